@@ -122,12 +122,14 @@ const (
 	NumberSupplierPayment NumberingKind = "SUPPLIER_PAYMENT"
 	NumberLandedCost      NumberingKind = "LANDED_COST"
 	NumberOperatingCost   NumberingKind = "OPERATING_COST"
+	NumberScrap           NumberingKind = "SCRAP"
 )
 
 // NumberingKinds lists the kinds in the order the settings screen shows them.
 var NumberingKinds = []NumberingKind{NumberSalesOrder, NumberShipment, NumberSalesInvoice, NumberCustomerPayment, NumberSalesReturn,
 	NumberCustomerRefund, NumberPurchaseOrder, NumberPurchaseReceipt, NumberSupplierInvoice, NumberSupplierPayment, NumberLandedCost, NumberOperatingCost,
 	NumberStockTransfer}
+	NumberCustomerRefund, NumberPurchaseOrder, NumberPurchaseReceipt, NumberSupplierInvoice, NumberSupplierPayment, NumberLandedCost, NumberOperatingCost, NumberScrap}
 
 // Valid reports whether k is a numbered kind.
 func (k NumberingKind) Valid() bool { return slices.Contains(NumberingKinds, k) }

@@ -164,6 +164,7 @@ func loadDemoStory(ctx context.Context, d *DB) error {
 	st.start, st.days = first, st.today.DaysSince(first)+1
 	for _, step := range []func(context.Context) error{st.masters, st.plan, st.opening, st.budgets, st.replay, st.openWork, st.transfers, st.closeMonths, st.quietAlerts} {
 	for _, step := range []func(context.Context) error{st.masters, st.plan, st.opening, st.budgets, st.replay, st.openWork, st.counts, st.closeMonths, st.quietAlerts} {
+	for _, step := range []func(context.Context) error{st.masters, st.plan, st.opening, st.budgets, st.replay, st.openWork, st.scrapDemo, st.closeMonths, st.quietAlerts} {
 		if err := step(ctx); err != nil {
 			return err
 		}

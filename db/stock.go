@@ -124,6 +124,19 @@ func (s *StockService) postDocument(ctx context.Context, op jxc.Op, ev jxc.Event
 	refs []stockRef, unitCost func(int) *decimal.Decimal, duties documentDuties) (*jxc.StockDocument, error) {
 	var doc *jxc.StockDocument
 	_, err := s.db.Write(ctx, op, func(tx *Tx) error {
+		var err error
+		doc, err = postStockDocument(ctx, tx, ev, date, kind, description, refs, unitCost, duties)
+		return err
+	})
+	return doc, err
+}
+
+// postStockDocument is postDocument inside the caller's transaction (a
+// scrap posts its stock adjustment in the transaction that approves it).
+func postStockDocument(ctx context.Context, tx *Tx, ev jxc.Event, date *jxc.Date, kind jxc.StockDocumentKind, description string,
+	refs []stockRef, unitCost func(int) *decimal.Decimal, duties documentDuties) (*jxc.StockDocument, error) {
+	var doc *jxc.StockDocument
+	err := func() error {
 		if date.IsZero() {
 			*date = jxc.Today(tx.Now)
 		}
@@ -181,7 +194,7 @@ func (s *StockService) postDocument(ctx context.Context, op jxc.Op, ev jxc.Event
 		tx.Produced(jxc.RecordStockDocument, id, jxc.StockDocumentNumber(kind, id), jxc.AuditPost)
 		doc, err = findStockDocument(ctx, tx, id)
 		return err
-	})
+	}()
 	return doc, err
 }
 

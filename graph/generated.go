@@ -73,8 +73,6 @@ type ResolverRoot interface {
 	Shortage() ShortageResolver
 	SlowMover() SlowMoverResolver
 	SourceDocument() SourceDocumentResolver
-	StockCount() StockCountResolver
-	StockCountLine() StockCountLineResolver
 	StockDocument() StockDocumentResolver
 	StockLevelChange() StockLevelChangeResolver
 	StockMove() StockMoveResolver
@@ -483,6 +481,18 @@ type ComplexityRoot struct {
 		UserErrors func(childComplexity int) int
 	}
 
+	CategorySlowMoverDays struct {
+		CategoryID func(childComplexity int) int
+		Code       func(childComplexity int) int
+		Days       func(childComplexity int) int
+		Name       func(childComplexity int) int
+	}
+
+	CategorySlowMoverDaysPayload struct {
+		Category   func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
 	ClearSignInLockoutPayload struct {
 		Cleared    func(childComplexity int) int
 		UserErrors func(childComplexity int) int
@@ -532,30 +542,6 @@ type ComplexityRoot struct {
 		Name  func(childComplexity int) int
 		Phone func(childComplexity int) int
 		Title func(childComplexity int) int
-	}
-
-	CountDue struct {
-		ABCClass       func(childComplexity int) int
-		IntervalMonths func(childComplexity int) int
-		LastCounted    func(childComplexity int) int
-		OpenNumber     func(childComplexity int) int
-		Products       func(childComplexity int) int
-		Warehouse      func(childComplexity int) int
-	}
-
-	CountEntryPayload struct {
-		Line       func(childComplexity int) int
-		UserErrors func(childComplexity int) int
-	}
-
-	CountScheduleEntry struct {
-		AbcClass       func(childComplexity int) int
-		IntervalMonths func(childComplexity int) int
-	}
-
-	CountSchedulePayload struct {
-		Schedule   func(childComplexity int) int
-		UserErrors func(childComplexity int) int
 	}
 
 	CreateApiTokenPayload struct {
@@ -684,11 +670,6 @@ type ComplexityRoot struct {
 		UserErrors func(childComplexity int) int
 	}
 
-	DueCountsPayload struct {
-		StockCounts func(childComplexity int) int
-		UserErrors  func(childComplexity int) int
-	}
-
 	ExportJob struct {
 		ByteSize     func(childComplexity int) int
 		Connection   func(childComplexity int) int
@@ -811,6 +792,20 @@ type ComplexityRoot struct {
 	GoodsReceiptPayload struct {
 		GoodsReceipt func(childComplexity int) int
 		UserErrors   func(childComplexity int) int
+	}
+
+	IdleStock struct {
+		Action            func(childComplexity int) int
+		Bucket            func(childComplexity int) int
+		IdleDays          func(childComplexity int) int
+		LastIssue         func(childComplexity int) int
+		LastReceipt       func(childComplexity int) int
+		LastReceiptNumber func(childComplexity int) int
+		OnHand            func(childComplexity int) int
+		Product           func(childComplexity int) int
+		ThresholdDays     func(childComplexity int) int
+		Value             func(childComplexity int) int
+		Warehouse         func(childComplexity int) int
 	}
 
 	IncomeStatementLine struct {
@@ -1081,16 +1076,15 @@ type ComplexityRoot struct {
 
 	Mutation struct {
 		AcknowledgeAlert                    func(childComplexity int, id int64) int
-		AddCountEntry                       func(childComplexity int, input CountEntryInput) int
 		ApplyCustomerCredit                 func(childComplexity int, input ApplyCustomerCreditInput) int
 		ApprovePurchaseOrder                func(childComplexity int, id int64) int
+		ApproveScrap                        func(childComplexity int, number string) int
 		ApproveSupplierInvoiceMismatch      func(childComplexity int, id int64) int
 		BulkExport                          func(childComplexity int, input BulkExportInput) int
 		CancelExport                        func(childComplexity int, id int64) int
 		CancelOperatingCost                 func(childComplexity int, input jxc.CancelOperatingCostInput) int
 		CancelPurchaseOrder                 func(childComplexity int, id int64) int
 		CancelSalesOrder                    func(childComplexity int, id int64) int
-		CancelStockCount                    func(childComplexity int, number string) int
 		CheckLowStock                       func(childComplexity int) int
 		ClearSignInLockout                  func(childComplexity int, input ClearSignInLockoutInput) int
 		CloseFiscalPeriod                   func(childComplexity int, input FiscalPeriodInput) int
@@ -1103,7 +1097,6 @@ type ComplexityRoot struct {
 		CreateBudgetLine                    func(childComplexity int, input CreateBudgetLineInput) int
 		CreateCategory                      func(childComplexity int, input CreateCategoryInput) int
 		CreateCustomer                      func(childComplexity int, input CreateCustomerInput) int
-		CreateDueCounts                     func(childComplexity int) int
 		CreateLocation                      func(childComplexity int, input CreateLocationInput) int
 		CreateProduct                       func(childComplexity int, input CreateProductInput) int
 		CreatePurchaseOrder                 func(childComplexity int, input CreatePurchaseOrderInput) int
@@ -1111,7 +1104,7 @@ type ComplexityRoot struct {
 		CreateSalesInvoice                  func(childComplexity int, input CreateSalesInvoiceInput) int
 		CreateSalesOrder                    func(childComplexity int, input SalesOrderInput) int
 		CreateSalesReturn                   func(childComplexity int, input CreateSalesReturnInput) int
-		CreateStockCount                    func(childComplexity int, input NewStockCountInput) int
+		CreateScrap                         func(childComplexity int, input NewScrapInput) int
 		CreateSupplier                      func(childComplexity int, input CreateSupplierInput) int
 		CreateUser                          func(childComplexity int, input CreateUserInput) int
 		CreateWarehouse                     func(childComplexity int, input CreateWarehouseInput) int
@@ -1125,25 +1118,23 @@ type ComplexityRoot struct {
 		PostOpeningStock                    func(childComplexity int, input OpeningStockInput) int
 		PostOperatingCost                   func(childComplexity int, input OperatingCostInput) int
 		PostStockAdjustment                 func(childComplexity int, input StockAdjustmentInput) int
-		PostStockCount                      func(childComplexity int, number string, postingDate *jxc.Date) int
 		PostSupplierInvoice                 func(childComplexity int, input SupplierInvoiceInput) int
 		PostSupplierPayment                 func(childComplexity int, input SupplierPaymentInput) int
 		RecordCustomerPayment               func(childComplexity int, input RecordCustomerPaymentInput) int
 		RefundCustomer                      func(childComplexity int, input RefundCustomerInput) int
+		RejectScrap                         func(childComplexity int, number string, reason string) int
 		ReleaseSalesOrderHold               func(childComplexity int, id int64) int
 		ReopenFiscalPeriod                  func(childComplexity int, input FiscalPeriodInput) int
-		RequestRecount                      func(childComplexity int, number string, lineNos []int) int
 		ReserveSalesOrderStock              func(childComplexity int, id int64) int
 		ReverseJournalEntry                 func(childComplexity int, input ReverseJournalEntryInput) int
 		ReviewVouchers                      func(childComplexity int, input VoucherReviewInput) int
 		RevokeAPIToken                      func(childComplexity int, id int64) int
-		SetCountSchedule                    func(childComplexity int, abcClass jxc.ABCClass, intervalMonths int) int
+		SetCategorySlowMoverDays            func(childComplexity int, categoryID int64, days *int) int
 		SetPassword                         func(childComplexity int, input SetPasswordInput) int
 		SetSupplierProduct                  func(childComplexity int, input SetSupplierProductInput) int
 		ShipShipment                        func(childComplexity int, input ShipShipmentInput) int
-		StartStockCount                     func(childComplexity int, number string) int
 		SubmitPurchaseOrder                 func(childComplexity int, id int64) int
-		SubmitStockCount                    func(childComplexity int, number string) int
+		SubmitScrap                         func(childComplexity int, number string) int
 		UnreviewVouchers                    func(childComplexity int, input VoucherReviewInput) int
 		UpdateAccount                       func(childComplexity int, input UpdateAccountInput) int
 		UpdateBudgetLine                    func(childComplexity int, input UpdateBudgetLineInput) int
@@ -1156,6 +1147,7 @@ type ComplexityRoot struct {
 		UpdatePostingWindow                 func(childComplexity int, input PostingWindowInput) int
 		UpdateProduct                       func(childComplexity int, input UpdateProductInput) int
 		UpdatePurchasingSettings            func(childComplexity int, input PurchasingSettingsInput) int
+		UpdateScrapSettings                 func(childComplexity int, input ScrapSettingsInput) int
 		UpdateStatementLine                 func(childComplexity int, input UpdateStatementLineInput) int
 		UpdateSupplier                      func(childComplexity int, input UpdateSupplierInput) int
 		UpdateUser                          func(childComplexity int, input UpdateUserInput) int
@@ -1470,10 +1462,9 @@ type ComplexityRoot struct {
 		BudgetLines                func(childComplexity int, first *int, after *string, filter *jxc.BudgetFilter, orderBy *jxc.BudgetLineOrder) int
 		BudgetRollup               func(childComplexity int, year int, month *int, by jxc.BudgetRollupBy) int
 		Categories                 func(childComplexity int, includeInactive *bool) int
+		CategorySlowMoverDays      func(childComplexity int) int
 		Company                    func(childComplexity int) int
 		CompanySettings            func(childComplexity int) int
-		CountSchedule              func(childComplexity int) int
-		CountsDue                  func(childComplexity int) int
 		Customer                   func(childComplexity int, id int64) int
 		CustomerPayment            func(childComplexity int, id *int64, number *string) int
 		CustomerPayments           func(childComplexity int, first *int, after *string, filter *jxc.SalesDocumentFilter, orderBy *jxc.CustomerPaymentOrder) int
@@ -1521,16 +1512,18 @@ type ComplexityRoot struct {
 		SalesOrders                func(childComplexity int, first *int, after *string, filter *jxc.SalesOrderFilter, orderBy *jxc.SalesOrderOrder) int
 		SalesReturn                func(childComplexity int, id *int64, number *string) int
 		SalesReturns               func(childComplexity int, first *int, after *string, filter *jxc.SalesDocumentFilter, orderBy *jxc.SalesReturnOrder) int
+		Scrap                      func(childComplexity int, number string) int
+		ScrapSettings              func(childComplexity int) int
+		Scraps                     func(childComplexity int, first *int, after *string, filter *jxc.ScrapFilter, orderBy *jxc.ScrapOrder) int
 		ServerTime                 func(childComplexity int) int
 		Shipment                   func(childComplexity int, id *int64, number *string) int
 		Shipments                  func(childComplexity int, first *int, after *string, filter *jxc.ShipmentFilter, orderBy *jxc.ShipmentOrder) int
 		SignInLockouts             func(childComplexity int) int
+		SlowMovers                 func(childComplexity int, filter *jxc.SlowMoverFilter) int
 		SlowMovingStock            func(childComplexity int, days *int, first *int) int
 		StatementMapping           func(childComplexity int, form jxc.StatementForm) int
 		StatutoryBalanceSheet      func(childComplexity int, year int, month int) int
 		StatutoryIncomeStatement   func(childComplexity int, year int, month int) int
-		StockCount                 func(childComplexity int, number string) int
-		StockCounts                func(childComplexity int, first *int, after *string, filter *jxc.StockCountFilter) int
 		StockDocument              func(childComplexity int, id *int64, number *string) int
 		StockDocuments             func(childComplexity int, first *int, after *string, filter *jxc.StockDocumentFilter, orderBy *jxc.StockDocumentOrder) int
 		StockLevels                func(childComplexity int, first *int, after *string, filter *jxc.StockLevelFilter, orderBy *jxc.StockLevelOrder) int
@@ -1801,6 +1794,64 @@ type ComplexityRoot struct {
 		SatisfiedShare func(childComplexity int) int
 	}
 
+	Scrap struct {
+		CountNumber         func(childComplexity int) int
+		CreatedAt           func(childComplexity int) int
+		CreatedByName       func(childComplexity int) int
+		Date                func(childComplexity int) int
+		DecidedAt           func(childComplexity int) int
+		DecidedByName       func(childComplexity int) int
+		ID                  func(childComplexity int) int
+		Lines               func(childComplexity int) int
+		Note                func(childComplexity int) int
+		Number              func(childComplexity int) int
+		ReceiptNumber       func(childComplexity int) int
+		RejectReason        func(childComplexity int) int
+		Status              func(childComplexity int) int
+		StockDocumentNumber func(childComplexity int) int
+		SubmittedAt         func(childComplexity int) int
+		Value               func(childComplexity int) int
+		VoucherNo           func(childComplexity int) int
+	}
+
+	ScrapConnection struct {
+		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	ScrapEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	ScrapLine struct {
+		LineNo    func(childComplexity int) int
+		Location  func(childComplexity int) int
+		Note      func(childComplexity int) int
+		Product   func(childComplexity int) int
+		Quantity  func(childComplexity int) int
+		Reason    func(childComplexity int) int
+		Value     func(childComplexity int) int
+		Warehouse func(childComplexity int) int
+	}
+
+	ScrapPayload struct {
+		Scrap      func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
+	ScrapSettings struct {
+		ApprovalThreshold func(childComplexity int) int
+		SlowMoverDays     func(childComplexity int) int
+	}
+
+	ScrapSettingsPayload struct {
+		Settings   func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
 	SetPasswordPayload struct {
 		Ok         func(childComplexity int) int
 		UserErrors func(childComplexity int) int
@@ -1944,64 +1995,6 @@ type ComplexityRoot struct {
 		Month func(childComplexity int) int
 		To    func(childComplexity int) int
 		Year  func(childComplexity int) int
-	}
-
-	StockCount struct {
-		ABCClass         func(childComplexity int) int
-		AuditTrail       func(childComplexity int, first *int, after *string, orderBy *jxc.AuditEntryOrder) int
-		Blind            func(childComplexity int) int
-		BookHidden       func(childComplexity int) int
-		CategoryID       func(childComplexity int) int
-		CreatedAt        func(childComplexity int) int
-		Description      func(childComplexity int) int
-		ID               func(childComplexity int) int
-		Lines            func(childComplexity int) int
-		Location         func(childComplexity int) int
-		Number           func(childComplexity int) int
-		PostedAt         func(childComplexity int) int
-		PostingDate      func(childComplexity int) int
-		StartedAt        func(childComplexity int) int
-		Status           func(childComplexity int) int
-		SubmittedAt      func(childComplexity int) int
-		TolerancePercent func(childComplexity int) int
-		ToleranceValue   func(childComplexity int) int
-		VoucherNo        func(childComplexity int) int
-		Warehouse        func(childComplexity int) int
-	}
-
-	StockCountConnection struct {
-		Edges      func(childComplexity int) int
-		Nodes      func(childComplexity int) int
-		PageInfo   func(childComplexity int) int
-		TotalCount func(childComplexity int) int
-	}
-
-	StockCountEdge struct {
-		Cursor func(childComplexity int) int
-		Node   func(childComplexity int) int
-	}
-
-	StockCountLine struct {
-		Book          func(childComplexity int) int
-		Counted       func(childComplexity int) int
-		Damaged       func(childComplexity int) int
-		Entries       func(childComplexity int) int
-		Expected      func(childComplexity int) int
-		ID            func(childComplexity int) int
-		LineNo        func(childComplexity int) int
-		Location      func(childComplexity int) int
-		MovedSince    func(childComplexity int) int
-		OverTolerance func(childComplexity int) int
-		Product       func(childComplexity int) int
-		Recount       func(childComplexity int) int
-		Round         func(childComplexity int) int
-		Variance      func(childComplexity int) int
-		VarianceValue func(childComplexity int) int
-	}
-
-	StockCountPayload struct {
-		StockCount func(childComplexity int) int
-		UserErrors func(childComplexity int) int
 	}
 
 	StockDocument struct {
@@ -2646,19 +2639,16 @@ type MutationResolver interface {
 	CreateSalesReturn(ctx context.Context, input CreateSalesReturnInput) (SalesReturnPayload, error)
 	ShipShipment(ctx context.Context, input ShipShipmentInput) (ShipmentPayload, error)
 	ConfirmDelivery(ctx context.Context, input ConfirmDeliveryInput) (ShipmentPayload, error)
+	CreateScrap(ctx context.Context, input NewScrapInput) (ScrapPayload, error)
+	SubmitScrap(ctx context.Context, number string) (ScrapPayload, error)
+	ApproveScrap(ctx context.Context, number string) (ScrapPayload, error)
+	RejectScrap(ctx context.Context, number string, reason string) (ScrapPayload, error)
+	UpdateScrapSettings(ctx context.Context, input ScrapSettingsInput) (ScrapSettingsPayload, error)
+	SetCategorySlowMoverDays(ctx context.Context, categoryID int64, days *int) (CategorySlowMoverDaysPayload, error)
 	UpdateCompanySettings(ctx context.Context, input CompanySettingsInput) (CompanySettingsPayload, error)
 	UpdateNumberingRule(ctx context.Context, input jxc.NumberingRuleInput) (NumberingRulePayload, error)
 	PostOpeningStock(ctx context.Context, input OpeningStockInput) (StockDocumentPayload, error)
 	PostStockAdjustment(ctx context.Context, input StockAdjustmentInput) (StockDocumentPayload, error)
-	CreateStockCount(ctx context.Context, input NewStockCountInput) (StockCountPayload, error)
-	StartStockCount(ctx context.Context, number string) (StockCountPayload, error)
-	AddCountEntry(ctx context.Context, input CountEntryInput) (CountEntryPayload, error)
-	RequestRecount(ctx context.Context, number string, lineNos []int) (StockCountPayload, error)
-	SubmitStockCount(ctx context.Context, number string) (StockCountPayload, error)
-	PostStockCount(ctx context.Context, number string, postingDate *jxc.Date) (StockCountPayload, error)
-	CancelStockCount(ctx context.Context, number string) (StockCountPayload, error)
-	CreateDueCounts(ctx context.Context) (DueCountsPayload, error)
-	SetCountSchedule(ctx context.Context, abcClass jxc.ABCClass, intervalMonths int) (CountSchedulePayload, error)
 	Login(ctx context.Context, input LoginInput) (LoginPayload, error)
 	Logout(ctx context.Context) (LogoutPayload, error)
 	CreateAPIToken(ctx context.Context, name string) (CreateAPITokenPayload, error)
@@ -2776,6 +2766,11 @@ type QueryResolver interface {
 	SalesReturn(ctx context.Context, id *int64, number *string) (*jxc.SalesReturn, error)
 	Shipments(ctx context.Context, first *int, after *string, filter *jxc.ShipmentFilter, orderBy *jxc.ShipmentOrder) (ShipmentConnection, error)
 	Shipment(ctx context.Context, id *int64, number *string) (*jxc.Shipment, error)
+	Scrap(ctx context.Context, number string) (*jxc.Scrap, error)
+	Scraps(ctx context.Context, first *int, after *string, filter *jxc.ScrapFilter, orderBy *jxc.ScrapOrder) (ScrapConnection, error)
+	ScrapSettings(ctx context.Context) (jxc.ScrapSettings, error)
+	CategorySlowMoverDays(ctx context.Context) ([]*jxc.CategorySlowMoverDays, error)
+	SlowMovers(ctx context.Context, filter *jxc.SlowMoverFilter) ([]*jxc.IdleStock, error)
 	Company(ctx context.Context) (jxc.Company, error)
 	CompanySettings(ctx context.Context) (jxc.CompanySettings, error)
 	NumberingRules(ctx context.Context) ([]*jxc.NumberingRule, error)
@@ -2784,10 +2779,6 @@ type QueryResolver interface {
 	StockDocument(ctx context.Context, id *int64, number *string) (*jxc.StockDocument, error)
 	StockDocuments(ctx context.Context, first *int, after *string, filter *jxc.StockDocumentFilter, orderBy *jxc.StockDocumentOrder) (StockDocumentConnection, error)
 	StockValueSummary(ctx context.Context, groupBy jxc.StockGroupBy) ([]*jxc.StockValueGroup, error)
-	StockCounts(ctx context.Context, first *int, after *string, filter *jxc.StockCountFilter) (StockCountConnection, error)
-	StockCount(ctx context.Context, number string) (*jxc.StockCount, error)
-	CountsDue(ctx context.Context) ([]*jxc.CountDue, error)
-	CountSchedule(ctx context.Context) ([]*CountScheduleEntry, error)
 	Me(ctx context.Context) (jxc.User, error)
 	MyAPITokens(ctx context.Context) ([]*jxc.APIToken, error)
 	Users(ctx context.Context) ([]*jxc.User, error)
@@ -2866,17 +2857,6 @@ type SlowMoverResolver interface {
 type SourceDocumentResolver interface {
 	Number(ctx context.Context, obj *jxc.Source) (*string, error)
 	Document(ctx context.Context, obj *jxc.Source) (jxc.PostingDocument, error)
-}
-type StockCountResolver interface {
-	AuditTrail(ctx context.Context, obj *jxc.StockCount, first *int, after *string, orderBy *jxc.AuditEntryOrder) (AuditEntryConnection, error)
-}
-type StockCountLineResolver interface {
-	Book(ctx context.Context, obj *jxc.StockCountLine) (*decimal.Decimal, error)
-	MovedSince(ctx context.Context, obj *jxc.StockCountLine) (*decimal.Decimal, error)
-	Expected(ctx context.Context, obj *jxc.StockCountLine) (*decimal.Decimal, error)
-
-	Variance(ctx context.Context, obj *jxc.StockCountLine) (*decimal.Decimal, error)
-	VarianceValue(ctx context.Context, obj *jxc.StockCountLine) (*decimal.Decimal, error)
 }
 type StockDocumentResolver interface {
 	JournalEntry(ctx context.Context, obj *jxc.StockDocument) (*jxc.JournalEntry, error)
@@ -4587,6 +4567,44 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.CategoryPayload.UserErrors(childComplexity), true
 
+	case "CategorySlowMoverDays.categoryId":
+		if e.ComplexityRoot.CategorySlowMoverDays.CategoryID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CategorySlowMoverDays.CategoryID(childComplexity), true
+	case "CategorySlowMoverDays.code":
+		if e.ComplexityRoot.CategorySlowMoverDays.Code == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CategorySlowMoverDays.Code(childComplexity), true
+	case "CategorySlowMoverDays.days":
+		if e.ComplexityRoot.CategorySlowMoverDays.Days == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CategorySlowMoverDays.Days(childComplexity), true
+	case "CategorySlowMoverDays.name":
+		if e.ComplexityRoot.CategorySlowMoverDays.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CategorySlowMoverDays.Name(childComplexity), true
+
+	case "CategorySlowMoverDaysPayload.category":
+		if e.ComplexityRoot.CategorySlowMoverDaysPayload.Category == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CategorySlowMoverDaysPayload.Category(childComplexity), true
+	case "CategorySlowMoverDaysPayload.userErrors":
+		if e.ComplexityRoot.CategorySlowMoverDaysPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CategorySlowMoverDaysPayload.UserErrors(childComplexity), true
+
 	case "ClearSignInLockoutPayload.cleared":
 		if e.ComplexityRoot.ClearSignInLockoutPayload.Cleared == nil {
 			break
@@ -4807,82 +4825,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Contact.Title(childComplexity), true
-
-	case "CountDue.abcClass":
-		if e.ComplexityRoot.CountDue.ABCClass == nil {
-			break
-		}
-
-		return e.ComplexityRoot.CountDue.ABCClass(childComplexity), true
-	case "CountDue.intervalMonths":
-		if e.ComplexityRoot.CountDue.IntervalMonths == nil {
-			break
-		}
-
-		return e.ComplexityRoot.CountDue.IntervalMonths(childComplexity), true
-	case "CountDue.lastCounted":
-		if e.ComplexityRoot.CountDue.LastCounted == nil {
-			break
-		}
-
-		return e.ComplexityRoot.CountDue.LastCounted(childComplexity), true
-	case "CountDue.openNumber":
-		if e.ComplexityRoot.CountDue.OpenNumber == nil {
-			break
-		}
-
-		return e.ComplexityRoot.CountDue.OpenNumber(childComplexity), true
-	case "CountDue.products":
-		if e.ComplexityRoot.CountDue.Products == nil {
-			break
-		}
-
-		return e.ComplexityRoot.CountDue.Products(childComplexity), true
-	case "CountDue.warehouse":
-		if e.ComplexityRoot.CountDue.Warehouse == nil {
-			break
-		}
-
-		return e.ComplexityRoot.CountDue.Warehouse(childComplexity), true
-
-	case "CountEntryPayload.line":
-		if e.ComplexityRoot.CountEntryPayload.Line == nil {
-			break
-		}
-
-		return e.ComplexityRoot.CountEntryPayload.Line(childComplexity), true
-	case "CountEntryPayload.userErrors":
-		if e.ComplexityRoot.CountEntryPayload.UserErrors == nil {
-			break
-		}
-
-		return e.ComplexityRoot.CountEntryPayload.UserErrors(childComplexity), true
-
-	case "CountScheduleEntry.abcClass":
-		if e.ComplexityRoot.CountScheduleEntry.AbcClass == nil {
-			break
-		}
-
-		return e.ComplexityRoot.CountScheduleEntry.AbcClass(childComplexity), true
-	case "CountScheduleEntry.intervalMonths":
-		if e.ComplexityRoot.CountScheduleEntry.IntervalMonths == nil {
-			break
-		}
-
-		return e.ComplexityRoot.CountScheduleEntry.IntervalMonths(childComplexity), true
-
-	case "CountSchedulePayload.schedule":
-		if e.ComplexityRoot.CountSchedulePayload.Schedule == nil {
-			break
-		}
-
-		return e.ComplexityRoot.CountSchedulePayload.Schedule(childComplexity), true
-	case "CountSchedulePayload.userErrors":
-		if e.ComplexityRoot.CountSchedulePayload.UserErrors == nil {
-			break
-		}
-
-		return e.ComplexityRoot.CountSchedulePayload.UserErrors(childComplexity), true
 
 	case "CreateApiTokenPayload.secret":
 		if e.ComplexityRoot.CreateApiTokenPayload.Secret == nil {
@@ -5486,19 +5428,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.CustomerRefundPayload.UserErrors(childComplexity), true
 
-	case "DueCountsPayload.stockCounts":
-		if e.ComplexityRoot.DueCountsPayload.StockCounts == nil {
-			break
-		}
-
-		return e.ComplexityRoot.DueCountsPayload.StockCounts(childComplexity), true
-	case "DueCountsPayload.userErrors":
-		if e.ComplexityRoot.DueCountsPayload.UserErrors == nil {
-			break
-		}
-
-		return e.ComplexityRoot.DueCountsPayload.UserErrors(childComplexity), true
-
 	case "ExportJob.byteSize":
 		if e.ComplexityRoot.ExportJob.ByteSize == nil {
 			break
@@ -6048,6 +5977,73 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.GoodsReceiptPayload.UserErrors(childComplexity), true
+
+	case "IdleStock.action":
+		if e.ComplexityRoot.IdleStock.Action == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IdleStock.Action(childComplexity), true
+	case "IdleStock.bucket":
+		if e.ComplexityRoot.IdleStock.Bucket == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IdleStock.Bucket(childComplexity), true
+	case "IdleStock.idleDays":
+		if e.ComplexityRoot.IdleStock.IdleDays == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IdleStock.IdleDays(childComplexity), true
+	case "IdleStock.lastIssue":
+		if e.ComplexityRoot.IdleStock.LastIssue == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IdleStock.LastIssue(childComplexity), true
+	case "IdleStock.lastReceipt":
+		if e.ComplexityRoot.IdleStock.LastReceipt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IdleStock.LastReceipt(childComplexity), true
+	case "IdleStock.lastReceiptNumber":
+		if e.ComplexityRoot.IdleStock.LastReceiptNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IdleStock.LastReceiptNumber(childComplexity), true
+	case "IdleStock.onHand":
+		if e.ComplexityRoot.IdleStock.OnHand == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IdleStock.OnHand(childComplexity), true
+	case "IdleStock.product":
+		if e.ComplexityRoot.IdleStock.Product == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IdleStock.Product(childComplexity), true
+	case "IdleStock.thresholdDays":
+		if e.ComplexityRoot.IdleStock.ThresholdDays == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IdleStock.ThresholdDays(childComplexity), true
+	case "IdleStock.value":
+		if e.ComplexityRoot.IdleStock.Value == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IdleStock.Value(childComplexity), true
+	case "IdleStock.warehouse":
+		if e.ComplexityRoot.IdleStock.Warehouse == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IdleStock.Warehouse(childComplexity), true
 
 	case "IncomeStatementLine.accounts":
 		if e.ComplexityRoot.IncomeStatementLine.Accounts == nil {
@@ -7195,17 +7191,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.AcknowledgeAlert(childComplexity, args["id"].(int64)), true
-	case "Mutation.addCountEntry":
-		if e.ComplexityRoot.Mutation.AddCountEntry == nil {
-			break
-		}
-
-		args, err := ec.field_Mutation_addCountEntry_args(ctx, rawArgs)
-		if err != nil {
-			return 0, false
-		}
-
-		return e.ComplexityRoot.Mutation.AddCountEntry(childComplexity, args["input"].(CountEntryInput)), true
 	case "Mutation.applyCustomerCredit":
 		if e.ComplexityRoot.Mutation.ApplyCustomerCredit == nil {
 			break
@@ -7228,6 +7213,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.ApprovePurchaseOrder(childComplexity, args["id"].(int64)), true
+	case "Mutation.approveScrap":
+		if e.ComplexityRoot.Mutation.ApproveScrap == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_approveScrap_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ApproveScrap(childComplexity, args["number"].(string)), true
 	case "Mutation.approveSupplierInvoiceMismatch":
 		if e.ComplexityRoot.Mutation.ApproveSupplierInvoiceMismatch == nil {
 			break
@@ -7294,17 +7290,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CancelSalesOrder(childComplexity, args["id"].(int64)), true
-	case "Mutation.cancelStockCount":
-		if e.ComplexityRoot.Mutation.CancelStockCount == nil {
-			break
-		}
-
-		args, err := ec.field_Mutation_cancelStockCount_args(ctx, rawArgs)
-		if err != nil {
-			return 0, false
-		}
-
-		return e.ComplexityRoot.Mutation.CancelStockCount(childComplexity, args["number"].(string)), true
 	case "Mutation.checkLowStock":
 		if e.ComplexityRoot.Mutation.CheckLowStock == nil {
 			break
@@ -7432,12 +7417,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateCustomer(childComplexity, args["input"].(CreateCustomerInput)), true
-	case "Mutation.createDueCounts":
-		if e.ComplexityRoot.Mutation.CreateDueCounts == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Mutation.CreateDueCounts(childComplexity), true
 	case "Mutation.createLocation":
 		if e.ComplexityRoot.Mutation.CreateLocation == nil {
 			break
@@ -7515,17 +7494,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateSalesReturn(childComplexity, args["input"].(CreateSalesReturnInput)), true
-	case "Mutation.createStockCount":
-		if e.ComplexityRoot.Mutation.CreateStockCount == nil {
+	case "Mutation.createScrap":
+		if e.ComplexityRoot.Mutation.CreateScrap == nil {
 			break
 		}
 
-		args, err := ec.field_Mutation_createStockCount_args(ctx, rawArgs)
+		args, err := ec.field_Mutation_createScrap_args(ctx, rawArgs)
 		if err != nil {
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.CreateStockCount(childComplexity, args["input"].(NewStockCountInput)), true
+		return e.ComplexityRoot.Mutation.CreateScrap(childComplexity, args["input"].(NewScrapInput)), true
 	case "Mutation.createSupplier":
 		if e.ComplexityRoot.Mutation.CreateSupplier == nil {
 			break
@@ -7664,17 +7643,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.PostStockAdjustment(childComplexity, args["input"].(StockAdjustmentInput)), true
-	case "Mutation.postStockCount":
-		if e.ComplexityRoot.Mutation.PostStockCount == nil {
-			break
-		}
-
-		args, err := ec.field_Mutation_postStockCount_args(ctx, rawArgs)
-		if err != nil {
-			return 0, false
-		}
-
-		return e.ComplexityRoot.Mutation.PostStockCount(childComplexity, args["number"].(string), args["postingDate"].(*jxc.Date)), true
 	case "Mutation.postSupplierInvoice":
 		if e.ComplexityRoot.Mutation.PostSupplierInvoice == nil {
 			break
@@ -7719,6 +7687,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RefundCustomer(childComplexity, args["input"].(RefundCustomerInput)), true
+	case "Mutation.rejectScrap":
+		if e.ComplexityRoot.Mutation.RejectScrap == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_rejectScrap_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RejectScrap(childComplexity, args["number"].(string), args["reason"].(string)), true
 	case "Mutation.releaseSalesOrderHold":
 		if e.ComplexityRoot.Mutation.ReleaseSalesOrderHold == nil {
 			break
@@ -7741,17 +7720,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.ReopenFiscalPeriod(childComplexity, args["input"].(FiscalPeriodInput)), true
-	case "Mutation.requestRecount":
-		if e.ComplexityRoot.Mutation.RequestRecount == nil {
-			break
-		}
-
-		args, err := ec.field_Mutation_requestRecount_args(ctx, rawArgs)
-		if err != nil {
-			return 0, false
-		}
-
-		return e.ComplexityRoot.Mutation.RequestRecount(childComplexity, args["number"].(string), args["lineNos"].([]int)), true
 	case "Mutation.reserveSalesOrderStock":
 		if e.ComplexityRoot.Mutation.ReserveSalesOrderStock == nil {
 			break
@@ -7796,17 +7764,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RevokeAPIToken(childComplexity, args["id"].(int64)), true
-	case "Mutation.setCountSchedule":
-		if e.ComplexityRoot.Mutation.SetCountSchedule == nil {
+	case "Mutation.setCategorySlowMoverDays":
+		if e.ComplexityRoot.Mutation.SetCategorySlowMoverDays == nil {
 			break
 		}
 
-		args, err := ec.field_Mutation_setCountSchedule_args(ctx, rawArgs)
+		args, err := ec.field_Mutation_setCategorySlowMoverDays_args(ctx, rawArgs)
 		if err != nil {
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.SetCountSchedule(childComplexity, args["abcClass"].(jxc.ABCClass), args["intervalMonths"].(int)), true
+		return e.ComplexityRoot.Mutation.SetCategorySlowMoverDays(childComplexity, args["categoryId"].(int64), args["days"].(*int)), true
 	case "Mutation.setPassword":
 		if e.ComplexityRoot.Mutation.SetPassword == nil {
 			break
@@ -7840,17 +7808,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.ShipShipment(childComplexity, args["input"].(ShipShipmentInput)), true
-	case "Mutation.startStockCount":
-		if e.ComplexityRoot.Mutation.StartStockCount == nil {
-			break
-		}
-
-		args, err := ec.field_Mutation_startStockCount_args(ctx, rawArgs)
-		if err != nil {
-			return 0, false
-		}
-
-		return e.ComplexityRoot.Mutation.StartStockCount(childComplexity, args["number"].(string)), true
 	case "Mutation.submitPurchaseOrder":
 		if e.ComplexityRoot.Mutation.SubmitPurchaseOrder == nil {
 			break
@@ -7862,17 +7819,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.SubmitPurchaseOrder(childComplexity, args["id"].(int64)), true
-	case "Mutation.submitStockCount":
-		if e.ComplexityRoot.Mutation.SubmitStockCount == nil {
+	case "Mutation.submitScrap":
+		if e.ComplexityRoot.Mutation.SubmitScrap == nil {
 			break
 		}
 
-		args, err := ec.field_Mutation_submitStockCount_args(ctx, rawArgs)
+		args, err := ec.field_Mutation_submitScrap_args(ctx, rawArgs)
 		if err != nil {
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.SubmitStockCount(childComplexity, args["number"].(string)), true
+		return e.ComplexityRoot.Mutation.SubmitScrap(childComplexity, args["number"].(string)), true
 	case "Mutation.unreviewVouchers":
 		if e.ComplexityRoot.Mutation.UnreviewVouchers == nil {
 			break
@@ -8005,6 +7962,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdatePurchasingSettings(childComplexity, args["input"].(PurchasingSettingsInput)), true
+	case "Mutation.updateScrapSettings":
+		if e.ComplexityRoot.Mutation.UpdateScrapSettings == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateScrapSettings_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateScrapSettings(childComplexity, args["input"].(ScrapSettingsInput)), true
 	case "Mutation.updateStatementLine":
 		if e.ComplexityRoot.Mutation.UpdateStatementLine == nil {
 			break
@@ -9433,6 +9401,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Categories(childComplexity, args["includeInactive"].(*bool)), true
+	case "Query.categorySlowMoverDays":
+		if e.ComplexityRoot.Query.CategorySlowMoverDays == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.CategorySlowMoverDays(childComplexity), true
 	case "Query.company":
 		if e.ComplexityRoot.Query.Company == nil {
 			break
@@ -9445,18 +9419,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.CompanySettings(childComplexity), true
-	case "Query.countSchedule":
-		if e.ComplexityRoot.Query.CountSchedule == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Query.CountSchedule(childComplexity), true
-	case "Query.countsDue":
-		if e.ComplexityRoot.Query.CountsDue == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Query.CountsDue(childComplexity), true
 	case "Query.customer":
 		if e.ComplexityRoot.Query.Customer == nil {
 			break
@@ -9945,6 +9907,34 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.SalesReturns(childComplexity, args["first"].(*int), args["after"].(*string), args["filter"].(*jxc.SalesDocumentFilter), args["orderBy"].(*jxc.SalesReturnOrder)), true
+	case "Query.scrap":
+		if e.ComplexityRoot.Query.Scrap == nil {
+			break
+		}
+
+		args, err := ec.field_Query_scrap_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Scrap(childComplexity, args["number"].(string)), true
+	case "Query.scrapSettings":
+		if e.ComplexityRoot.Query.ScrapSettings == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.ScrapSettings(childComplexity), true
+	case "Query.scraps":
+		if e.ComplexityRoot.Query.Scraps == nil {
+			break
+		}
+
+		args, err := ec.field_Query_scraps_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Scraps(childComplexity, args["first"].(*int), args["after"].(*string), args["filter"].(*jxc.ScrapFilter), args["orderBy"].(*jxc.ScrapOrder)), true
 	case "Query.serverTime":
 		if e.ComplexityRoot.Query.ServerTime == nil {
 			break
@@ -9979,6 +9969,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.SignInLockouts(childComplexity), true
+	case "Query.slowMovers":
+		if e.ComplexityRoot.Query.SlowMovers == nil {
+			break
+		}
+
+		args, err := ec.field_Query_slowMovers_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.SlowMovers(childComplexity, args["filter"].(*jxc.SlowMoverFilter)), true
 	case "Query.slowMovingStock":
 		if e.ComplexityRoot.Query.SlowMovingStock == nil {
 			break
@@ -10023,28 +10024,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.StatutoryIncomeStatement(childComplexity, args["year"].(int), args["month"].(int)), true
-	case "Query.stockCount":
-		if e.ComplexityRoot.Query.StockCount == nil {
-			break
-		}
-
-		args, err := ec.field_Query_stockCount_args(ctx, rawArgs)
-		if err != nil {
-			return 0, false
-		}
-
-		return e.ComplexityRoot.Query.StockCount(childComplexity, args["number"].(string)), true
-	case "Query.stockCounts":
-		if e.ComplexityRoot.Query.StockCounts == nil {
-			break
-		}
-
-		args, err := ec.field_Query_stockCounts_args(ctx, rawArgs)
-		if err != nil {
-			return 0, false
-		}
-
-		return e.ComplexityRoot.Query.StockCounts(childComplexity, args["first"].(*int), args["after"].(*string), args["filter"].(*jxc.StockCountFilter)), true
 	case "Query.stockDocument":
 		if e.ComplexityRoot.Query.StockDocument == nil {
 			break
@@ -11351,6 +11330,235 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Satisfaction.SatisfiedShare(childComplexity), true
 
+	case "Scrap.countNumber":
+		if e.ComplexityRoot.Scrap.CountNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Scrap.CountNumber(childComplexity), true
+	case "Scrap.createdAt":
+		if e.ComplexityRoot.Scrap.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Scrap.CreatedAt(childComplexity), true
+	case "Scrap.createdByName":
+		if e.ComplexityRoot.Scrap.CreatedByName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Scrap.CreatedByName(childComplexity), true
+	case "Scrap.date":
+		if e.ComplexityRoot.Scrap.Date == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Scrap.Date(childComplexity), true
+	case "Scrap.decidedAt":
+		if e.ComplexityRoot.Scrap.DecidedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Scrap.DecidedAt(childComplexity), true
+	case "Scrap.decidedByName":
+		if e.ComplexityRoot.Scrap.DecidedByName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Scrap.DecidedByName(childComplexity), true
+	case "Scrap.id":
+		if e.ComplexityRoot.Scrap.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Scrap.ID(childComplexity), true
+	case "Scrap.lines":
+		if e.ComplexityRoot.Scrap.Lines == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Scrap.Lines(childComplexity), true
+	case "Scrap.note":
+		if e.ComplexityRoot.Scrap.Note == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Scrap.Note(childComplexity), true
+	case "Scrap.number":
+		if e.ComplexityRoot.Scrap.Number == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Scrap.Number(childComplexity), true
+	case "Scrap.receiptNumber":
+		if e.ComplexityRoot.Scrap.ReceiptNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Scrap.ReceiptNumber(childComplexity), true
+	case "Scrap.rejectReason":
+		if e.ComplexityRoot.Scrap.RejectReason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Scrap.RejectReason(childComplexity), true
+	case "Scrap.status":
+		if e.ComplexityRoot.Scrap.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Scrap.Status(childComplexity), true
+	case "Scrap.stockDocumentNumber":
+		if e.ComplexityRoot.Scrap.StockDocumentNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Scrap.StockDocumentNumber(childComplexity), true
+	case "Scrap.submittedAt":
+		if e.ComplexityRoot.Scrap.SubmittedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Scrap.SubmittedAt(childComplexity), true
+	case "Scrap.value":
+		if e.ComplexityRoot.Scrap.Value == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Scrap.Value(childComplexity), true
+	case "Scrap.voucherNo":
+		if e.ComplexityRoot.Scrap.VoucherNo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Scrap.VoucherNo(childComplexity), true
+
+	case "ScrapConnection.edges":
+		if e.ComplexityRoot.ScrapConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ScrapConnection.Edges(childComplexity), true
+	case "ScrapConnection.nodes":
+		if e.ComplexityRoot.ScrapConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ScrapConnection.Nodes(childComplexity), true
+	case "ScrapConnection.pageInfo":
+		if e.ComplexityRoot.ScrapConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ScrapConnection.PageInfo(childComplexity), true
+	case "ScrapConnection.totalCount":
+		if e.ComplexityRoot.ScrapConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ScrapConnection.TotalCount(childComplexity), true
+
+	case "ScrapEdge.cursor":
+		if e.ComplexityRoot.ScrapEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ScrapEdge.Cursor(childComplexity), true
+	case "ScrapEdge.node":
+		if e.ComplexityRoot.ScrapEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ScrapEdge.Node(childComplexity), true
+
+	case "ScrapLine.lineNo":
+		if e.ComplexityRoot.ScrapLine.LineNo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ScrapLine.LineNo(childComplexity), true
+	case "ScrapLine.location":
+		if e.ComplexityRoot.ScrapLine.Location == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ScrapLine.Location(childComplexity), true
+	case "ScrapLine.note":
+		if e.ComplexityRoot.ScrapLine.Note == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ScrapLine.Note(childComplexity), true
+	case "ScrapLine.product":
+		if e.ComplexityRoot.ScrapLine.Product == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ScrapLine.Product(childComplexity), true
+	case "ScrapLine.quantity":
+		if e.ComplexityRoot.ScrapLine.Quantity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ScrapLine.Quantity(childComplexity), true
+	case "ScrapLine.reason":
+		if e.ComplexityRoot.ScrapLine.Reason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ScrapLine.Reason(childComplexity), true
+	case "ScrapLine.value":
+		if e.ComplexityRoot.ScrapLine.Value == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ScrapLine.Value(childComplexity), true
+	case "ScrapLine.warehouse":
+		if e.ComplexityRoot.ScrapLine.Warehouse == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ScrapLine.Warehouse(childComplexity), true
+
+	case "ScrapPayload.scrap":
+		if e.ComplexityRoot.ScrapPayload.Scrap == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ScrapPayload.Scrap(childComplexity), true
+	case "ScrapPayload.userErrors":
+		if e.ComplexityRoot.ScrapPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ScrapPayload.UserErrors(childComplexity), true
+
+	case "ScrapSettings.approvalThreshold":
+		if e.ComplexityRoot.ScrapSettings.ApprovalThreshold == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ScrapSettings.ApprovalThreshold(childComplexity), true
+	case "ScrapSettings.slowMoverDays":
+		if e.ComplexityRoot.ScrapSettings.SlowMoverDays == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ScrapSettings.SlowMoverDays(childComplexity), true
+
+	case "ScrapSettingsPayload.settings":
+		if e.ComplexityRoot.ScrapSettingsPayload.Settings == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ScrapSettingsPayload.Settings(childComplexity), true
+	case "ScrapSettingsPayload.userErrors":
+		if e.ComplexityRoot.ScrapSettingsPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ScrapSettingsPayload.UserErrors(childComplexity), true
+
 	case "SetPasswordPayload.ok":
 		if e.ComplexityRoot.SetPasswordPayload.Ok == nil {
 			break
@@ -11953,274 +12161,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.StatutoryIncomeStatement.Year(childComplexity), true
-
-	case "StockCount.abcClass":
-		if e.ComplexityRoot.StockCount.ABCClass == nil {
-			break
-		}
-
-		return e.ComplexityRoot.StockCount.ABCClass(childComplexity), true
-	case "StockCount.auditTrail":
-		if e.ComplexityRoot.StockCount.AuditTrail == nil {
-			break
-		}
-
-		args, err := ec.field_StockCount_auditTrail_args(ctx, rawArgs)
-		if err != nil {
-			return 0, false
-		}
-
-		return e.ComplexityRoot.StockCount.AuditTrail(childComplexity, args["first"].(*int), args["after"].(*string), args["orderBy"].(*jxc.AuditEntryOrder)), true
-	case "StockCount.blind":
-		if e.ComplexityRoot.StockCount.Blind == nil {
-			break
-		}
-
-		return e.ComplexityRoot.StockCount.Blind(childComplexity), true
-	case "StockCount.bookHidden":
-		if e.ComplexityRoot.StockCount.BookHidden == nil {
-			break
-		}
-
-		return e.ComplexityRoot.StockCount.BookHidden(childComplexity), true
-	case "StockCount.categoryId":
-		if e.ComplexityRoot.StockCount.CategoryID == nil {
-			break
-		}
-
-		return e.ComplexityRoot.StockCount.CategoryID(childComplexity), true
-	case "StockCount.createdAt":
-		if e.ComplexityRoot.StockCount.CreatedAt == nil {
-			break
-		}
-
-		return e.ComplexityRoot.StockCount.CreatedAt(childComplexity), true
-	case "StockCount.description":
-		if e.ComplexityRoot.StockCount.Description == nil {
-			break
-		}
-
-		return e.ComplexityRoot.StockCount.Description(childComplexity), true
-	case "StockCount.id":
-		if e.ComplexityRoot.StockCount.ID == nil {
-			break
-		}
-
-		return e.ComplexityRoot.StockCount.ID(childComplexity), true
-	case "StockCount.lines":
-		if e.ComplexityRoot.StockCount.Lines == nil {
-			break
-		}
-
-		return e.ComplexityRoot.StockCount.Lines(childComplexity), true
-	case "StockCount.location":
-		if e.ComplexityRoot.StockCount.Location == nil {
-			break
-		}
-
-		return e.ComplexityRoot.StockCount.Location(childComplexity), true
-	case "StockCount.number":
-		if e.ComplexityRoot.StockCount.Number == nil {
-			break
-		}
-
-		return e.ComplexityRoot.StockCount.Number(childComplexity), true
-	case "StockCount.postedAt":
-		if e.ComplexityRoot.StockCount.PostedAt == nil {
-			break
-		}
-
-		return e.ComplexityRoot.StockCount.PostedAt(childComplexity), true
-	case "StockCount.postingDate":
-		if e.ComplexityRoot.StockCount.PostingDate == nil {
-			break
-		}
-
-		return e.ComplexityRoot.StockCount.PostingDate(childComplexity), true
-	case "StockCount.startedAt":
-		if e.ComplexityRoot.StockCount.StartedAt == nil {
-			break
-		}
-
-		return e.ComplexityRoot.StockCount.StartedAt(childComplexity), true
-	case "StockCount.status":
-		if e.ComplexityRoot.StockCount.Status == nil {
-			break
-		}
-
-		return e.ComplexityRoot.StockCount.Status(childComplexity), true
-	case "StockCount.submittedAt":
-		if e.ComplexityRoot.StockCount.SubmittedAt == nil {
-			break
-		}
-
-		return e.ComplexityRoot.StockCount.SubmittedAt(childComplexity), true
-	case "StockCount.tolerancePercent":
-		if e.ComplexityRoot.StockCount.TolerancePercent == nil {
-			break
-		}
-
-		return e.ComplexityRoot.StockCount.TolerancePercent(childComplexity), true
-	case "StockCount.toleranceValue":
-		if e.ComplexityRoot.StockCount.ToleranceValue == nil {
-			break
-		}
-
-		return e.ComplexityRoot.StockCount.ToleranceValue(childComplexity), true
-	case "StockCount.voucherNo":
-		if e.ComplexityRoot.StockCount.VoucherNo == nil {
-			break
-		}
-
-		return e.ComplexityRoot.StockCount.VoucherNo(childComplexity), true
-	case "StockCount.warehouse":
-		if e.ComplexityRoot.StockCount.Warehouse == nil {
-			break
-		}
-
-		return e.ComplexityRoot.StockCount.Warehouse(childComplexity), true
-
-	case "StockCountConnection.edges":
-		if e.ComplexityRoot.StockCountConnection.Edges == nil {
-			break
-		}
-
-		return e.ComplexityRoot.StockCountConnection.Edges(childComplexity), true
-	case "StockCountConnection.nodes":
-		if e.ComplexityRoot.StockCountConnection.Nodes == nil {
-			break
-		}
-
-		return e.ComplexityRoot.StockCountConnection.Nodes(childComplexity), true
-	case "StockCountConnection.pageInfo":
-		if e.ComplexityRoot.StockCountConnection.PageInfo == nil {
-			break
-		}
-
-		return e.ComplexityRoot.StockCountConnection.PageInfo(childComplexity), true
-	case "StockCountConnection.totalCount":
-		if e.ComplexityRoot.StockCountConnection.TotalCount == nil {
-			break
-		}
-
-		return e.ComplexityRoot.StockCountConnection.TotalCount(childComplexity), true
-
-	case "StockCountEdge.cursor":
-		if e.ComplexityRoot.StockCountEdge.Cursor == nil {
-			break
-		}
-
-		return e.ComplexityRoot.StockCountEdge.Cursor(childComplexity), true
-	case "StockCountEdge.node":
-		if e.ComplexityRoot.StockCountEdge.Node == nil {
-			break
-		}
-
-		return e.ComplexityRoot.StockCountEdge.Node(childComplexity), true
-
-	case "StockCountLine.book":
-		if e.ComplexityRoot.StockCountLine.Book == nil {
-			break
-		}
-
-		return e.ComplexityRoot.StockCountLine.Book(childComplexity), true
-	case "StockCountLine.counted":
-		if e.ComplexityRoot.StockCountLine.Counted == nil {
-			break
-		}
-
-		return e.ComplexityRoot.StockCountLine.Counted(childComplexity), true
-	case "StockCountLine.damaged":
-		if e.ComplexityRoot.StockCountLine.Damaged == nil {
-			break
-		}
-
-		return e.ComplexityRoot.StockCountLine.Damaged(childComplexity), true
-	case "StockCountLine.entries":
-		if e.ComplexityRoot.StockCountLine.Entries == nil {
-			break
-		}
-
-		return e.ComplexityRoot.StockCountLine.Entries(childComplexity), true
-	case "StockCountLine.expected":
-		if e.ComplexityRoot.StockCountLine.Expected == nil {
-			break
-		}
-
-		return e.ComplexityRoot.StockCountLine.Expected(childComplexity), true
-	case "StockCountLine.id":
-		if e.ComplexityRoot.StockCountLine.ID == nil {
-			break
-		}
-
-		return e.ComplexityRoot.StockCountLine.ID(childComplexity), true
-	case "StockCountLine.lineNo":
-		if e.ComplexityRoot.StockCountLine.LineNo == nil {
-			break
-		}
-
-		return e.ComplexityRoot.StockCountLine.LineNo(childComplexity), true
-	case "StockCountLine.location":
-		if e.ComplexityRoot.StockCountLine.Location == nil {
-			break
-		}
-
-		return e.ComplexityRoot.StockCountLine.Location(childComplexity), true
-	case "StockCountLine.movedSince":
-		if e.ComplexityRoot.StockCountLine.MovedSince == nil {
-			break
-		}
-
-		return e.ComplexityRoot.StockCountLine.MovedSince(childComplexity), true
-	case "StockCountLine.overTolerance":
-		if e.ComplexityRoot.StockCountLine.OverTolerance == nil {
-			break
-		}
-
-		return e.ComplexityRoot.StockCountLine.OverTolerance(childComplexity), true
-	case "StockCountLine.product":
-		if e.ComplexityRoot.StockCountLine.Product == nil {
-			break
-		}
-
-		return e.ComplexityRoot.StockCountLine.Product(childComplexity), true
-	case "StockCountLine.recount":
-		if e.ComplexityRoot.StockCountLine.Recount == nil {
-			break
-		}
-
-		return e.ComplexityRoot.StockCountLine.Recount(childComplexity), true
-	case "StockCountLine.round":
-		if e.ComplexityRoot.StockCountLine.Round == nil {
-			break
-		}
-
-		return e.ComplexityRoot.StockCountLine.Round(childComplexity), true
-	case "StockCountLine.variance":
-		if e.ComplexityRoot.StockCountLine.Variance == nil {
-			break
-		}
-
-		return e.ComplexityRoot.StockCountLine.Variance(childComplexity), true
-	case "StockCountLine.varianceValue":
-		if e.ComplexityRoot.StockCountLine.VarianceValue == nil {
-			break
-		}
-
-		return e.ComplexityRoot.StockCountLine.VarianceValue(childComplexity), true
-
-	case "StockCountPayload.stockCount":
-		if e.ComplexityRoot.StockCountPayload.StockCount == nil {
-			break
-		}
-
-		return e.ComplexityRoot.StockCountPayload.StockCount(childComplexity), true
-	case "StockCountPayload.userErrors":
-		if e.ComplexityRoot.StockCountPayload.UserErrors == nil {
-			break
-		}
-
-		return e.ComplexityRoot.StockCountPayload.UserErrors(childComplexity), true
 
 	case "StockDocument.auditTrail":
 		if e.ComplexityRoot.StockDocument.AuditTrail == nil {
@@ -14125,7 +14065,6 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("CompanySettingsInput", ec.unmarshalInputCompanySettingsInput),
 			graphql.NewInputUnmarshaler("ConfirmDeliveryInput", ec.unmarshalInputConfirmDeliveryInput),
 			graphql.NewInputUnmarshaler("ContactInput", ec.unmarshalInputContactInput),
-			graphql.NewInputUnmarshaler("CountEntryInput", ec.unmarshalInputCountEntryInput),
 			graphql.NewInputUnmarshaler("CreateAccountInput", ec.unmarshalInputCreateAccountInput),
 			graphql.NewInputUnmarshaler("CreateBudgetLineInput", ec.unmarshalInputCreateBudgetLineInput),
 			graphql.NewInputUnmarshaler("CreateCategoryInput", ec.unmarshalInputCreateCategoryInput),
@@ -14159,7 +14098,8 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("LandedCostInput", ec.unmarshalInputLandedCostInput),
 			graphql.NewInputUnmarshaler("LandedCostOrder", ec.unmarshalInputLandedCostOrder),
 			graphql.NewInputUnmarshaler("LoginInput", ec.unmarshalInputLoginInput),
-			graphql.NewInputUnmarshaler("NewStockCountInput", ec.unmarshalInputNewStockCountInput),
+			graphql.NewInputUnmarshaler("NewScrapInput", ec.unmarshalInputNewScrapInput),
+			graphql.NewInputUnmarshaler("NewScrapLineInput", ec.unmarshalInputNewScrapLineInput),
 			graphql.NewInputUnmarshaler("NumberingRuleInput", ec.unmarshalInputNumberingRuleInput),
 			graphql.NewInputUnmarshaler("OpeningStockInput", ec.unmarshalInputOpeningStockInput),
 			graphql.NewInputUnmarshaler("OpeningStockLineInput", ec.unmarshalInputOpeningStockLineInput),
@@ -14188,16 +14128,19 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("SalesOrderOrder", ec.unmarshalInputSalesOrderOrder),
 			graphql.NewInputUnmarshaler("SalesReturnLineInput", ec.unmarshalInputSalesReturnLineInput),
 			graphql.NewInputUnmarshaler("SalesReturnOrder", ec.unmarshalInputSalesReturnOrder),
+			graphql.NewInputUnmarshaler("ScrapFilter", ec.unmarshalInputScrapFilter),
+			graphql.NewInputUnmarshaler("ScrapOrder", ec.unmarshalInputScrapOrder),
+			graphql.NewInputUnmarshaler("ScrapSettingsInput", ec.unmarshalInputScrapSettingsInput),
 			graphql.NewInputUnmarshaler("SetPasswordInput", ec.unmarshalInputSetPasswordInput),
 			graphql.NewInputUnmarshaler("SetSupplierProductInput", ec.unmarshalInputSetSupplierProductInput),
 			graphql.NewInputUnmarshaler("ShipLineInput", ec.unmarshalInputShipLineInput),
 			graphql.NewInputUnmarshaler("ShipShipmentInput", ec.unmarshalInputShipShipmentInput),
 			graphql.NewInputUnmarshaler("ShipmentFilter", ec.unmarshalInputShipmentFilter),
 			graphql.NewInputUnmarshaler("ShipmentOrder", ec.unmarshalInputShipmentOrder),
+			graphql.NewInputUnmarshaler("SlowMoverFilter", ec.unmarshalInputSlowMoverFilter),
 			graphql.NewInputUnmarshaler("StatementMappingInput", ec.unmarshalInputStatementMappingInput),
 			graphql.NewInputUnmarshaler("StockAdjustmentInput", ec.unmarshalInputStockAdjustmentInput),
 			graphql.NewInputUnmarshaler("StockAdjustmentLineInput", ec.unmarshalInputStockAdjustmentLineInput),
-			graphql.NewInputUnmarshaler("StockCountFilter", ec.unmarshalInputStockCountFilter),
 			graphql.NewInputUnmarshaler("StockDocumentFilter", ec.unmarshalInputStockDocumentFilter),
 			graphql.NewInputUnmarshaler("StockDocumentOrder", ec.unmarshalInputStockDocumentOrder),
 			graphql.NewInputUnmarshaler("StockLevelFilter", ec.unmarshalInputStockLevelFilter),
@@ -14322,7 +14265,7 @@ func newExecutionContext(
 	}
 }
 
-//go:embed "schema/alerts.graphqls" "schema/analytics.graphqls" "schema/audit.graphqls" "schema/budget.graphqls" "schema/catalog.graphqls" "schema/export.graphqls" "schema/ledger.graphqls" "schema/ledger_auxiliary.graphqls" "schema/ledger_books.graphqls" "schema/ledger_closing.graphqls" "schema/ledger_lines.graphqls" "schema/ledger_statements.graphqls" "schema/ledger_vat.graphqls" "schema/live.graphqls" "schema/partner.graphqls" "schema/purchasing.graphqls" "schema/purchasing_invoice.graphqls" "schema/purchasing_landed_cost.graphqls" "schema/purchasing_order.graphqls" "schema/purchasing_payment.graphqls" "schema/purchasing_receipt.graphqls" "schema/purchasing_suggestion.graphqls" "schema/sales.graphqls" "schema/sales_invoice.graphqls" "schema/sales_order.graphqls" "schema/sales_payment.graphqls" "schema/sales_return.graphqls" "schema/sales_shipment.graphqls" "schema/settings.graphqls" "schema/stock.graphqls" "schema/stock_count.graphqls" "schema/users.graphqls" "schema/workbench.graphqls"
+//go:embed "schema/alerts.graphqls" "schema/analytics.graphqls" "schema/audit.graphqls" "schema/budget.graphqls" "schema/catalog.graphqls" "schema/export.graphqls" "schema/ledger.graphqls" "schema/ledger_auxiliary.graphqls" "schema/ledger_books.graphqls" "schema/ledger_closing.graphqls" "schema/ledger_lines.graphqls" "schema/ledger_statements.graphqls" "schema/ledger_vat.graphqls" "schema/live.graphqls" "schema/partner.graphqls" "schema/purchasing.graphqls" "schema/purchasing_invoice.graphqls" "schema/purchasing_landed_cost.graphqls" "schema/purchasing_order.graphqls" "schema/purchasing_payment.graphqls" "schema/purchasing_receipt.graphqls" "schema/purchasing_suggestion.graphqls" "schema/sales.graphqls" "schema/sales_invoice.graphqls" "schema/sales_order.graphqls" "schema/sales_payment.graphqls" "schema/sales_return.graphqls" "schema/sales_shipment.graphqls" "schema/scrap.graphqls" "schema/settings.graphqls" "schema/stock.graphqls" "schema/users.graphqls" "schema/workbench.graphqls"
 var sourcesFS embed.FS
 
 func sourceData(filename string) string {
@@ -14672,9 +14615,9 @@ type PageInfo {
 	{Name: "schema/sales_payment.graphqls", Input: sourceData("schema/sales_payment.graphqls"), BuiltIn: false},
 	{Name: "schema/sales_return.graphqls", Input: sourceData("schema/sales_return.graphqls"), BuiltIn: false},
 	{Name: "schema/sales_shipment.graphqls", Input: sourceData("schema/sales_shipment.graphqls"), BuiltIn: false},
+	{Name: "schema/scrap.graphqls", Input: sourceData("schema/scrap.graphqls"), BuiltIn: false},
 	{Name: "schema/settings.graphqls", Input: sourceData("schema/settings.graphqls"), BuiltIn: false},
 	{Name: "schema/stock.graphqls", Input: sourceData("schema/stock.graphqls"), BuiltIn: false},
-	{Name: "schema/stock_count.graphqls", Input: sourceData("schema/stock_count.graphqls"), BuiltIn: false},
 	{Name: "schema/users.graphqls", Input: sourceData("schema/users.graphqls"), BuiltIn: false},
 	{Name: "schema/workbench.graphqls", Input: sourceData("schema/workbench.graphqls"), BuiltIn: false},
 }
@@ -15462,6 +15405,30 @@ func (ec *executionContext) childFields_CategoryPayload(ctx context.Context, fie
 	return nil, fmt.Errorf("no field named %q was found under type CategoryPayload", field.Name)
 }
 
+func (ec *executionContext) childFields_CategorySlowMoverDays(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "categoryId":
+		return ec.fieldContext_CategorySlowMoverDays_categoryId(ctx, field)
+	case "code":
+		return ec.fieldContext_CategorySlowMoverDays_code(ctx, field)
+	case "name":
+		return ec.fieldContext_CategorySlowMoverDays_name(ctx, field)
+	case "days":
+		return ec.fieldContext_CategorySlowMoverDays_days(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CategorySlowMoverDays", field.Name)
+}
+
+func (ec *executionContext) childFields_CategorySlowMoverDaysPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "category":
+		return ec.fieldContext_CategorySlowMoverDaysPayload_category(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_CategorySlowMoverDaysPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CategorySlowMoverDaysPayload", field.Name)
+}
+
 func (ec *executionContext) childFields_ClearSignInLockoutPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "cleared":
@@ -15562,54 +15529,6 @@ func (ec *executionContext) childFields_Contact(ctx context.Context, field graph
 		return ec.fieldContext_Contact_email(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Contact", field.Name)
-}
-
-func (ec *executionContext) childFields_CountDue(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-	switch field.Name {
-	case "warehouse":
-		return ec.fieldContext_CountDue_warehouse(ctx, field)
-	case "abcClass":
-		return ec.fieldContext_CountDue_abcClass(ctx, field)
-	case "intervalMonths":
-		return ec.fieldContext_CountDue_intervalMonths(ctx, field)
-	case "lastCounted":
-		return ec.fieldContext_CountDue_lastCounted(ctx, field)
-	case "products":
-		return ec.fieldContext_CountDue_products(ctx, field)
-	case "openNumber":
-		return ec.fieldContext_CountDue_openNumber(ctx, field)
-	}
-	return nil, fmt.Errorf("no field named %q was found under type CountDue", field.Name)
-}
-
-func (ec *executionContext) childFields_CountEntryPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-	switch field.Name {
-	case "line":
-		return ec.fieldContext_CountEntryPayload_line(ctx, field)
-	case "userErrors":
-		return ec.fieldContext_CountEntryPayload_userErrors(ctx, field)
-	}
-	return nil, fmt.Errorf("no field named %q was found under type CountEntryPayload", field.Name)
-}
-
-func (ec *executionContext) childFields_CountScheduleEntry(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-	switch field.Name {
-	case "abcClass":
-		return ec.fieldContext_CountScheduleEntry_abcClass(ctx, field)
-	case "intervalMonths":
-		return ec.fieldContext_CountScheduleEntry_intervalMonths(ctx, field)
-	}
-	return nil, fmt.Errorf("no field named %q was found under type CountScheduleEntry", field.Name)
-}
-
-func (ec *executionContext) childFields_CountSchedulePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-	switch field.Name {
-	case "schedule":
-		return ec.fieldContext_CountSchedulePayload_schedule(ctx, field)
-	case "userErrors":
-		return ec.fieldContext_CountSchedulePayload_userErrors(ctx, field)
-	}
-	return nil, fmt.Errorf("no field named %q was found under type CountSchedulePayload", field.Name)
 }
 
 func (ec *executionContext) childFields_CreateApiTokenPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -15864,16 +15783,6 @@ func (ec *executionContext) childFields_CustomerRefundPayload(ctx context.Contex
 	return nil, fmt.Errorf("no field named %q was found under type CustomerRefundPayload", field.Name)
 }
 
-func (ec *executionContext) childFields_DueCountsPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-	switch field.Name {
-	case "stockCounts":
-		return ec.fieldContext_DueCountsPayload_stockCounts(ctx, field)
-	case "userErrors":
-		return ec.fieldContext_DueCountsPayload_userErrors(ctx, field)
-	}
-	return nil, fmt.Errorf("no field named %q was found under type DueCountsPayload", field.Name)
-}
-
 func (ec *executionContext) childFields_ExportJob(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -16120,6 +16029,34 @@ func (ec *executionContext) childFields_GoodsReceiptPayload(ctx context.Context,
 		return ec.fieldContext_GoodsReceiptPayload_userErrors(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type GoodsReceiptPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_IdleStock(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "product":
+		return ec.fieldContext_IdleStock_product(ctx, field)
+	case "warehouse":
+		return ec.fieldContext_IdleStock_warehouse(ctx, field)
+	case "onHand":
+		return ec.fieldContext_IdleStock_onHand(ctx, field)
+	case "value":
+		return ec.fieldContext_IdleStock_value(ctx, field)
+	case "lastIssue":
+		return ec.fieldContext_IdleStock_lastIssue(ctx, field)
+	case "lastReceipt":
+		return ec.fieldContext_IdleStock_lastReceipt(ctx, field)
+	case "lastReceiptNumber":
+		return ec.fieldContext_IdleStock_lastReceiptNumber(ctx, field)
+	case "idleDays":
+		return ec.fieldContext_IdleStock_idleDays(ctx, field)
+	case "thresholdDays":
+		return ec.fieldContext_IdleStock_thresholdDays(ctx, field)
+	case "bucket":
+		return ec.fieldContext_IdleStock_bucket(ctx, field)
+	case "action":
+		return ec.fieldContext_IdleStock_action(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type IdleStock", field.Name)
 }
 
 func (ec *executionContext) childFields_IncomeStatementLine(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -17740,6 +17677,122 @@ func (ec *executionContext) childFields_Satisfaction(ctx context.Context, field 
 	return nil, fmt.Errorf("no field named %q was found under type Satisfaction", field.Name)
 }
 
+func (ec *executionContext) childFields_Scrap(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Scrap_id(ctx, field)
+	case "number":
+		return ec.fieldContext_Scrap_number(ctx, field)
+	case "status":
+		return ec.fieldContext_Scrap_status(ctx, field)
+	case "date":
+		return ec.fieldContext_Scrap_date(ctx, field)
+	case "note":
+		return ec.fieldContext_Scrap_note(ctx, field)
+	case "receiptNumber":
+		return ec.fieldContext_Scrap_receiptNumber(ctx, field)
+	case "countNumber":
+		return ec.fieldContext_Scrap_countNumber(ctx, field)
+	case "value":
+		return ec.fieldContext_Scrap_value(ctx, field)
+	case "stockDocumentNumber":
+		return ec.fieldContext_Scrap_stockDocumentNumber(ctx, field)
+	case "voucherNo":
+		return ec.fieldContext_Scrap_voucherNo(ctx, field)
+	case "createdByName":
+		return ec.fieldContext_Scrap_createdByName(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_Scrap_createdAt(ctx, field)
+	case "submittedAt":
+		return ec.fieldContext_Scrap_submittedAt(ctx, field)
+	case "decidedByName":
+		return ec.fieldContext_Scrap_decidedByName(ctx, field)
+	case "decidedAt":
+		return ec.fieldContext_Scrap_decidedAt(ctx, field)
+	case "rejectReason":
+		return ec.fieldContext_Scrap_rejectReason(ctx, field)
+	case "lines":
+		return ec.fieldContext_Scrap_lines(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Scrap", field.Name)
+}
+
+func (ec *executionContext) childFields_ScrapConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_ScrapConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_ScrapConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_ScrapConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_ScrapConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ScrapConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_ScrapEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_ScrapEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_ScrapEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ScrapEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_ScrapLine(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "lineNo":
+		return ec.fieldContext_ScrapLine_lineNo(ctx, field)
+	case "product":
+		return ec.fieldContext_ScrapLine_product(ctx, field)
+	case "warehouse":
+		return ec.fieldContext_ScrapLine_warehouse(ctx, field)
+	case "location":
+		return ec.fieldContext_ScrapLine_location(ctx, field)
+	case "quantity":
+		return ec.fieldContext_ScrapLine_quantity(ctx, field)
+	case "reason":
+		return ec.fieldContext_ScrapLine_reason(ctx, field)
+	case "note":
+		return ec.fieldContext_ScrapLine_note(ctx, field)
+	case "value":
+		return ec.fieldContext_ScrapLine_value(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ScrapLine", field.Name)
+}
+
+func (ec *executionContext) childFields_ScrapPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "scrap":
+		return ec.fieldContext_ScrapPayload_scrap(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_ScrapPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ScrapPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_ScrapSettings(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "approvalThreshold":
+		return ec.fieldContext_ScrapSettings_approvalThreshold(ctx, field)
+	case "slowMoverDays":
+		return ec.fieldContext_ScrapSettings_slowMoverDays(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ScrapSettings", field.Name)
+}
+
+func (ec *executionContext) childFields_ScrapSettingsPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "settings":
+		return ec.fieldContext_ScrapSettingsPayload_settings(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_ScrapSettingsPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ScrapSettingsPayload", field.Name)
+}
+
 func (ec *executionContext) childFields_SetPasswordPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "ok":
@@ -18028,122 +18081,6 @@ func (ec *executionContext) childFields_StatutoryIncomeStatement(ctx context.Con
 		return ec.fieldContext_StatutoryIncomeStatement_lines(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type StatutoryIncomeStatement", field.Name)
-}
-
-func (ec *executionContext) childFields_StockCount(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-	switch field.Name {
-	case "id":
-		return ec.fieldContext_StockCount_id(ctx, field)
-	case "number":
-		return ec.fieldContext_StockCount_number(ctx, field)
-	case "warehouse":
-		return ec.fieldContext_StockCount_warehouse(ctx, field)
-	case "location":
-		return ec.fieldContext_StockCount_location(ctx, field)
-	case "categoryId":
-		return ec.fieldContext_StockCount_categoryId(ctx, field)
-	case "abcClass":
-		return ec.fieldContext_StockCount_abcClass(ctx, field)
-	case "status":
-		return ec.fieldContext_StockCount_status(ctx, field)
-	case "blind":
-		return ec.fieldContext_StockCount_blind(ctx, field)
-	case "bookHidden":
-		return ec.fieldContext_StockCount_bookHidden(ctx, field)
-	case "tolerancePercent":
-		return ec.fieldContext_StockCount_tolerancePercent(ctx, field)
-	case "toleranceValue":
-		return ec.fieldContext_StockCount_toleranceValue(ctx, field)
-	case "description":
-		return ec.fieldContext_StockCount_description(ctx, field)
-	case "startedAt":
-		return ec.fieldContext_StockCount_startedAt(ctx, field)
-	case "submittedAt":
-		return ec.fieldContext_StockCount_submittedAt(ctx, field)
-	case "postedAt":
-		return ec.fieldContext_StockCount_postedAt(ctx, field)
-	case "postingDate":
-		return ec.fieldContext_StockCount_postingDate(ctx, field)
-	case "voucherNo":
-		return ec.fieldContext_StockCount_voucherNo(ctx, field)
-	case "createdAt":
-		return ec.fieldContext_StockCount_createdAt(ctx, field)
-	case "lines":
-		return ec.fieldContext_StockCount_lines(ctx, field)
-	case "auditTrail":
-		return ec.fieldContext_StockCount_auditTrail(ctx, field)
-	}
-	return nil, fmt.Errorf("no field named %q was found under type StockCount", field.Name)
-}
-
-func (ec *executionContext) childFields_StockCountConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-	switch field.Name {
-	case "edges":
-		return ec.fieldContext_StockCountConnection_edges(ctx, field)
-	case "nodes":
-		return ec.fieldContext_StockCountConnection_nodes(ctx, field)
-	case "pageInfo":
-		return ec.fieldContext_StockCountConnection_pageInfo(ctx, field)
-	case "totalCount":
-		return ec.fieldContext_StockCountConnection_totalCount(ctx, field)
-	}
-	return nil, fmt.Errorf("no field named %q was found under type StockCountConnection", field.Name)
-}
-
-func (ec *executionContext) childFields_StockCountEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-	switch field.Name {
-	case "cursor":
-		return ec.fieldContext_StockCountEdge_cursor(ctx, field)
-	case "node":
-		return ec.fieldContext_StockCountEdge_node(ctx, field)
-	}
-	return nil, fmt.Errorf("no field named %q was found under type StockCountEdge", field.Name)
-}
-
-func (ec *executionContext) childFields_StockCountLine(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-	switch field.Name {
-	case "id":
-		return ec.fieldContext_StockCountLine_id(ctx, field)
-	case "lineNo":
-		return ec.fieldContext_StockCountLine_lineNo(ctx, field)
-	case "product":
-		return ec.fieldContext_StockCountLine_product(ctx, field)
-	case "location":
-		return ec.fieldContext_StockCountLine_location(ctx, field)
-	case "round":
-		return ec.fieldContext_StockCountLine_round(ctx, field)
-	case "recount":
-		return ec.fieldContext_StockCountLine_recount(ctx, field)
-	case "damaged":
-		return ec.fieldContext_StockCountLine_damaged(ctx, field)
-	case "book":
-		return ec.fieldContext_StockCountLine_book(ctx, field)
-	case "movedSince":
-		return ec.fieldContext_StockCountLine_movedSince(ctx, field)
-	case "expected":
-		return ec.fieldContext_StockCountLine_expected(ctx, field)
-	case "counted":
-		return ec.fieldContext_StockCountLine_counted(ctx, field)
-	case "entries":
-		return ec.fieldContext_StockCountLine_entries(ctx, field)
-	case "variance":
-		return ec.fieldContext_StockCountLine_variance(ctx, field)
-	case "varianceValue":
-		return ec.fieldContext_StockCountLine_varianceValue(ctx, field)
-	case "overTolerance":
-		return ec.fieldContext_StockCountLine_overTolerance(ctx, field)
-	}
-	return nil, fmt.Errorf("no field named %q was found under type StockCountLine", field.Name)
-}
-
-func (ec *executionContext) childFields_StockCountPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-	switch field.Name {
-	case "stockCount":
-		return ec.fieldContext_StockCountPayload_stockCount(ctx, field)
-	case "userErrors":
-		return ec.fieldContext_StockCountPayload_userErrors(ctx, field)
-	}
-	return nil, fmt.Errorf("no field named %q was found under type StockCountPayload", field.Name)
 }
 
 func (ec *executionContext) childFields_StockDocument(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -19726,20 +19663,6 @@ func (ec *executionContext) field_Mutation_acknowledgeAlert_args(ctx context.Con
 	return args, nil
 }
 
-func (ec *executionContext) field_Mutation_addCountEntry_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
-	var err error
-	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (CountEntryInput, error) {
-			return ec.unmarshalNCountEntryInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐCountEntryInput(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["input"] = arg0
-	return args, nil
-}
-
 func (ec *executionContext) field_Mutation_applyCustomerCredit_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -19765,6 +19688,20 @@ func (ec *executionContext) field_Mutation_approvePurchaseOrder_args(ctx context
 		return nil, err
 	}
 	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_approveScrap_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "number",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["number"] = arg0
 	return args, nil
 }
 
@@ -19849,20 +19786,6 @@ func (ec *executionContext) field_Mutation_cancelSalesOrder_args(ctx context.Con
 		return nil, err
 	}
 	args["id"] = arg0
-	return args, nil
-}
-
-func (ec *executionContext) field_Mutation_cancelStockCount_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
-	var err error
-	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "number",
-		func(ctx context.Context, v any) (string, error) {
-			return ec.unmarshalNString2string(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["number"] = arg0
 	return args, nil
 }
 
@@ -20118,12 +20041,12 @@ func (ec *executionContext) field_Mutation_createSalesReturn_args(ctx context.Co
 	return args, nil
 }
 
-func (ec *executionContext) field_Mutation_createStockCount_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+func (ec *executionContext) field_Mutation_createScrap_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (NewStockCountInput, error) {
-			return ec.unmarshalNNewStockCountInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐNewStockCountInput(ctx, v)
+		func(ctx context.Context, v any) (NewScrapInput, error) {
+			return ec.unmarshalNNewScrapInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐNewScrapInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -20300,28 +20223,6 @@ func (ec *executionContext) field_Mutation_postStockAdjustment_args(ctx context.
 	return args, nil
 }
 
-func (ec *executionContext) field_Mutation_postStockCount_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
-	var err error
-	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "number",
-		func(ctx context.Context, v any) (string, error) {
-			return ec.unmarshalNString2string(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["number"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "postingDate",
-		func(ctx context.Context, v any) (*jxc.Date, error) {
-			return ec.unmarshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["postingDate"] = arg1
-	return args, nil
-}
-
 func (ec *executionContext) field_Mutation_postSupplierInvoice_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -20378,6 +20279,28 @@ func (ec *executionContext) field_Mutation_refundCustomer_args(ctx context.Conte
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_rejectScrap_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "number",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["number"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_releaseSalesOrderHold_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -20403,28 +20326,6 @@ func (ec *executionContext) field_Mutation_reopenFiscalPeriod_args(ctx context.C
 		return nil, err
 	}
 	args["input"] = arg0
-	return args, nil
-}
-
-func (ec *executionContext) field_Mutation_requestRecount_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
-	var err error
-	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "number",
-		func(ctx context.Context, v any) (string, error) {
-			return ec.unmarshalNString2string(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["number"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "lineNos",
-		func(ctx context.Context, v any) ([]int, error) {
-			return ec.unmarshalOInt2ᚕintᚄ(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["lineNos"] = arg1
 	return args, nil
 }
 
@@ -20484,25 +20385,25 @@ func (ec *executionContext) field_Mutation_revokeApiToken_args(ctx context.Conte
 	return args, nil
 }
 
-func (ec *executionContext) field_Mutation_setCountSchedule_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+func (ec *executionContext) field_Mutation_setCategorySlowMoverDays_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "abcClass",
-		func(ctx context.Context, v any) (jxc.ABCClass, error) {
-			return ec.unmarshalNABCClass2githubᚗcomᚋjxcgraphᚋjxcᚐABCClass(ctx, v)
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "categoryId",
+		func(ctx context.Context, v any) (int64, error) {
+			return ec.unmarshalNID2int64(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["abcClass"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "intervalMonths",
-		func(ctx context.Context, v any) (int, error) {
-			return ec.unmarshalNInt2int(ctx, v)
+	args["categoryId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "days",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["intervalMonths"] = arg1
+	args["days"] = arg1
 	return args, nil
 }
 
@@ -20548,20 +20449,6 @@ func (ec *executionContext) field_Mutation_shipShipment_args(ctx context.Context
 	return args, nil
 }
 
-func (ec *executionContext) field_Mutation_startStockCount_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
-	var err error
-	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "number",
-		func(ctx context.Context, v any) (string, error) {
-			return ec.unmarshalNString2string(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["number"] = arg0
-	return args, nil
-}
-
 func (ec *executionContext) field_Mutation_submitPurchaseOrder_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -20576,7 +20463,7 @@ func (ec *executionContext) field_Mutation_submitPurchaseOrder_args(ctx context.
 	return args, nil
 }
 
-func (ec *executionContext) field_Mutation_submitStockCount_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+func (ec *executionContext) field_Mutation_submitScrap_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "number",
@@ -20750,6 +20637,20 @@ func (ec *executionContext) field_Mutation_updatePurchasingSettings_args(ctx con
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (PurchasingSettingsInput, error) {
 			return ec.unmarshalNPurchasingSettingsInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐPurchasingSettingsInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateScrapSettings_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (ScrapSettingsInput, error) {
+			return ec.unmarshalNScrapSettingsInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐScrapSettingsInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -22472,6 +22373,58 @@ func (ec *executionContext) field_Query_salesReturns_args(ctx context.Context, r
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_scrap_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "number",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["number"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_scraps_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*jxc.ScrapFilter, error) {
+			return ec.unmarshalOScrapFilter2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐScrapFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*jxc.ScrapOrder, error) {
+			return ec.unmarshalOScrapOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐScrapOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg3
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_shipment_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -22529,6 +22482,20 @@ func (ec *executionContext) field_Query_shipments_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["orderBy"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_slowMovers_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*jxc.SlowMoverFilter, error) {
+			return ec.unmarshalOSlowMoverFilter2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSlowMoverFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg0
 	return args, nil
 }
 
@@ -22609,50 +22576,6 @@ func (ec *executionContext) field_Query_statutoryIncomeStatement_args(ctx contex
 		return nil, err
 	}
 	args["month"] = arg1
-	return args, nil
-}
-
-func (ec *executionContext) field_Query_stockCount_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
-	var err error
-	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "number",
-		func(ctx context.Context, v any) (string, error) {
-			return ec.unmarshalNString2string(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["number"] = arg0
-	return args, nil
-}
-
-func (ec *executionContext) field_Query_stockCounts_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
-	var err error
-	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
-		func(ctx context.Context, v any) (*int, error) {
-			return ec.unmarshalOInt2ᚖint(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["first"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
-		func(ctx context.Context, v any) (*string, error) {
-			return ec.unmarshalOString2ᚖstring(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["after"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
-		func(ctx context.Context, v any) (*jxc.StockCountFilter, error) {
-			return ec.unmarshalOStockCountFilter2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockCountFilter(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["filter"] = arg2
 	return args, nil
 }
 
@@ -23239,36 +23162,6 @@ func (ec *executionContext) field_SalesReturn_auditTrail_args(ctx context.Contex
 }
 
 func (ec *executionContext) field_Shipment_auditTrail_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
-	var err error
-	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
-		func(ctx context.Context, v any) (*int, error) {
-			return ec.unmarshalOInt2ᚖint(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["first"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
-		func(ctx context.Context, v any) (*string, error) {
-			return ec.unmarshalOString2ᚖstring(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["after"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
-		func(ctx context.Context, v any) (*jxc.AuditEntryOrder, error) {
-			return ec.unmarshalOAuditEntryOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐAuditEntryOrder(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["orderBy"] = arg2
-	return args, nil
-}
-
-func (ec *executionContext) field_StockCount_auditTrail_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
@@ -30421,6 +30314,162 @@ func (ec *executionContext) fieldContext_CategoryPayload_userErrors(_ context.Co
 	return fc, nil
 }
 
+func (ec *executionContext) _CategorySlowMoverDays_categoryId(ctx context.Context, field graphql.CollectedField, obj *jxc.CategorySlowMoverDays) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CategorySlowMoverDays_categoryId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CategoryID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CategorySlowMoverDays_categoryId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CategorySlowMoverDays", field, false, false, "ID")
+}
+
+func (ec *executionContext) _CategorySlowMoverDays_code(ctx context.Context, field graphql.CollectedField, obj *jxc.CategorySlowMoverDays) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CategorySlowMoverDays_code(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Code, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CategorySlowMoverDays_code(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CategorySlowMoverDays", field, false, false, "String")
+}
+
+func (ec *executionContext) _CategorySlowMoverDays_name(ctx context.Context, field graphql.CollectedField, obj *jxc.CategorySlowMoverDays) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CategorySlowMoverDays_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CategorySlowMoverDays_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CategorySlowMoverDays", field, false, false, "String")
+}
+
+func (ec *executionContext) _CategorySlowMoverDays_days(ctx context.Context, field graphql.CollectedField, obj *jxc.CategorySlowMoverDays) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CategorySlowMoverDays_days(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Days, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CategorySlowMoverDays_days(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CategorySlowMoverDays", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CategorySlowMoverDaysPayload_category(ctx context.Context, field graphql.CollectedField, obj *CategorySlowMoverDaysPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CategorySlowMoverDaysPayload_category(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Category, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.CategorySlowMoverDays) graphql.Marshaler {
+			return ec.marshalOCategorySlowMoverDays2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐCategorySlowMoverDays(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CategorySlowMoverDaysPayload_category(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CategorySlowMoverDaysPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CategorySlowMoverDays(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CategorySlowMoverDaysPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *CategorySlowMoverDaysPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CategorySlowMoverDaysPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CategorySlowMoverDaysPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CategorySlowMoverDaysPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _ClearSignInLockoutPayload_cleared(ctx context.Context, field graphql.CollectedField, obj *ClearSignInLockoutPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -31274,327 +31323,6 @@ func (ec *executionContext) _Contact_email(ctx context.Context, field graphql.Co
 }
 func (ec *executionContext) fieldContext_Contact_email(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Contact", field, false, false, "String")
-}
-
-func (ec *executionContext) _CountDue_warehouse(ctx context.Context, field graphql.CollectedField, obj *jxc.CountDue) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_CountDue_warehouse(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Warehouse, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Warehouse) graphql.Marshaler {
-			return ec.marshalNWarehouse2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐWarehouse(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_CountDue_warehouse(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "CountDue",
-		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Warehouse(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _CountDue_abcClass(ctx context.Context, field graphql.CollectedField, obj *jxc.CountDue) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_CountDue_abcClass(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ABCClass, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v jxc.ABCClass) graphql.Marshaler {
-			return ec.marshalNABCClass2githubᚗcomᚋjxcgraphᚋjxcᚐABCClass(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_CountDue_abcClass(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("CountDue", field, false, false, "ABCClass")
-}
-
-func (ec *executionContext) _CountDue_intervalMonths(ctx context.Context, field graphql.CollectedField, obj *jxc.CountDue) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_CountDue_intervalMonths(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.IntervalMonths, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_CountDue_intervalMonths(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("CountDue", field, false, false, "Int")
-}
-
-func (ec *executionContext) _CountDue_lastCounted(ctx context.Context, field graphql.CollectedField, obj *jxc.CountDue) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_CountDue_lastCounted(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.LastCounted, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
-			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_CountDue_lastCounted(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("CountDue", field, false, false, "Time")
-}
-
-func (ec *executionContext) _CountDue_products(ctx context.Context, field graphql.CollectedField, obj *jxc.CountDue) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_CountDue_products(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Products, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_CountDue_products(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("CountDue", field, false, false, "Int")
-}
-
-func (ec *executionContext) _CountDue_openNumber(ctx context.Context, field graphql.CollectedField, obj *jxc.CountDue) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_CountDue_openNumber(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.OpenNumber, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
-			return ec.marshalOString2ᚖstring(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_CountDue_openNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("CountDue", field, false, false, "String")
-}
-
-func (ec *executionContext) _CountEntryPayload_line(ctx context.Context, field graphql.CollectedField, obj *CountEntryPayload) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_CountEntryPayload_line(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Line, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *jxc.StockCountLine) graphql.Marshaler {
-			return ec.marshalOStockCountLine2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockCountLine(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_CountEntryPayload_line(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "CountEntryPayload",
-		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_StockCountLine(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _CountEntryPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *CountEntryPayload) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_CountEntryPayload_userErrors(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.UserErrors, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*UserError) graphql.Marshaler {
-			return ec.marshalNUserError2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐUserErrorᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_CountEntryPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "CountEntryPayload",
-		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_UserError(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _CountScheduleEntry_abcClass(ctx context.Context, field graphql.CollectedField, obj *CountScheduleEntry) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_CountScheduleEntry_abcClass(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.AbcClass, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v jxc.ABCClass) graphql.Marshaler {
-			return ec.marshalNABCClass2githubᚗcomᚋjxcgraphᚋjxcᚐABCClass(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_CountScheduleEntry_abcClass(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("CountScheduleEntry", field, false, false, "ABCClass")
-}
-
-func (ec *executionContext) _CountScheduleEntry_intervalMonths(ctx context.Context, field graphql.CollectedField, obj *CountScheduleEntry) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_CountScheduleEntry_intervalMonths(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.IntervalMonths, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_CountScheduleEntry_intervalMonths(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("CountScheduleEntry", field, false, false, "Int")
-}
-
-func (ec *executionContext) _CountSchedulePayload_schedule(ctx context.Context, field graphql.CollectedField, obj *CountSchedulePayload) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_CountSchedulePayload_schedule(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Schedule, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*CountScheduleEntry) graphql.Marshaler {
-			return ec.marshalNCountScheduleEntry2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐCountScheduleEntryᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_CountSchedulePayload_schedule(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "CountSchedulePayload",
-		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_CountScheduleEntry(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _CountSchedulePayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *CountSchedulePayload) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_CountSchedulePayload_userErrors(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.UserErrors, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*UserError) graphql.Marshaler {
-			return ec.marshalNUserError2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐUserErrorᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_CountSchedulePayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "CountSchedulePayload",
-		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_UserError(ctx, field)
-		},
-	}
-	return fc, nil
 }
 
 func (ec *executionContext) _CreateApiTokenPayload_token(ctx context.Context, field graphql.CollectedField, obj *CreateAPITokenPayload) (ret graphql.Marshaler) {
@@ -34210,70 +33938,6 @@ func (ec *executionContext) fieldContext_CustomerRefundPayload_userErrors(_ cont
 	return fc, nil
 }
 
-func (ec *executionContext) _DueCountsPayload_stockCounts(ctx context.Context, field graphql.CollectedField, obj *DueCountsPayload) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_DueCountsPayload_stockCounts(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.StockCounts, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.StockCount) graphql.Marshaler {
-			return ec.marshalNStockCount2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockCountᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_DueCountsPayload_stockCounts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "DueCountsPayload",
-		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_StockCount(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _DueCountsPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *DueCountsPayload) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_DueCountsPayload_userErrors(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.UserErrors, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*UserError) graphql.Marshaler {
-			return ec.marshalNUserError2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐUserErrorᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_DueCountsPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "DueCountsPayload",
-		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_UserError(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
 func (ec *executionContext) _ExportJob_id(ctx context.Context, field graphql.CollectedField, obj *jxc.ExportJob) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -36617,6 +36281,277 @@ func (ec *executionContext) fieldContext_GoodsReceiptPayload_userErrors(_ contex
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _IdleStock_product(ctx context.Context, field graphql.CollectedField, obj *jxc.IdleStock) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IdleStock_product(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Product, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Product) graphql.Marshaler {
+			return ec.marshalNProduct2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐProduct(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IdleStock_product(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "IdleStock",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Product(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _IdleStock_warehouse(ctx context.Context, field graphql.CollectedField, obj *jxc.IdleStock) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IdleStock_warehouse(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Warehouse, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Warehouse) graphql.Marshaler {
+			return ec.marshalNWarehouse2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐWarehouse(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IdleStock_warehouse(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "IdleStock",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Warehouse(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _IdleStock_onHand(ctx context.Context, field graphql.CollectedField, obj *jxc.IdleStock) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IdleStock_onHand(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OnHand, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IdleStock_onHand(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IdleStock", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _IdleStock_value(ctx context.Context, field graphql.CollectedField, obj *jxc.IdleStock) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IdleStock_value(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Value, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IdleStock_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IdleStock", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _IdleStock_lastIssue(ctx context.Context, field graphql.CollectedField, obj *jxc.IdleStock) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IdleStock_lastIssue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LastIssue, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_IdleStock_lastIssue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IdleStock", field, false, false, "Date")
+}
+
+func (ec *executionContext) _IdleStock_lastReceipt(ctx context.Context, field graphql.CollectedField, obj *jxc.IdleStock) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IdleStock_lastReceipt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LastReceipt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_IdleStock_lastReceipt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IdleStock", field, false, false, "Date")
+}
+
+func (ec *executionContext) _IdleStock_lastReceiptNumber(ctx context.Context, field graphql.CollectedField, obj *jxc.IdleStock) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IdleStock_lastReceiptNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LastReceiptNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_IdleStock_lastReceiptNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IdleStock", field, false, false, "String")
+}
+
+func (ec *executionContext) _IdleStock_idleDays(ctx context.Context, field graphql.CollectedField, obj *jxc.IdleStock) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IdleStock_idleDays(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.IdleDays, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IdleStock_idleDays(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IdleStock", field, false, false, "Int")
+}
+
+func (ec *executionContext) _IdleStock_thresholdDays(ctx context.Context, field graphql.CollectedField, obj *jxc.IdleStock) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IdleStock_thresholdDays(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ThresholdDays, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IdleStock_thresholdDays(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IdleStock", field, false, false, "Int")
+}
+
+func (ec *executionContext) _IdleStock_bucket(ctx context.Context, field graphql.CollectedField, obj *jxc.IdleStock) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IdleStock_bucket(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Bucket, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.SlowMoverBucket) graphql.Marshaler {
+			return ec.marshalNSlowMoverBucket2githubᚗcomᚋjxcgraphᚋjxcᚐSlowMoverBucket(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IdleStock_bucket(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IdleStock", field, false, false, "SlowMoverBucket")
+}
+
+func (ec *executionContext) _IdleStock_action(ctx context.Context, field graphql.CollectedField, obj *jxc.IdleStock) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IdleStock_action(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Action, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.SlowMoverAction) graphql.Marshaler {
+			return ec.marshalNSlowMoverAction2githubᚗcomᚋjxcgraphᚋjxcᚐSlowMoverAction(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IdleStock_action(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IdleStock", field, false, false, "SlowMoverAction")
 }
 
 func (ec *executionContext) _IncomeStatementLine_lineNo(ctx context.Context, field graphql.CollectedField, obj *jxc.StatutoryLine) (ret graphql.Marshaler) {
@@ -44955,6 +44890,378 @@ func (ec *executionContext) fieldContext_Mutation_confirmDelivery(ctx context.Co
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_createScrap(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createScrap(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateScrap(ctx, fc.Args["input"].(NewScrapInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"WAREHOUSE", "MANAGER"})
+				if err != nil {
+					var zeroVal ScrapPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal ScrapPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v ScrapPayload) graphql.Marshaler {
+			return ec.marshalNScrapPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐScrapPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createScrap(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ScrapPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createScrap_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_submitScrap(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_submitScrap(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SubmitScrap(ctx, fc.Args["number"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"WAREHOUSE", "MANAGER"})
+				if err != nil {
+					var zeroVal ScrapPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal ScrapPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v ScrapPayload) graphql.Marshaler {
+			return ec.marshalNScrapPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐScrapPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_submitScrap(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ScrapPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_submitScrap_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_approveScrap(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_approveScrap(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ApproveScrap(ctx, fc.Args["number"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"MANAGER", "FINANCE"})
+				if err != nil {
+					var zeroVal ScrapPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal ScrapPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v ScrapPayload) graphql.Marshaler {
+			return ec.marshalNScrapPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐScrapPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_approveScrap(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ScrapPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_approveScrap_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_rejectScrap(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_rejectScrap(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RejectScrap(ctx, fc.Args["number"].(string), fc.Args["reason"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"MANAGER", "FINANCE"})
+				if err != nil {
+					var zeroVal ScrapPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal ScrapPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v ScrapPayload) graphql.Marshaler {
+			return ec.marshalNScrapPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐScrapPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_rejectScrap(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ScrapPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_rejectScrap_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateScrapSettings(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateScrapSettings(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateScrapSettings(ctx, fc.Args["input"].(ScrapSettingsInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"MANAGER", "FINANCE"})
+				if err != nil {
+					var zeroVal ScrapSettingsPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal ScrapSettingsPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v ScrapSettingsPayload) graphql.Marshaler {
+			return ec.marshalNScrapSettingsPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐScrapSettingsPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateScrapSettings(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ScrapSettingsPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateScrapSettings_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_setCategorySlowMoverDays(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_setCategorySlowMoverDays(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SetCategorySlowMoverDays(ctx, fc.Args["categoryId"].(int64), fc.Args["days"].(*int))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"MANAGER", "WAREHOUSE"})
+				if err != nil {
+					var zeroVal CategorySlowMoverDaysPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal CategorySlowMoverDaysPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v CategorySlowMoverDaysPayload) graphql.Marshaler {
+			return ec.marshalNCategorySlowMoverDaysPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐCategorySlowMoverDaysPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_setCategorySlowMoverDays(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CategorySlowMoverDaysPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_setCategorySlowMoverDays_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_updateCompanySettings(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -45197,552 +45504,6 @@ func (ec *executionContext) fieldContext_Mutation_postStockAdjustment(ctx contex
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_postStockAdjustment_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
-		ec.Error(ctx, err)
-		return fc, err
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _Mutation_createStockCount(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Mutation_createStockCount(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().CreateStockCount(ctx, fc.Args["input"].(NewStockCountInput))
-		},
-		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
-			directive0 := next
-
-			directive1 := func(ctx context.Context) (any, error) {
-				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"WAREHOUSE", "MANAGER"})
-				if err != nil {
-					var zeroVal StockCountPayload
-					return zeroVal, err
-				}
-				if ec.Directives.HasRole == nil {
-					var zeroVal StockCountPayload
-					return zeroVal, errors.New("directive hasRole is not implemented")
-				}
-				return ec.Directives.HasRole(ctx, nil, directive0, roles)
-			}
-
-			next = directive1
-			return next
-		},
-		func(ctx context.Context, selections ast.SelectionSet, v StockCountPayload) graphql.Marshaler {
-			return ec.marshalNStockCountPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐStockCountPayload(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Mutation_createStockCount(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Mutation",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_StockCountPayload(ctx, field)
-		},
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = ec.Recover(ctx, r)
-			ec.Error(ctx, err)
-		}
-	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_createStockCount_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
-		ec.Error(ctx, err)
-		return fc, err
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _Mutation_startStockCount(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Mutation_startStockCount(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().StartStockCount(ctx, fc.Args["number"].(string))
-		},
-		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
-			directive0 := next
-
-			directive1 := func(ctx context.Context) (any, error) {
-				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"WAREHOUSE", "MANAGER"})
-				if err != nil {
-					var zeroVal StockCountPayload
-					return zeroVal, err
-				}
-				if ec.Directives.HasRole == nil {
-					var zeroVal StockCountPayload
-					return zeroVal, errors.New("directive hasRole is not implemented")
-				}
-				return ec.Directives.HasRole(ctx, nil, directive0, roles)
-			}
-
-			next = directive1
-			return next
-		},
-		func(ctx context.Context, selections ast.SelectionSet, v StockCountPayload) graphql.Marshaler {
-			return ec.marshalNStockCountPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐStockCountPayload(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Mutation_startStockCount(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Mutation",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_StockCountPayload(ctx, field)
-		},
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = ec.Recover(ctx, r)
-			ec.Error(ctx, err)
-		}
-	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_startStockCount_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
-		ec.Error(ctx, err)
-		return fc, err
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _Mutation_addCountEntry(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Mutation_addCountEntry(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().AddCountEntry(ctx, fc.Args["input"].(CountEntryInput))
-		},
-		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
-			directive0 := next
-
-			directive1 := func(ctx context.Context) (any, error) {
-				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"WAREHOUSE", "MANAGER"})
-				if err != nil {
-					var zeroVal CountEntryPayload
-					return zeroVal, err
-				}
-				if ec.Directives.HasRole == nil {
-					var zeroVal CountEntryPayload
-					return zeroVal, errors.New("directive hasRole is not implemented")
-				}
-				return ec.Directives.HasRole(ctx, nil, directive0, roles)
-			}
-
-			next = directive1
-			return next
-		},
-		func(ctx context.Context, selections ast.SelectionSet, v CountEntryPayload) graphql.Marshaler {
-			return ec.marshalNCountEntryPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐCountEntryPayload(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Mutation_addCountEntry(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Mutation",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_CountEntryPayload(ctx, field)
-		},
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = ec.Recover(ctx, r)
-			ec.Error(ctx, err)
-		}
-	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_addCountEntry_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
-		ec.Error(ctx, err)
-		return fc, err
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _Mutation_requestRecount(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Mutation_requestRecount(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().RequestRecount(ctx, fc.Args["number"].(string), fc.Args["lineNos"].([]int))
-		},
-		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
-			directive0 := next
-
-			directive1 := func(ctx context.Context) (any, error) {
-				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"WAREHOUSE", "MANAGER", "FINANCE"})
-				if err != nil {
-					var zeroVal StockCountPayload
-					return zeroVal, err
-				}
-				if ec.Directives.HasRole == nil {
-					var zeroVal StockCountPayload
-					return zeroVal, errors.New("directive hasRole is not implemented")
-				}
-				return ec.Directives.HasRole(ctx, nil, directive0, roles)
-			}
-
-			next = directive1
-			return next
-		},
-		func(ctx context.Context, selections ast.SelectionSet, v StockCountPayload) graphql.Marshaler {
-			return ec.marshalNStockCountPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐStockCountPayload(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Mutation_requestRecount(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Mutation",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_StockCountPayload(ctx, field)
-		},
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = ec.Recover(ctx, r)
-			ec.Error(ctx, err)
-		}
-	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_requestRecount_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
-		ec.Error(ctx, err)
-		return fc, err
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _Mutation_submitStockCount(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Mutation_submitStockCount(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().SubmitStockCount(ctx, fc.Args["number"].(string))
-		},
-		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
-			directive0 := next
-
-			directive1 := func(ctx context.Context) (any, error) {
-				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"WAREHOUSE", "MANAGER"})
-				if err != nil {
-					var zeroVal StockCountPayload
-					return zeroVal, err
-				}
-				if ec.Directives.HasRole == nil {
-					var zeroVal StockCountPayload
-					return zeroVal, errors.New("directive hasRole is not implemented")
-				}
-				return ec.Directives.HasRole(ctx, nil, directive0, roles)
-			}
-
-			next = directive1
-			return next
-		},
-		func(ctx context.Context, selections ast.SelectionSet, v StockCountPayload) graphql.Marshaler {
-			return ec.marshalNStockCountPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐStockCountPayload(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Mutation_submitStockCount(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Mutation",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_StockCountPayload(ctx, field)
-		},
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = ec.Recover(ctx, r)
-			ec.Error(ctx, err)
-		}
-	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_submitStockCount_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
-		ec.Error(ctx, err)
-		return fc, err
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _Mutation_postStockCount(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Mutation_postStockCount(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().PostStockCount(ctx, fc.Args["number"].(string), fc.Args["postingDate"].(*jxc.Date))
-		},
-		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
-			directive0 := next
-
-			directive1 := func(ctx context.Context) (any, error) {
-				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"MANAGER", "FINANCE"})
-				if err != nil {
-					var zeroVal StockCountPayload
-					return zeroVal, err
-				}
-				if ec.Directives.HasRole == nil {
-					var zeroVal StockCountPayload
-					return zeroVal, errors.New("directive hasRole is not implemented")
-				}
-				return ec.Directives.HasRole(ctx, nil, directive0, roles)
-			}
-
-			next = directive1
-			return next
-		},
-		func(ctx context.Context, selections ast.SelectionSet, v StockCountPayload) graphql.Marshaler {
-			return ec.marshalNStockCountPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐStockCountPayload(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Mutation_postStockCount(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Mutation",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_StockCountPayload(ctx, field)
-		},
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = ec.Recover(ctx, r)
-			ec.Error(ctx, err)
-		}
-	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_postStockCount_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
-		ec.Error(ctx, err)
-		return fc, err
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _Mutation_cancelStockCount(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Mutation_cancelStockCount(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().CancelStockCount(ctx, fc.Args["number"].(string))
-		},
-		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
-			directive0 := next
-
-			directive1 := func(ctx context.Context) (any, error) {
-				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"WAREHOUSE", "MANAGER"})
-				if err != nil {
-					var zeroVal StockCountPayload
-					return zeroVal, err
-				}
-				if ec.Directives.HasRole == nil {
-					var zeroVal StockCountPayload
-					return zeroVal, errors.New("directive hasRole is not implemented")
-				}
-				return ec.Directives.HasRole(ctx, nil, directive0, roles)
-			}
-
-			next = directive1
-			return next
-		},
-		func(ctx context.Context, selections ast.SelectionSet, v StockCountPayload) graphql.Marshaler {
-			return ec.marshalNStockCountPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐStockCountPayload(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Mutation_cancelStockCount(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Mutation",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_StockCountPayload(ctx, field)
-		},
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = ec.Recover(ctx, r)
-			ec.Error(ctx, err)
-		}
-	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_cancelStockCount_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
-		ec.Error(ctx, err)
-		return fc, err
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _Mutation_createDueCounts(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Mutation_createDueCounts(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Mutation().CreateDueCounts(ctx)
-		},
-		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
-			directive0 := next
-
-			directive1 := func(ctx context.Context) (any, error) {
-				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"WAREHOUSE", "MANAGER"})
-				if err != nil {
-					var zeroVal DueCountsPayload
-					return zeroVal, err
-				}
-				if ec.Directives.HasRole == nil {
-					var zeroVal DueCountsPayload
-					return zeroVal, errors.New("directive hasRole is not implemented")
-				}
-				return ec.Directives.HasRole(ctx, nil, directive0, roles)
-			}
-
-			next = directive1
-			return next
-		},
-		func(ctx context.Context, selections ast.SelectionSet, v DueCountsPayload) graphql.Marshaler {
-			return ec.marshalNDueCountsPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐDueCountsPayload(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Mutation_createDueCounts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Mutation",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_DueCountsPayload(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _Mutation_setCountSchedule(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Mutation_setCountSchedule(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().SetCountSchedule(ctx, fc.Args["abcClass"].(jxc.ABCClass), fc.Args["intervalMonths"].(int))
-		},
-		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
-			directive0 := next
-
-			directive1 := func(ctx context.Context) (any, error) {
-				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"MANAGER"})
-				if err != nil {
-					var zeroVal CountSchedulePayload
-					return zeroVal, err
-				}
-				if ec.Directives.HasRole == nil {
-					var zeroVal CountSchedulePayload
-					return zeroVal, errors.New("directive hasRole is not implemented")
-				}
-				return ec.Directives.HasRole(ctx, nil, directive0, roles)
-			}
-
-			next = directive1
-			return next
-		},
-		func(ctx context.Context, selections ast.SelectionSet, v CountSchedulePayload) graphql.Marshaler {
-			return ec.marshalNCountSchedulePayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐCountSchedulePayload(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Mutation_setCountSchedule(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Mutation",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_CountSchedulePayload(ctx, field)
-		},
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = ec.Recover(ctx, r)
-			ec.Error(ctx, err)
-		}
-	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_setCountSchedule_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -55397,6 +55158,292 @@ func (ec *executionContext) fieldContext_Query_shipment(ctx context.Context, fie
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_scrap(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_scrap(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Scrap(ctx, fc.Args["number"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"WAREHOUSE", "MANAGER", "FINANCE", "ANALYST"})
+				if err != nil {
+					var zeroVal *jxc.Scrap
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *jxc.Scrap
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Scrap) graphql.Marshaler {
+			return ec.marshalOScrap2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐScrap(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_scrap(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Scrap(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_scrap_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_scraps(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_scraps(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Scraps(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["filter"].(*jxc.ScrapFilter), fc.Args["orderBy"].(*jxc.ScrapOrder))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"WAREHOUSE", "MANAGER", "FINANCE", "ANALYST"})
+				if err != nil {
+					var zeroVal ScrapConnection
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal ScrapConnection
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v ScrapConnection) graphql.Marshaler {
+			return ec.marshalNScrapConnection2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐScrapConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_scraps(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ScrapConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_scraps_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_scrapSettings(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_scrapSettings(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().ScrapSettings(ctx)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"WAREHOUSE", "MANAGER", "FINANCE", "ANALYST"})
+				if err != nil {
+					var zeroVal jxc.ScrapSettings
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal jxc.ScrapSettings
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.ScrapSettings) graphql.Marshaler {
+			return ec.marshalNScrapSettings2githubᚗcomᚋjxcgraphᚋjxcᚐScrapSettings(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_scrapSettings(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ScrapSettings(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_categorySlowMoverDays(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_categorySlowMoverDays(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().CategorySlowMoverDays(ctx)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"WAREHOUSE", "MANAGER", "FINANCE", "ANALYST"})
+				if err != nil {
+					var zeroVal []*jxc.CategorySlowMoverDays
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal []*jxc.CategorySlowMoverDays
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.CategorySlowMoverDays) graphql.Marshaler {
+			return ec.marshalNCategorySlowMoverDays2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐCategorySlowMoverDaysᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_categorySlowMoverDays(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CategorySlowMoverDays(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_slowMovers(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_slowMovers(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().SlowMovers(ctx, fc.Args["filter"].(*jxc.SlowMoverFilter))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"WAREHOUSE", "MANAGER", "FINANCE", "ANALYST", "PURCHASING", "SALES"})
+				if err != nil {
+					var zeroVal []*jxc.IdleStock
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal []*jxc.IdleStock
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.IdleStock) graphql.Marshaler {
+			return ec.marshalNIdleStock2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐIdleStockᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_slowMovers(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_IdleStock(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_slowMovers_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_company(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -55763,230 +55810,6 @@ func (ec *executionContext) fieldContext_Query_stockValueSummary(ctx context.Con
 	if fc.Args, err = ec.field_Query_stockValueSummary_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _Query_stockCounts(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Query_stockCounts(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().StockCounts(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["filter"].(*jxc.StockCountFilter))
-		},
-		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
-			directive0 := next
-
-			directive1 := func(ctx context.Context) (any, error) {
-				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"WAREHOUSE", "MANAGER", "FINANCE"})
-				if err != nil {
-					var zeroVal StockCountConnection
-					return zeroVal, err
-				}
-				if ec.Directives.HasRole == nil {
-					var zeroVal StockCountConnection
-					return zeroVal, errors.New("directive hasRole is not implemented")
-				}
-				return ec.Directives.HasRole(ctx, nil, directive0, roles)
-			}
-
-			next = directive1
-			return next
-		},
-		func(ctx context.Context, selections ast.SelectionSet, v StockCountConnection) graphql.Marshaler {
-			return ec.marshalNStockCountConnection2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐStockCountConnection(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Query_stockCounts(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Query",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_StockCountConnection(ctx, field)
-		},
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = ec.Recover(ctx, r)
-			ec.Error(ctx, err)
-		}
-	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_stockCounts_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
-		ec.Error(ctx, err)
-		return fc, err
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _Query_stockCount(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Query_stockCount(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().StockCount(ctx, fc.Args["number"].(string))
-		},
-		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
-			directive0 := next
-
-			directive1 := func(ctx context.Context) (any, error) {
-				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"WAREHOUSE", "MANAGER", "FINANCE"})
-				if err != nil {
-					var zeroVal *jxc.StockCount
-					return zeroVal, err
-				}
-				if ec.Directives.HasRole == nil {
-					var zeroVal *jxc.StockCount
-					return zeroVal, errors.New("directive hasRole is not implemented")
-				}
-				return ec.Directives.HasRole(ctx, nil, directive0, roles)
-			}
-
-			next = directive1
-			return next
-		},
-		func(ctx context.Context, selections ast.SelectionSet, v *jxc.StockCount) graphql.Marshaler {
-			return ec.marshalOStockCount2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockCount(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_Query_stockCount(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Query",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_StockCount(ctx, field)
-		},
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = ec.Recover(ctx, r)
-			ec.Error(ctx, err)
-		}
-	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_stockCount_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
-		ec.Error(ctx, err)
-		return fc, err
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _Query_countsDue(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Query_countsDue(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Query().CountsDue(ctx)
-		},
-		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
-			directive0 := next
-
-			directive1 := func(ctx context.Context) (any, error) {
-				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"WAREHOUSE", "MANAGER", "FINANCE"})
-				if err != nil {
-					var zeroVal []*jxc.CountDue
-					return zeroVal, err
-				}
-				if ec.Directives.HasRole == nil {
-					var zeroVal []*jxc.CountDue
-					return zeroVal, errors.New("directive hasRole is not implemented")
-				}
-				return ec.Directives.HasRole(ctx, nil, directive0, roles)
-			}
-
-			next = directive1
-			return next
-		},
-		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.CountDue) graphql.Marshaler {
-			return ec.marshalNCountDue2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐCountDueᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Query_countsDue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Query",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_CountDue(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _Query_countSchedule(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Query_countSchedule(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Query().CountSchedule(ctx)
-		},
-		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
-			directive0 := next
-
-			directive1 := func(ctx context.Context) (any, error) {
-				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"WAREHOUSE", "MANAGER", "FINANCE"})
-				if err != nil {
-					var zeroVal []*CountScheduleEntry
-					return zeroVal, err
-				}
-				if ec.Directives.HasRole == nil {
-					var zeroVal []*CountScheduleEntry
-					return zeroVal, errors.New("directive hasRole is not implemented")
-				}
-				return ec.Directives.HasRole(ctx, nil, directive0, roles)
-			}
-
-			next = directive1
-			return next
-		},
-		func(ctx context.Context, selections ast.SelectionSet, v []*CountScheduleEntry) graphql.Marshaler {
-			return ec.marshalNCountScheduleEntry2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐCountScheduleEntryᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Query_countSchedule(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Query",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_CountScheduleEntry(ctx, field)
-		},
 	}
 	return fc, nil
 }
@@ -60999,6 +60822,965 @@ func (ec *executionContext) fieldContext_Satisfaction_average(_ context.Context,
 	return graphql.NewScalarFieldContext("Satisfaction", field, false, false, "Decimal")
 }
 
+func (ec *executionContext) _Scrap_id(ctx context.Context, field graphql.CollectedField, obj *jxc.Scrap) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Scrap_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Scrap_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Scrap", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Scrap_number(ctx context.Context, field graphql.CollectedField, obj *jxc.Scrap) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Scrap_number(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Number, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Scrap_number(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Scrap", field, false, false, "String")
+}
+
+func (ec *executionContext) _Scrap_status(ctx context.Context, field graphql.CollectedField, obj *jxc.Scrap) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Scrap_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.ScrapStatus) graphql.Marshaler {
+			return ec.marshalNScrapStatus2githubᚗcomᚋjxcgraphᚋjxcᚐScrapStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Scrap_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Scrap", field, false, false, "ScrapStatus")
+}
+
+func (ec *executionContext) _Scrap_date(ctx context.Context, field graphql.CollectedField, obj *jxc.Scrap) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Scrap_date(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Date, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.Date) graphql.Marshaler {
+			return ec.marshalNDate2githubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Scrap_date(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Scrap", field, false, false, "Date")
+}
+
+func (ec *executionContext) _Scrap_note(ctx context.Context, field graphql.CollectedField, obj *jxc.Scrap) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Scrap_note(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Note, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Scrap_note(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Scrap", field, false, false, "String")
+}
+
+func (ec *executionContext) _Scrap_receiptNumber(ctx context.Context, field graphql.CollectedField, obj *jxc.Scrap) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Scrap_receiptNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReceiptNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Scrap_receiptNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Scrap", field, false, false, "String")
+}
+
+func (ec *executionContext) _Scrap_countNumber(ctx context.Context, field graphql.CollectedField, obj *jxc.Scrap) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Scrap_countNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CountNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Scrap_countNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Scrap", field, false, false, "String")
+}
+
+func (ec *executionContext) _Scrap_value(ctx context.Context, field graphql.CollectedField, obj *jxc.Scrap) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Scrap_value(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Value, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Scrap_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Scrap", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _Scrap_stockDocumentNumber(ctx context.Context, field graphql.CollectedField, obj *jxc.Scrap) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Scrap_stockDocumentNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StockDocumentNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Scrap_stockDocumentNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Scrap", field, false, false, "String")
+}
+
+func (ec *executionContext) _Scrap_voucherNo(ctx context.Context, field graphql.CollectedField, obj *jxc.Scrap) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Scrap_voucherNo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.VoucherNo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Scrap_voucherNo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Scrap", field, false, false, "String")
+}
+
+func (ec *executionContext) _Scrap_createdByName(ctx context.Context, field graphql.CollectedField, obj *jxc.Scrap) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Scrap_createdByName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedByName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Scrap_createdByName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Scrap", field, false, false, "String")
+}
+
+func (ec *executionContext) _Scrap_createdAt(ctx context.Context, field graphql.CollectedField, obj *jxc.Scrap) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Scrap_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Scrap_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Scrap", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Scrap_submittedAt(ctx context.Context, field graphql.CollectedField, obj *jxc.Scrap) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Scrap_submittedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SubmittedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Scrap_submittedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Scrap", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Scrap_decidedByName(ctx context.Context, field graphql.CollectedField, obj *jxc.Scrap) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Scrap_decidedByName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DecidedByName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Scrap_decidedByName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Scrap", field, false, false, "String")
+}
+
+func (ec *executionContext) _Scrap_decidedAt(ctx context.Context, field graphql.CollectedField, obj *jxc.Scrap) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Scrap_decidedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DecidedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Scrap_decidedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Scrap", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Scrap_rejectReason(ctx context.Context, field graphql.CollectedField, obj *jxc.Scrap) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Scrap_rejectReason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RejectReason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Scrap_rejectReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Scrap", field, false, false, "String")
+}
+
+func (ec *executionContext) _Scrap_lines(ctx context.Context, field graphql.CollectedField, obj *jxc.Scrap) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Scrap_lines(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Lines, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.ScrapLine) graphql.Marshaler {
+			return ec.marshalNScrapLine2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐScrapLineᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Scrap_lines(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Scrap",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ScrapLine(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ScrapConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ScrapConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ScrapConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ScrapEdge) graphql.Marshaler {
+			return ec.marshalNScrapEdge2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐScrapEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ScrapConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ScrapConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ScrapEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ScrapConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *ScrapConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ScrapConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.Scrap) graphql.Marshaler {
+			return ec.marshalNScrap2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐScrapᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ScrapConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ScrapConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Scrap(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ScrapConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ScrapConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ScrapConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ScrapConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ScrapConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ScrapConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *ScrapConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ScrapConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ScrapConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ScrapConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ScrapEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *ScrapEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ScrapEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ScrapEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ScrapEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _ScrapEdge_node(ctx context.Context, field graphql.CollectedField, obj *ScrapEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ScrapEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Scrap) graphql.Marshaler {
+			return ec.marshalNScrap2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐScrap(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ScrapEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ScrapEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Scrap(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ScrapLine_lineNo(ctx context.Context, field graphql.CollectedField, obj *jxc.ScrapLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ScrapLine_lineNo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LineNo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ScrapLine_lineNo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ScrapLine", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ScrapLine_product(ctx context.Context, field graphql.CollectedField, obj *jxc.ScrapLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ScrapLine_product(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Product, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Product) graphql.Marshaler {
+			return ec.marshalNProduct2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐProduct(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ScrapLine_product(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ScrapLine",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Product(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ScrapLine_warehouse(ctx context.Context, field graphql.CollectedField, obj *jxc.ScrapLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ScrapLine_warehouse(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Warehouse, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Warehouse) graphql.Marshaler {
+			return ec.marshalNWarehouse2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐWarehouse(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ScrapLine_warehouse(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ScrapLine",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Warehouse(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ScrapLine_location(ctx context.Context, field graphql.CollectedField, obj *jxc.ScrapLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ScrapLine_location(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Location, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Location) graphql.Marshaler {
+			return ec.marshalOLocation2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐLocation(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ScrapLine_location(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ScrapLine",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Location(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ScrapLine_quantity(ctx context.Context, field graphql.CollectedField, obj *jxc.ScrapLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ScrapLine_quantity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Quantity, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ScrapLine_quantity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ScrapLine", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _ScrapLine_reason(ctx context.Context, field graphql.CollectedField, obj *jxc.ScrapLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ScrapLine_reason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.ScrapReason) graphql.Marshaler {
+			return ec.marshalNScrapReason2githubᚗcomᚋjxcgraphᚋjxcᚐScrapReason(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ScrapLine_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ScrapLine", field, false, false, "ScrapReason")
+}
+
+func (ec *executionContext) _ScrapLine_note(ctx context.Context, field graphql.CollectedField, obj *jxc.ScrapLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ScrapLine_note(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Note, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ScrapLine_note(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ScrapLine", field, false, false, "String")
+}
+
+func (ec *executionContext) _ScrapLine_value(ctx context.Context, field graphql.CollectedField, obj *jxc.ScrapLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ScrapLine_value(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Value, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ScrapLine_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ScrapLine", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _ScrapPayload_scrap(ctx context.Context, field graphql.CollectedField, obj *ScrapPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ScrapPayload_scrap(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Scrap, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Scrap) graphql.Marshaler {
+			return ec.marshalOScrap2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐScrap(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ScrapPayload_scrap(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ScrapPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Scrap(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ScrapPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *ScrapPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ScrapPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ScrapPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ScrapPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ScrapSettings_approvalThreshold(ctx context.Context, field graphql.CollectedField, obj *jxc.ScrapSettings) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ScrapSettings_approvalThreshold(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ApprovalThreshold, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ScrapSettings_approvalThreshold(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ScrapSettings", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _ScrapSettings_slowMoverDays(ctx context.Context, field graphql.CollectedField, obj *jxc.ScrapSettings) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ScrapSettings_slowMoverDays(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SlowMoverDays, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ScrapSettings_slowMoverDays(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ScrapSettings", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ScrapSettingsPayload_settings(ctx context.Context, field graphql.CollectedField, obj *ScrapSettingsPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ScrapSettingsPayload_settings(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Settings, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.ScrapSettings) graphql.Marshaler {
+			return ec.marshalOScrapSettings2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐScrapSettings(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ScrapSettingsPayload_settings(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ScrapSettingsPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ScrapSettings(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ScrapSettingsPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *ScrapSettingsPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ScrapSettingsPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ScrapSettingsPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ScrapSettingsPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _SetPasswordPayload_ok(ctx context.Context, field graphql.CollectedField, obj *SetPasswordPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -63507,1115 +64289,6 @@ func (ec *executionContext) fieldContext_StatutoryIncomeStatement_lines(_ contex
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_IncomeStatementLine(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _StockCount_id(ctx context.Context, field graphql.CollectedField, obj *jxc.StockCount) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StockCount_id(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
-			return ec.marshalNID2int64(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_StockCount_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("StockCount", field, false, false, "ID")
-}
-
-func (ec *executionContext) _StockCount_number(ctx context.Context, field graphql.CollectedField, obj *jxc.StockCount) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StockCount_number(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Number, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_StockCount_number(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("StockCount", field, false, false, "String")
-}
-
-func (ec *executionContext) _StockCount_warehouse(ctx context.Context, field graphql.CollectedField, obj *jxc.StockCount) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StockCount_warehouse(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Warehouse, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Warehouse) graphql.Marshaler {
-			return ec.marshalNWarehouse2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐWarehouse(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_StockCount_warehouse(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "StockCount",
-		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Warehouse(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _StockCount_location(ctx context.Context, field graphql.CollectedField, obj *jxc.StockCount) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StockCount_location(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Location, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Location) graphql.Marshaler {
-			return ec.marshalOLocation2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐLocation(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_StockCount_location(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "StockCount",
-		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Location(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _StockCount_categoryId(ctx context.Context, field graphql.CollectedField, obj *jxc.StockCount) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StockCount_categoryId(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.CategoryID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *int64) graphql.Marshaler {
-			return ec.marshalOID2ᚖint64(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_StockCount_categoryId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("StockCount", field, false, false, "ID")
-}
-
-func (ec *executionContext) _StockCount_abcClass(ctx context.Context, field graphql.CollectedField, obj *jxc.StockCount) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StockCount_abcClass(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ABCClass, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *jxc.ABCClass) graphql.Marshaler {
-			return ec.marshalOABCClass2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐABCClass(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_StockCount_abcClass(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("StockCount", field, false, false, "ABCClass")
-}
-
-func (ec *executionContext) _StockCount_status(ctx context.Context, field graphql.CollectedField, obj *jxc.StockCount) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StockCount_status(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Status, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v jxc.StockCountStatus) graphql.Marshaler {
-			return ec.marshalNStockCountStatus2githubᚗcomᚋjxcgraphᚋjxcᚐStockCountStatus(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_StockCount_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("StockCount", field, false, false, "StockCountStatus")
-}
-
-func (ec *executionContext) _StockCount_blind(ctx context.Context, field graphql.CollectedField, obj *jxc.StockCount) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StockCount_blind(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Blind, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
-			return ec.marshalNBoolean2bool(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_StockCount_blind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("StockCount", field, false, false, "Boolean")
-}
-
-func (ec *executionContext) _StockCount_bookHidden(ctx context.Context, field graphql.CollectedField, obj *jxc.StockCount) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StockCount_bookHidden(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.BookHidden, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
-			return ec.marshalNBoolean2bool(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_StockCount_bookHidden(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("StockCount", field, false, false, "Boolean")
-}
-
-func (ec *executionContext) _StockCount_tolerancePercent(ctx context.Context, field graphql.CollectedField, obj *jxc.StockCount) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StockCount_tolerancePercent(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.TolerancePercent, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
-			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_StockCount_tolerancePercent(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("StockCount", field, false, false, "Decimal")
-}
-
-func (ec *executionContext) _StockCount_toleranceValue(ctx context.Context, field graphql.CollectedField, obj *jxc.StockCount) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StockCount_toleranceValue(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ToleranceValue, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
-			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_StockCount_toleranceValue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("StockCount", field, false, false, "Decimal")
-}
-
-func (ec *executionContext) _StockCount_description(ctx context.Context, field graphql.CollectedField, obj *jxc.StockCount) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StockCount_description(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Description, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_StockCount_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("StockCount", field, false, false, "String")
-}
-
-func (ec *executionContext) _StockCount_startedAt(ctx context.Context, field graphql.CollectedField, obj *jxc.StockCount) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StockCount_startedAt(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.StartedAt, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
-			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_StockCount_startedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("StockCount", field, false, false, "Time")
-}
-
-func (ec *executionContext) _StockCount_submittedAt(ctx context.Context, field graphql.CollectedField, obj *jxc.StockCount) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StockCount_submittedAt(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.SubmittedAt, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
-			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_StockCount_submittedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("StockCount", field, false, false, "Time")
-}
-
-func (ec *executionContext) _StockCount_postedAt(ctx context.Context, field graphql.CollectedField, obj *jxc.StockCount) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StockCount_postedAt(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.PostedAt, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
-			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_StockCount_postedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("StockCount", field, false, false, "Time")
-}
-
-func (ec *executionContext) _StockCount_postingDate(ctx context.Context, field graphql.CollectedField, obj *jxc.StockCount) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StockCount_postingDate(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.PostingDate, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Date) graphql.Marshaler {
-			return ec.marshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_StockCount_postingDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("StockCount", field, false, false, "Date")
-}
-
-func (ec *executionContext) _StockCount_voucherNo(ctx context.Context, field graphql.CollectedField, obj *jxc.StockCount) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StockCount_voucherNo(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.VoucherNo, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
-			return ec.marshalOString2ᚖstring(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_StockCount_voucherNo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("StockCount", field, false, false, "String")
-}
-
-func (ec *executionContext) _StockCount_createdAt(ctx context.Context, field graphql.CollectedField, obj *jxc.StockCount) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StockCount_createdAt(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.CreatedAt, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
-			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_StockCount_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("StockCount", field, false, false, "Time")
-}
-
-func (ec *executionContext) _StockCount_lines(ctx context.Context, field graphql.CollectedField, obj *jxc.StockCount) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StockCount_lines(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Lines, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.StockCountLine) graphql.Marshaler {
-			return ec.marshalNStockCountLine2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockCountLineᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_StockCount_lines(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "StockCount",
-		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_StockCountLine(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _StockCount_auditTrail(ctx context.Context, field graphql.CollectedField, obj *jxc.StockCount) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StockCount_auditTrail(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.StockCount().AuditTrail(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["orderBy"].(*jxc.AuditEntryOrder))
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v AuditEntryConnection) graphql.Marshaler {
-			return ec.marshalNAuditEntryConnection2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐAuditEntryConnection(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_StockCount_auditTrail(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "StockCount",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_AuditEntryConnection(ctx, field)
-		},
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = ec.Recover(ctx, r)
-			ec.Error(ctx, err)
-		}
-	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_StockCount_auditTrail_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
-		ec.Error(ctx, err)
-		return fc, err
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _StockCountConnection_edges(ctx context.Context, field graphql.CollectedField, obj *StockCountConnection) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StockCountConnection_edges(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Edges, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*StockCountEdge) graphql.Marshaler {
-			return ec.marshalNStockCountEdge2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐStockCountEdgeᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_StockCountConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "StockCountConnection",
-		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_StockCountEdge(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _StockCountConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *StockCountConnection) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StockCountConnection_nodes(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Nodes, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.StockCount) graphql.Marshaler {
-			return ec.marshalNStockCount2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockCountᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_StockCountConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "StockCountConnection",
-		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_StockCount(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _StockCountConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *StockCountConnection) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StockCountConnection_pageInfo(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.PageInfo, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *PageInfo) graphql.Marshaler {
-			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐPageInfo(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_StockCountConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "StockCountConnection",
-		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_PageInfo(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _StockCountConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *StockCountConnection) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StockCountConnection_totalCount(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.TotalCount, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_StockCountConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("StockCountConnection", field, false, false, "Int")
-}
-
-func (ec *executionContext) _StockCountEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *StockCountEdge) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StockCountEdge_cursor(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Cursor, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_StockCountEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("StockCountEdge", field, false, false, "String")
-}
-
-func (ec *executionContext) _StockCountEdge_node(ctx context.Context, field graphql.CollectedField, obj *StockCountEdge) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StockCountEdge_node(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Node, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *jxc.StockCount) graphql.Marshaler {
-			return ec.marshalNStockCount2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockCount(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_StockCountEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "StockCountEdge",
-		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_StockCount(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _StockCountLine_id(ctx context.Context, field graphql.CollectedField, obj *jxc.StockCountLine) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StockCountLine_id(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
-			return ec.marshalNID2int64(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_StockCountLine_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("StockCountLine", field, false, false, "ID")
-}
-
-func (ec *executionContext) _StockCountLine_lineNo(ctx context.Context, field graphql.CollectedField, obj *jxc.StockCountLine) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StockCountLine_lineNo(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.LineNo, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_StockCountLine_lineNo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("StockCountLine", field, false, false, "Int")
-}
-
-func (ec *executionContext) _StockCountLine_product(ctx context.Context, field graphql.CollectedField, obj *jxc.StockCountLine) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StockCountLine_product(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Product, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Product) graphql.Marshaler {
-			return ec.marshalNProduct2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐProduct(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_StockCountLine_product(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "StockCountLine",
-		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Product(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _StockCountLine_location(ctx context.Context, field graphql.CollectedField, obj *jxc.StockCountLine) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StockCountLine_location(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Location, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Location) graphql.Marshaler {
-			return ec.marshalOLocation2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐLocation(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_StockCountLine_location(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "StockCountLine",
-		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Location(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _StockCountLine_round(ctx context.Context, field graphql.CollectedField, obj *jxc.StockCountLine) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StockCountLine_round(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Round, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_StockCountLine_round(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("StockCountLine", field, false, false, "Int")
-}
-
-func (ec *executionContext) _StockCountLine_recount(ctx context.Context, field graphql.CollectedField, obj *jxc.StockCountLine) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StockCountLine_recount(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Recount, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
-			return ec.marshalNBoolean2bool(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_StockCountLine_recount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("StockCountLine", field, false, false, "Boolean")
-}
-
-func (ec *executionContext) _StockCountLine_damaged(ctx context.Context, field graphql.CollectedField, obj *jxc.StockCountLine) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StockCountLine_damaged(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Damaged, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
-			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_StockCountLine_damaged(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("StockCountLine", field, false, false, "Decimal")
-}
-
-func (ec *executionContext) _StockCountLine_book(ctx context.Context, field graphql.CollectedField, obj *jxc.StockCountLine) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StockCountLine_book(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.StockCountLine().Book(ctx, obj)
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *decimal.Decimal) graphql.Marshaler {
-			return ec.marshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_StockCountLine_book(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("StockCountLine", field, true, true, "Decimal")
-}
-
-func (ec *executionContext) _StockCountLine_movedSince(ctx context.Context, field graphql.CollectedField, obj *jxc.StockCountLine) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StockCountLine_movedSince(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.StockCountLine().MovedSince(ctx, obj)
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *decimal.Decimal) graphql.Marshaler {
-			return ec.marshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_StockCountLine_movedSince(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("StockCountLine", field, true, true, "Decimal")
-}
-
-func (ec *executionContext) _StockCountLine_expected(ctx context.Context, field graphql.CollectedField, obj *jxc.StockCountLine) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StockCountLine_expected(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.StockCountLine().Expected(ctx, obj)
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *decimal.Decimal) graphql.Marshaler {
-			return ec.marshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_StockCountLine_expected(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("StockCountLine", field, true, true, "Decimal")
-}
-
-func (ec *executionContext) _StockCountLine_counted(ctx context.Context, field graphql.CollectedField, obj *jxc.StockCountLine) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StockCountLine_counted(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Counted, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *decimal.Decimal) graphql.Marshaler {
-			return ec.marshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_StockCountLine_counted(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("StockCountLine", field, false, false, "Decimal")
-}
-
-func (ec *executionContext) _StockCountLine_entries(ctx context.Context, field graphql.CollectedField, obj *jxc.StockCountLine) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StockCountLine_entries(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Entries, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_StockCountLine_entries(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("StockCountLine", field, false, false, "Int")
-}
-
-func (ec *executionContext) _StockCountLine_variance(ctx context.Context, field graphql.CollectedField, obj *jxc.StockCountLine) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StockCountLine_variance(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.StockCountLine().Variance(ctx, obj)
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *decimal.Decimal) graphql.Marshaler {
-			return ec.marshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_StockCountLine_variance(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("StockCountLine", field, true, true, "Decimal")
-}
-
-func (ec *executionContext) _StockCountLine_varianceValue(ctx context.Context, field graphql.CollectedField, obj *jxc.StockCountLine) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StockCountLine_varianceValue(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.StockCountLine().VarianceValue(ctx, obj)
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *decimal.Decimal) graphql.Marshaler {
-			return ec.marshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_StockCountLine_varianceValue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("StockCountLine", field, true, true, "Decimal")
-}
-
-func (ec *executionContext) _StockCountLine_overTolerance(ctx context.Context, field graphql.CollectedField, obj *jxc.StockCountLine) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StockCountLine_overTolerance(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.OverTolerance, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
-			return ec.marshalNBoolean2bool(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_StockCountLine_overTolerance(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("StockCountLine", field, false, false, "Boolean")
-}
-
-func (ec *executionContext) _StockCountPayload_stockCount(ctx context.Context, field graphql.CollectedField, obj *StockCountPayload) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StockCountPayload_stockCount(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.StockCount, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *jxc.StockCount) graphql.Marshaler {
-			return ec.marshalOStockCount2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockCount(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_StockCountPayload_stockCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "StockCountPayload",
-		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_StockCount(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _StockCountPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *StockCountPayload) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StockCountPayload_userErrors(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.UserErrors, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*UserError) graphql.Marshaler {
-			return ec.marshalNUserError2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐUserErrorᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_StockCountPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "StockCountPayload",
-		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_UserError(ctx, field)
 		},
 	}
 	return fc, nil
@@ -74755,83 +74428,6 @@ func UnmarshalContactInput(ctx context.Context, raw any) (ContactInput, error) {
 	return out, err
 }
 
-func (ec *executionContext) unmarshalInputCountEntryInput(ctx context.Context, obj any) (CountEntryInput, error) {
-	var it CountEntryInput
-	if obj == nil {
-		return it, nil
-	}
-
-	asMap := map[string]any{}
-	for k, v := range obj.(map[string]any) {
-		asMap[k] = v
-	}
-
-	fieldsInOrder := [...]string{"number", "productId", "barcode", "locationId", "quantity", "damaged"}
-	for _, k := range fieldsInOrder {
-		v, ok := asMap[k]
-		if !ok {
-			continue
-		}
-		switch k {
-		case "number":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("number"))
-			data, err := ec.unmarshalNString2string(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.Number = data
-		case "productId":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("productId"))
-			data, err := ec.unmarshalOID2ᚖint64(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ProductID = data
-		case "barcode":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("barcode"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.Barcode = data
-		case "locationId":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("locationId"))
-			data, err := ec.unmarshalOID2ᚖint64(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.LocationID = data
-		case "quantity":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quantity"))
-			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.Quantity = data
-		case "damaged":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("damaged"))
-			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.Damaged = data
-		}
-	}
-	return it, nil
-}
-
-// UnmarshalCountEntryInput unmarshals raw into the CountEntryInput input type, using the
-// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
-// object that was not passed as a field argument.
-//
-// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
-// and the returned error says so.
-func UnmarshalCountEntryInput(ctx context.Context, raw any) (CountEntryInput, error) {
-	var out CountEntryInput
-	err := graphql.UnmarshalNamedInputFromContext(ctx, "CountEntryInput", raw, &out)
-	return out, err
-}
-
 func (ec *executionContext) unmarshalInputCreateAccountInput(ctx context.Context, obj any) (CreateAccountInput, error) {
 	var it CreateAccountInput
 	if obj == nil {
@@ -77312,8 +76908,8 @@ func UnmarshalLoginInput(ctx context.Context, raw any) (LoginInput, error) {
 	return out, err
 }
 
-func (ec *executionContext) unmarshalInputNewStockCountInput(ctx context.Context, obj any) (NewStockCountInput, error) {
-	var it NewStockCountInput
+func (ec *executionContext) unmarshalInputNewScrapInput(ctx context.Context, obj any) (NewScrapInput, error) {
+	var it NewScrapInput
 	if obj == nil {
 		return it, nil
 	}
@@ -77323,20 +76919,101 @@ func (ec *executionContext) unmarshalInputNewStockCountInput(ctx context.Context
 		asMap[k] = v
 	}
 
-	if _, present := asMap["blind"]; !present {
-		asMap["blind"] = false
-	}
-	if _, present := asMap["description"]; !present {
-		asMap["description"] = ""
+	if _, present := asMap["submit"]; !present {
+		asMap["submit"] = false
 	}
 
-	fieldsInOrder := [...]string{"warehouseId", "locationId", "categoryId", "abcClass", "blind", "tolerancePercent", "toleranceValue", "description"}
+	fieldsInOrder := [...]string{"date", "note", "receiptNumber", "countNumber", "lines", "submit"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
 			continue
 		}
 		switch k {
+		case "date":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("date"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Date = data
+		case "note":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("note"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Note = data
+		case "receiptNumber":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("receiptNumber"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReceiptNumber = data
+		case "countNumber":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("countNumber"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CountNumber = data
+		case "lines":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lines"))
+			data, err := ec.unmarshalNNewScrapLineInput2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐNewScrapLineInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Lines = data
+		case "submit":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("submit"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Submit = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalNewScrapInput unmarshals raw into the NewScrapInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalNewScrapInput(ctx context.Context, raw any) (NewScrapInput, error) {
+	var out NewScrapInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "NewScrapInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputNewScrapLineInput(ctx context.Context, obj any) (NewScrapLineInput, error) {
+	var it NewScrapLineInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"productId", "warehouseId", "locationId", "quantity", "reason", "note"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "productId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("productId"))
+			data, err := ec.unmarshalNID2int64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProductID = data
 		case "warehouseId":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("warehouseId"))
 			data, err := ec.unmarshalNID2int64(ctx, v)
@@ -77351,62 +77028,41 @@ func (ec *executionContext) unmarshalInputNewStockCountInput(ctx context.Context
 				return it, err
 			}
 			it.LocationID = data
-		case "categoryId":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("categoryId"))
-			data, err := ec.unmarshalOID2ᚖint64(ctx, v)
+		case "quantity":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quantity"))
+			data, err := ec.unmarshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.CategoryID = data
-		case "abcClass":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("abcClass"))
-			data, err := ec.unmarshalOABCClass2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐABCClass(ctx, v)
+			it.Quantity = data
+		case "reason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reason"))
+			data, err := ec.unmarshalNScrapReason2githubᚗcomᚋjxcgraphᚋjxcᚐScrapReason(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.AbcClass = data
-		case "blind":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("blind"))
-			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.Blind = data
-		case "tolerancePercent":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("tolerancePercent"))
-			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.TolerancePercent = data
-		case "toleranceValue":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("toleranceValue"))
-			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ToleranceValue = data
-		case "description":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			it.Reason = data
+		case "note":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("note"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.Description = data
+			it.Note = data
 		}
 	}
 	return it, nil
 }
 
-// UnmarshalNewStockCountInput unmarshals raw into the NewStockCountInput input type, using the
+// UnmarshalNewScrapLineInput unmarshals raw into the NewScrapLineInput input type, using the
 // unmarshaler bound to ctx's request. Call it from a resolver to decode an input
 // object that was not passed as a field argument.
 //
 // ctx must come from a gqlgen request; outside one there is no unmarshaler to use
 // and the returned error says so.
-func UnmarshalNewStockCountInput(ctx context.Context, raw any) (NewStockCountInput, error) {
-	var out NewStockCountInput
-	err := graphql.UnmarshalNamedInputFromContext(ctx, "NewStockCountInput", raw, &out)
+func UnmarshalNewScrapLineInput(ctx context.Context, raw any) (NewScrapLineInput, error) {
+	var out NewScrapLineInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "NewScrapLineInput", raw, &out)
 	return out, err
 }
 
@@ -79174,6 +78830,171 @@ func UnmarshalSalesReturnOrder(ctx context.Context, raw any) (jxc.SalesReturnOrd
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputScrapFilter(ctx context.Context, obj any) (jxc.ScrapFilter, error) {
+	var it jxc.ScrapFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"search", "statuses", "dateFrom", "dateTo"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "search":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("search"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Search = data
+		case "statuses":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statuses"))
+			data, err := ec.unmarshalOScrapStatus2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐScrapStatusᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Statuses = data
+		case "dateFrom":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dateFrom"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DateFrom = data
+		case "dateTo":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dateTo"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DateTo = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalScrapFilter unmarshals raw into the ScrapFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalScrapFilter(ctx context.Context, raw any) (jxc.ScrapFilter, error) {
+	var out jxc.ScrapFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ScrapFilter", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputScrapOrder(ctx context.Context, obj any) (jxc.ScrapOrder, error) {
+	var it jxc.ScrapOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"field", "direction"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNScrapOrderField2githubᚗcomᚋjxcgraphᚋjxcᚐScrapOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalOSortDirection2githubᚗcomᚋjxcgraphᚋjxcᚐSortDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalScrapOrder unmarshals raw into the ScrapOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalScrapOrder(ctx context.Context, raw any) (jxc.ScrapOrder, error) {
+	var out jxc.ScrapOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ScrapOrder", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputScrapSettingsInput(ctx context.Context, obj any) (ScrapSettingsInput, error) {
+	var it ScrapSettingsInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"approvalThreshold", "slowMoverDays"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "approvalThreshold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("approvalThreshold"))
+			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ApprovalThreshold = data
+		case "slowMoverDays":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("slowMoverDays"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SlowMoverDays = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalScrapSettingsInput unmarshals raw into the ScrapSettingsInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalScrapSettingsInput(ctx context.Context, raw any) (ScrapSettingsInput, error) {
+	var out ScrapSettingsInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ScrapSettingsInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputSetPasswordInput(ctx context.Context, obj any) (SetPasswordInput, error) {
 	var it SetPasswordInput
 	if obj == nil {
@@ -79570,6 +79391,55 @@ func UnmarshalShipmentOrder(ctx context.Context, raw any) (jxc.ShipmentOrder, er
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputSlowMoverFilter(ctx context.Context, obj any) (jxc.SlowMoverFilter, error) {
+	var it jxc.SlowMoverFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"warehouseId", "categoryId"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "warehouseId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("warehouseId"))
+			data, err := ec.unmarshalOID2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WarehouseID = data
+		case "categoryId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("categoryId"))
+			data, err := ec.unmarshalOID2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CategoryID = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalSlowMoverFilter unmarshals raw into the SlowMoverFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalSlowMoverFilter(ctx context.Context, raw any) (jxc.SlowMoverFilter, error) {
+	var out jxc.SlowMoverFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "SlowMoverFilter", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputStatementMappingInput(ctx context.Context, obj any) (StatementMappingInput, error) {
 	var it StatementMappingInput
 	if obj == nil {
@@ -79767,62 +79637,6 @@ func (ec *executionContext) unmarshalInputStockAdjustmentLineInput(ctx context.C
 func UnmarshalStockAdjustmentLineInput(ctx context.Context, raw any) (StockAdjustmentLineInput, error) {
 	var out StockAdjustmentLineInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "StockAdjustmentLineInput", raw, &out)
-	return out, err
-}
-
-func (ec *executionContext) unmarshalInputStockCountFilter(ctx context.Context, obj any) (jxc.StockCountFilter, error) {
-	var it jxc.StockCountFilter
-	if obj == nil {
-		return it, nil
-	}
-
-	asMap := map[string]any{}
-	for k, v := range obj.(map[string]any) {
-		asMap[k] = v
-	}
-
-	fieldsInOrder := [...]string{"status", "warehouseId", "search"}
-	for _, k := range fieldsInOrder {
-		v, ok := asMap[k]
-		if !ok {
-			continue
-		}
-		switch k {
-		case "status":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
-			data, err := ec.unmarshalOStockCountStatus2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐStockCountStatusᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.Status = data
-		case "warehouseId":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("warehouseId"))
-			data, err := ec.unmarshalOID2ᚖint64(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.WarehouseID = data
-		case "search":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("search"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.Search = data
-		}
-	}
-	return it, nil
-}
-
-// UnmarshalStockCountFilter unmarshals raw into the StockCountFilter input type, using the
-// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
-// object that was not passed as a field argument.
-//
-// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
-// and the returned error says so.
-func UnmarshalStockCountFilter(ctx context.Context, raw any) (jxc.StockCountFilter, error) {
-	var out jxc.StockCountFilter
-	err := graphql.UnmarshalNamedInputFromContext(ctx, "StockCountFilter", raw, &out)
 	return out, err
 }
 
@@ -84918,6 +84732,92 @@ func (ec *executionContext) _CategoryPayload(ctx context.Context, sel ast.Select
 	return out
 }
 
+var categorySlowMoverDaysImplementors = []string{"CategorySlowMoverDays"}
+
+func (ec *executionContext) _CategorySlowMoverDays(ctx context.Context, sel ast.SelectionSet, obj *jxc.CategorySlowMoverDays) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, categorySlowMoverDaysImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CategorySlowMoverDays")
+		case "categoryId":
+			out.Values[i] = ec._CategorySlowMoverDays_categoryId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "code":
+			out.Values[i] = ec._CategorySlowMoverDays_code(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "name":
+			out.Values[i] = ec._CategorySlowMoverDays_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "days":
+			out.Values[i] = ec._CategorySlowMoverDays_days(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var categorySlowMoverDaysPayloadImplementors = []string{"CategorySlowMoverDaysPayload"}
+
+func (ec *executionContext) _CategorySlowMoverDaysPayload(ctx context.Context, sel ast.SelectionSet, obj *CategorySlowMoverDaysPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, categorySlowMoverDaysPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CategorySlowMoverDaysPayload")
+		case "category":
+			out.Values[i] = ec._CategorySlowMoverDaysPayload_category(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._CategorySlowMoverDaysPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var clearSignInLockoutPayloadImplementors = []string{"ClearSignInLockoutPayload"}
 
 func (ec *executionContext) _ClearSignInLockoutPayload(ctx context.Context, sel ast.SelectionSet, obj *ClearSignInLockoutPayload) graphql.Marshaler {
@@ -85218,178 +85118,6 @@ func (ec *executionContext) _Contact(ctx context.Context, sel ast.SelectionSet, 
 			}
 		case "email":
 			out.Values[i] = ec._Contact_email(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		default:
-			panic("unknown field " + strconv.Quote(field.Name))
-		}
-	}
-	out.Dispatch(ctx)
-	if out.Invalids > 0 {
-		return graphql.Null
-	}
-
-	if n := len(deferred.Defers); n > 0 {
-		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
-		ec.ProcessDeferredGroup(deferred)
-	}
-
-	return out
-}
-
-var countDueImplementors = []string{"CountDue"}
-
-func (ec *executionContext) _CountDue(ctx context.Context, sel ast.SelectionSet, obj *jxc.CountDue) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, countDueImplementors)
-
-	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
-	for i, field := range fields {
-		switch field.Name {
-		case "__typename":
-			out.Values[i] = graphql.MarshalString("CountDue")
-		case "warehouse":
-			out.Values[i] = ec._CountDue_warehouse(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "abcClass":
-			out.Values[i] = ec._CountDue_abcClass(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "intervalMonths":
-			out.Values[i] = ec._CountDue_intervalMonths(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "lastCounted":
-			out.Values[i] = ec._CountDue_lastCounted(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
-			}
-		case "products":
-			out.Values[i] = ec._CountDue_products(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "openNumber":
-			out.Values[i] = ec._CountDue_openNumber(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
-			}
-		default:
-			panic("unknown field " + strconv.Quote(field.Name))
-		}
-	}
-	out.Dispatch(ctx)
-	if out.Invalids > 0 {
-		return graphql.Null
-	}
-
-	if n := len(deferred.Defers); n > 0 {
-		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
-		ec.ProcessDeferredGroup(deferred)
-	}
-
-	return out
-}
-
-var countEntryPayloadImplementors = []string{"CountEntryPayload"}
-
-func (ec *executionContext) _CountEntryPayload(ctx context.Context, sel ast.SelectionSet, obj *CountEntryPayload) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, countEntryPayloadImplementors)
-
-	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
-	for i, field := range fields {
-		switch field.Name {
-		case "__typename":
-			out.Values[i] = graphql.MarshalString("CountEntryPayload")
-		case "line":
-			out.Values[i] = ec._CountEntryPayload_line(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
-			}
-		case "userErrors":
-			out.Values[i] = ec._CountEntryPayload_userErrors(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		default:
-			panic("unknown field " + strconv.Quote(field.Name))
-		}
-	}
-	out.Dispatch(ctx)
-	if out.Invalids > 0 {
-		return graphql.Null
-	}
-
-	if n := len(deferred.Defers); n > 0 {
-		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
-		ec.ProcessDeferredGroup(deferred)
-	}
-
-	return out
-}
-
-var countScheduleEntryImplementors = []string{"CountScheduleEntry"}
-
-func (ec *executionContext) _CountScheduleEntry(ctx context.Context, sel ast.SelectionSet, obj *CountScheduleEntry) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, countScheduleEntryImplementors)
-
-	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
-	for i, field := range fields {
-		switch field.Name {
-		case "__typename":
-			out.Values[i] = graphql.MarshalString("CountScheduleEntry")
-		case "abcClass":
-			out.Values[i] = ec._CountScheduleEntry_abcClass(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "intervalMonths":
-			out.Values[i] = ec._CountScheduleEntry_intervalMonths(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		default:
-			panic("unknown field " + strconv.Quote(field.Name))
-		}
-	}
-	out.Dispatch(ctx)
-	if out.Invalids > 0 {
-		return graphql.Null
-	}
-
-	if n := len(deferred.Defers); n > 0 {
-		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
-		ec.ProcessDeferredGroup(deferred)
-	}
-
-	return out
-}
-
-var countSchedulePayloadImplementors = []string{"CountSchedulePayload"}
-
-func (ec *executionContext) _CountSchedulePayload(ctx context.Context, sel ast.SelectionSet, obj *CountSchedulePayload) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, countSchedulePayloadImplementors)
-
-	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
-	for i, field := range fields {
-		switch field.Name {
-		case "__typename":
-			out.Values[i] = graphql.MarshalString("CountSchedulePayload")
-		case "schedule":
-			out.Values[i] = ec._CountSchedulePayload_schedule(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "userErrors":
-			out.Values[i] = ec._CountSchedulePayload_userErrors(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -86215,44 +85943,6 @@ func (ec *executionContext) _CustomerRefundPayload(ctx context.Context, sel ast.
 	return out
 }
 
-var dueCountsPayloadImplementors = []string{"DueCountsPayload"}
-
-func (ec *executionContext) _DueCountsPayload(ctx context.Context, sel ast.SelectionSet, obj *DueCountsPayload) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, dueCountsPayloadImplementors)
-
-	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
-	for i, field := range fields {
-		switch field.Name {
-		case "__typename":
-			out.Values[i] = graphql.MarshalString("DueCountsPayload")
-		case "stockCounts":
-			out.Values[i] = ec._DueCountsPayload_stockCounts(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "userErrors":
-			out.Values[i] = ec._DueCountsPayload_userErrors(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		default:
-			panic("unknown field " + strconv.Quote(field.Name))
-		}
-	}
-	out.Dispatch(ctx)
-	if out.Invalids > 0 {
-		return graphql.Null
-	}
-
-	if n := len(deferred.Defers); n > 0 {
-		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
-		ec.ProcessDeferredGroup(deferred)
-	}
-
-	return out
-}
-
 var exportJobImplementors = []string{"ExportJob"}
 
 func (ec *executionContext) _ExportJob(ctx context.Context, sel ast.SelectionSet, obj *jxc.ExportJob) graphql.Marshaler {
@@ -87017,6 +86707,89 @@ func (ec *executionContext) _GoodsReceiptPayload(ctx context.Context, sel ast.Se
 			}
 		case "userErrors":
 			out.Values[i] = ec._GoodsReceiptPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var idleStockImplementors = []string{"IdleStock"}
+
+func (ec *executionContext) _IdleStock(ctx context.Context, sel ast.SelectionSet, obj *jxc.IdleStock) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, idleStockImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("IdleStock")
+		case "product":
+			out.Values[i] = ec._IdleStock_product(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "warehouse":
+			out.Values[i] = ec._IdleStock_warehouse(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "onHand":
+			out.Values[i] = ec._IdleStock_onHand(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "value":
+			out.Values[i] = ec._IdleStock_value(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "lastIssue":
+			out.Values[i] = ec._IdleStock_lastIssue(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "lastReceipt":
+			out.Values[i] = ec._IdleStock_lastReceipt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "lastReceiptNumber":
+			out.Values[i] = ec._IdleStock_lastReceiptNumber(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "idleDays":
+			out.Values[i] = ec._IdleStock_idleDays(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "thresholdDays":
+			out.Values[i] = ec._IdleStock_thresholdDays(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "bucket":
+			out.Values[i] = ec._IdleStock_bucket(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "action":
+			out.Values[i] = ec._IdleStock_action(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -89180,6 +88953,48 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "createScrap":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createScrap(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "submitScrap":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_submitScrap(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "approveScrap":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_approveScrap(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rejectScrap":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_rejectScrap(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateScrapSettings":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateScrapSettings(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "setCategorySlowMoverDays":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_setCategorySlowMoverDays(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "updateCompanySettings":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_updateCompanySettings(ctx, field)
@@ -89204,69 +89019,6 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "postStockAdjustment":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_postStockAdjustment(ctx, field)
-			})
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "createStockCount":
-			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
-				return ec._Mutation_createStockCount(ctx, field)
-			})
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "startStockCount":
-			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
-				return ec._Mutation_startStockCount(ctx, field)
-			})
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "addCountEntry":
-			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
-				return ec._Mutation_addCountEntry(ctx, field)
-			})
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "requestRecount":
-			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
-				return ec._Mutation_requestRecount(ctx, field)
-			})
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "submitStockCount":
-			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
-				return ec._Mutation_submitStockCount(ctx, field)
-			})
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "postStockCount":
-			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
-				return ec._Mutation_postStockCount(ctx, field)
-			})
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "cancelStockCount":
-			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
-				return ec._Mutation_cancelStockCount(ctx, field)
-			})
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "createDueCounts":
-			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
-				return ec._Mutation_createDueCounts(ctx, field)
-			})
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "setCountSchedule":
-			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
-				return ec._Mutation_setCountSchedule(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -91721,6 +91473,36 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_shipment(ctx, field)
 				})
+		case "scrap":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_scrap(ctx, field)
+				})
+		case "scraps":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_scraps(ctx, field)
+				})
+		case "scrapSettings":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_scrapSettings(ctx, field)
+				})
+		case "categorySlowMoverDays":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_categorySlowMoverDays(ctx, field)
+				})
+		case "slowMovers":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_slowMovers(ctx, field)
+				})
 		case "company":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
@@ -91768,30 +91550,6 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_stockValueSummary(ctx, field)
-				})
-		case "stockCounts":
-			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Query_stockCounts(ctx, field)
-				})
-		case "stockCount":
-			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Query_stockCount(ctx, field)
-				})
-		case "countsDue":
-			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Query_countsDue(ctx, field)
-				})
-		case "countSchedule":
-			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Query_countSchedule(ctx, field)
 				})
 		case "me":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -93439,6 +93197,387 @@ func (ec *executionContext) _Satisfaction(ctx context.Context, sel ast.Selection
 	return out
 }
 
+var scrapImplementors = []string{"Scrap"}
+
+func (ec *executionContext) _Scrap(ctx context.Context, sel ast.SelectionSet, obj *jxc.Scrap) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, scrapImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Scrap")
+		case "id":
+			out.Values[i] = ec._Scrap_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "number":
+			out.Values[i] = ec._Scrap_number(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "status":
+			out.Values[i] = ec._Scrap_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "date":
+			out.Values[i] = ec._Scrap_date(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "note":
+			out.Values[i] = ec._Scrap_note(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "receiptNumber":
+			out.Values[i] = ec._Scrap_receiptNumber(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "countNumber":
+			out.Values[i] = ec._Scrap_countNumber(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "value":
+			out.Values[i] = ec._Scrap_value(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "stockDocumentNumber":
+			out.Values[i] = ec._Scrap_stockDocumentNumber(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "voucherNo":
+			out.Values[i] = ec._Scrap_voucherNo(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "createdByName":
+			out.Values[i] = ec._Scrap_createdByName(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "createdAt":
+			out.Values[i] = ec._Scrap_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "submittedAt":
+			out.Values[i] = ec._Scrap_submittedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "decidedByName":
+			out.Values[i] = ec._Scrap_decidedByName(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "decidedAt":
+			out.Values[i] = ec._Scrap_decidedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "rejectReason":
+			out.Values[i] = ec._Scrap_rejectReason(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "lines":
+			out.Values[i] = ec._Scrap_lines(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var scrapConnectionImplementors = []string{"ScrapConnection"}
+
+func (ec *executionContext) _ScrapConnection(ctx context.Context, sel ast.SelectionSet, obj *ScrapConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, scrapConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ScrapConnection")
+		case "edges":
+			out.Values[i] = ec._ScrapConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nodes":
+			out.Values[i] = ec._ScrapConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._ScrapConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._ScrapConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var scrapEdgeImplementors = []string{"ScrapEdge"}
+
+func (ec *executionContext) _ScrapEdge(ctx context.Context, sel ast.SelectionSet, obj *ScrapEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, scrapEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ScrapEdge")
+		case "cursor":
+			out.Values[i] = ec._ScrapEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._ScrapEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var scrapLineImplementors = []string{"ScrapLine"}
+
+func (ec *executionContext) _ScrapLine(ctx context.Context, sel ast.SelectionSet, obj *jxc.ScrapLine) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, scrapLineImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ScrapLine")
+		case "lineNo":
+			out.Values[i] = ec._ScrapLine_lineNo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "product":
+			out.Values[i] = ec._ScrapLine_product(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "warehouse":
+			out.Values[i] = ec._ScrapLine_warehouse(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "location":
+			out.Values[i] = ec._ScrapLine_location(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "quantity":
+			out.Values[i] = ec._ScrapLine_quantity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reason":
+			out.Values[i] = ec._ScrapLine_reason(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "note":
+			out.Values[i] = ec._ScrapLine_note(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "value":
+			out.Values[i] = ec._ScrapLine_value(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var scrapPayloadImplementors = []string{"ScrapPayload"}
+
+func (ec *executionContext) _ScrapPayload(ctx context.Context, sel ast.SelectionSet, obj *ScrapPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, scrapPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ScrapPayload")
+		case "scrap":
+			out.Values[i] = ec._ScrapPayload_scrap(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._ScrapPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var scrapSettingsImplementors = []string{"ScrapSettings"}
+
+func (ec *executionContext) _ScrapSettings(ctx context.Context, sel ast.SelectionSet, obj *jxc.ScrapSettings) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, scrapSettingsImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ScrapSettings")
+		case "approvalThreshold":
+			out.Values[i] = ec._ScrapSettings_approvalThreshold(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "slowMoverDays":
+			out.Values[i] = ec._ScrapSettings_slowMoverDays(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var scrapSettingsPayloadImplementors = []string{"ScrapSettingsPayload"}
+
+func (ec *executionContext) _ScrapSettingsPayload(ctx context.Context, sel ast.SelectionSet, obj *ScrapSettingsPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, scrapSettingsPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ScrapSettingsPayload")
+		case "settings":
+			out.Values[i] = ec._ScrapSettingsPayload_settings(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._ScrapSettingsPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var setPasswordPayloadImplementors = []string{"SetPasswordPayload"}
 
 func (ec *executionContext) _SetPasswordPayload(ctx context.Context, sel ast.SelectionSet, obj *SetPasswordPayload) graphql.Marshaler {
@@ -94362,367 +94501,6 @@ func (ec *executionContext) _StatutoryIncomeStatement(ctx context.Context, sel a
 			}
 		case "lines":
 			out.Values[i] = ec._StatutoryIncomeStatement_lines(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		default:
-			panic("unknown field " + strconv.Quote(field.Name))
-		}
-	}
-	out.Dispatch(ctx)
-	if out.Invalids > 0 {
-		return graphql.Null
-	}
-
-	if n := len(deferred.Defers); n > 0 {
-		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
-		ec.ProcessDeferredGroup(deferred)
-	}
-
-	return out
-}
-
-var stockCountImplementors = []string{"StockCount"}
-
-func (ec *executionContext) _StockCount(ctx context.Context, sel ast.SelectionSet, obj *jxc.StockCount) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, stockCountImplementors)
-
-	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
-	for i, field := range fields {
-		switch field.Name {
-		case "__typename":
-			out.Values[i] = graphql.MarshalString("StockCount")
-		case "id":
-			out.Values[i] = ec._StockCount_id(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "number":
-			out.Values[i] = ec._StockCount_number(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "warehouse":
-			out.Values[i] = ec._StockCount_warehouse(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "location":
-			out.Values[i] = ec._StockCount_location(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "categoryId":
-			out.Values[i] = ec._StockCount_categoryId(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "abcClass":
-			out.Values[i] = ec._StockCount_abcClass(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "status":
-			out.Values[i] = ec._StockCount_status(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "blind":
-			out.Values[i] = ec._StockCount_blind(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "bookHidden":
-			out.Values[i] = ec._StockCount_bookHidden(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "tolerancePercent":
-			out.Values[i] = ec._StockCount_tolerancePercent(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "toleranceValue":
-			out.Values[i] = ec._StockCount_toleranceValue(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "description":
-			out.Values[i] = ec._StockCount_description(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "startedAt":
-			out.Values[i] = ec._StockCount_startedAt(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "submittedAt":
-			out.Values[i] = ec._StockCount_submittedAt(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "postedAt":
-			out.Values[i] = ec._StockCount_postedAt(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "postingDate":
-			out.Values[i] = ec._StockCount_postingDate(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "voucherNo":
-			out.Values[i] = ec._StockCount_voucherNo(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "createdAt":
-			out.Values[i] = ec._StockCount_createdAt(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "lines":
-			out.Values[i] = ec._StockCount_lines(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "auditTrail":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._StockCount_auditTrail(ctx, field, obj)
-				})
-		default:
-			panic("unknown field " + strconv.Quote(field.Name))
-		}
-	}
-	out.Dispatch(ctx)
-	if out.Invalids > 0 {
-		return graphql.Null
-	}
-
-	if n := len(deferred.Defers); n > 0 {
-		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
-		ec.ProcessDeferredGroup(deferred)
-	}
-
-	return out
-}
-
-var stockCountConnectionImplementors = []string{"StockCountConnection"}
-
-func (ec *executionContext) _StockCountConnection(ctx context.Context, sel ast.SelectionSet, obj *StockCountConnection) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, stockCountConnectionImplementors)
-
-	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
-	for i, field := range fields {
-		switch field.Name {
-		case "__typename":
-			out.Values[i] = graphql.MarshalString("StockCountConnection")
-		case "edges":
-			out.Values[i] = ec._StockCountConnection_edges(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "nodes":
-			out.Values[i] = ec._StockCountConnection_nodes(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "pageInfo":
-			out.Values[i] = ec._StockCountConnection_pageInfo(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "totalCount":
-			out.Values[i] = ec._StockCountConnection_totalCount(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		default:
-			panic("unknown field " + strconv.Quote(field.Name))
-		}
-	}
-	out.Dispatch(ctx)
-	if out.Invalids > 0 {
-		return graphql.Null
-	}
-
-	if n := len(deferred.Defers); n > 0 {
-		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
-		ec.ProcessDeferredGroup(deferred)
-	}
-
-	return out
-}
-
-var stockCountEdgeImplementors = []string{"StockCountEdge"}
-
-func (ec *executionContext) _StockCountEdge(ctx context.Context, sel ast.SelectionSet, obj *StockCountEdge) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, stockCountEdgeImplementors)
-
-	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
-	for i, field := range fields {
-		switch field.Name {
-		case "__typename":
-			out.Values[i] = graphql.MarshalString("StockCountEdge")
-		case "cursor":
-			out.Values[i] = ec._StockCountEdge_cursor(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "node":
-			out.Values[i] = ec._StockCountEdge_node(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		default:
-			panic("unknown field " + strconv.Quote(field.Name))
-		}
-	}
-	out.Dispatch(ctx)
-	if out.Invalids > 0 {
-		return graphql.Null
-	}
-
-	if n := len(deferred.Defers); n > 0 {
-		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
-		ec.ProcessDeferredGroup(deferred)
-	}
-
-	return out
-}
-
-var stockCountLineImplementors = []string{"StockCountLine"}
-
-func (ec *executionContext) _StockCountLine(ctx context.Context, sel ast.SelectionSet, obj *jxc.StockCountLine) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, stockCountLineImplementors)
-
-	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
-	for i, field := range fields {
-		switch field.Name {
-		case "__typename":
-			out.Values[i] = graphql.MarshalString("StockCountLine")
-		case "id":
-			out.Values[i] = ec._StockCountLine_id(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "lineNo":
-			out.Values[i] = ec._StockCountLine_lineNo(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "product":
-			out.Values[i] = ec._StockCountLine_product(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "location":
-			out.Values[i] = ec._StockCountLine_location(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "round":
-			out.Values[i] = ec._StockCountLine_round(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "recount":
-			out.Values[i] = ec._StockCountLine_recount(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "damaged":
-			out.Values[i] = ec._StockCountLine_damaged(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "book":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._StockCountLine_book(ctx, field, obj)
-				})
-		case "movedSince":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._StockCountLine_movedSince(ctx, field, obj)
-				})
-		case "expected":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._StockCountLine_expected(ctx, field, obj)
-				})
-		case "counted":
-			out.Values[i] = ec._StockCountLine_counted(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "entries":
-			out.Values[i] = ec._StockCountLine_entries(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "variance":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._StockCountLine_variance(ctx, field, obj)
-				})
-		case "varianceValue":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._StockCountLine_varianceValue(ctx, field, obj)
-				})
-		case "overTolerance":
-			out.Values[i] = ec._StockCountLine_overTolerance(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		default:
-			panic("unknown field " + strconv.Quote(field.Name))
-		}
-	}
-	out.Dispatch(ctx)
-	if out.Invalids > 0 {
-		return graphql.Null
-	}
-
-	if n := len(deferred.Defers); n > 0 {
-		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
-		ec.ProcessDeferredGroup(deferred)
-	}
-
-	return out
-}
-
-var stockCountPayloadImplementors = []string{"StockCountPayload"}
-
-func (ec *executionContext) _StockCountPayload(ctx context.Context, sel ast.SelectionSet, obj *StockCountPayload) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, stockCountPayloadImplementors)
-
-	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
-	for i, field := range fields {
-		switch field.Name {
-		case "__typename":
-			out.Values[i] = graphql.MarshalString("StockCountPayload")
-		case "stockCount":
-			out.Values[i] = ec._StockCountPayload_stockCount(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
-			}
-		case "userErrors":
-			out.Values[i] = ec._StockCountPayload_userErrors(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -98054,21 +97832,6 @@ func (ec *executionContext) ___Type(ctx context.Context, sel ast.SelectionSet, o
 
 // region    ***************************** type.gotpl *****************************
 
-func (ec *executionContext) unmarshalNABCClass2githubᚗcomᚋjxcgraphᚋjxcᚐABCClass(ctx context.Context, v any) (jxc.ABCClass, error) {
-	tmp, err := graphql.UnmarshalString(v)
-	res := jxc.ABCClass(tmp)
-	return res, graphql.ErrorOnPath(ctx, err)
-}
-
-func (ec *executionContext) marshalNABCClass2githubᚗcomᚋjxcgraphᚋjxcᚐABCClass(ctx context.Context, sel ast.SelectionSet, v jxc.ABCClass) graphql.Marshaler {
-	_ = sel
-	res := graphql.MarshalString(string(v))
-	if res == graphql.Null {
-		graphql.AddInvalidNullFromMarshaler(ctx, "ABCClass!")
-	}
-	return res
-}
-
 func (ec *executionContext) marshalNAccount2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐAccountᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.Account) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -98927,6 +98690,34 @@ func (ec *executionContext) marshalNCategoryPayload2githubᚗcomᚋjxcgraphᚋjx
 	return ec._CategoryPayload(ctx, sel, &v)
 }
 
+func (ec *executionContext) marshalNCategorySlowMoverDays2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐCategorySlowMoverDaysᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.CategorySlowMoverDays) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCategorySlowMoverDays2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐCategorySlowMoverDays(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNCategorySlowMoverDays2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐCategorySlowMoverDays(ctx context.Context, sel ast.SelectionSet, v *jxc.CategorySlowMoverDays) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CategorySlowMoverDays!")
+		return graphql.Null
+	}
+	return ec._CategorySlowMoverDays(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNCategorySlowMoverDaysPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐCategorySlowMoverDaysPayload(ctx context.Context, sel ast.SelectionSet, v CategorySlowMoverDaysPayload) graphql.Marshaler {
+	return ec._CategorySlowMoverDaysPayload(ctx, sel, &v)
+}
+
 func (ec *executionContext) unmarshalNClearSignInLockoutInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐClearSignInLockoutInput(ctx context.Context, v any) (ClearSignInLockoutInput, error) {
 	res, err := ec.unmarshalInputClearSignInLockoutInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -98985,67 +98776,6 @@ func (ec *executionContext) marshalNContact2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐC
 func (ec *executionContext) unmarshalNContactInput2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐContactInput(ctx context.Context, v any) (*ContactInput, error) {
 	res, err := ec.unmarshalInputContactInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
-}
-
-func (ec *executionContext) marshalNCountDue2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐCountDueᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.CountDue) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
-		fc := graphql.GetFieldContext(ctx)
-		fc.Result = &v[i]
-		return ec.marshalNCountDue2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐCountDue(ctx, sel, v[i])
-	})
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
-}
-
-func (ec *executionContext) marshalNCountDue2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐCountDue(ctx context.Context, sel ast.SelectionSet, v *jxc.CountDue) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "CountDue!")
-		return graphql.Null
-	}
-	return ec._CountDue(ctx, sel, v)
-}
-
-func (ec *executionContext) unmarshalNCountEntryInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐCountEntryInput(ctx context.Context, v any) (CountEntryInput, error) {
-	res, err := ec.unmarshalInputCountEntryInput(ctx, v)
-	return res, graphql.ErrorOnPath(ctx, err)
-}
-
-func (ec *executionContext) marshalNCountEntryPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐCountEntryPayload(ctx context.Context, sel ast.SelectionSet, v CountEntryPayload) graphql.Marshaler {
-	return ec._CountEntryPayload(ctx, sel, &v)
-}
-
-func (ec *executionContext) marshalNCountScheduleEntry2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐCountScheduleEntryᚄ(ctx context.Context, sel ast.SelectionSet, v []*CountScheduleEntry) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
-		fc := graphql.GetFieldContext(ctx)
-		fc.Result = &v[i]
-		return ec.marshalNCountScheduleEntry2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐCountScheduleEntry(ctx, sel, v[i])
-	})
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
-}
-
-func (ec *executionContext) marshalNCountScheduleEntry2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐCountScheduleEntry(ctx context.Context, sel ast.SelectionSet, v *CountScheduleEntry) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "CountScheduleEntry!")
-		return graphql.Null
-	}
-	return ec._CountScheduleEntry(ctx, sel, v)
-}
-
-func (ec *executionContext) marshalNCountSchedulePayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐCountSchedulePayload(ctx context.Context, sel ast.SelectionSet, v CountSchedulePayload) graphql.Marshaler {
-	return ec._CountSchedulePayload(ctx, sel, &v)
 }
 
 func (ec *executionContext) unmarshalNCreateAccountInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐCreateAccountInput(ctx context.Context, v any) (CreateAccountInput, error) {
@@ -99403,10 +99133,6 @@ func (ec *executionContext) marshalNDimension2ᚕgithubᚗcomᚋjxcgraphᚋjxc�
 	return ret
 }
 
-func (ec *executionContext) marshalNDueCountsPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐDueCountsPayload(ctx context.Context, sel ast.SelectionSet, v DueCountsPayload) graphql.Marshaler {
-	return ec._DueCountsPayload(ctx, sel, &v)
-}
-
 func (ec *executionContext) unmarshalNExportFormat2githubᚗcomᚋjxcgraphᚋjxcᚐExportFormat(ctx context.Context, v any) (jxc.ExportFormat, error) {
 	tmp, err := graphql.UnmarshalString(v)
 	res := jxc.ExportFormat(tmp)
@@ -99732,6 +99458,30 @@ func (ec *executionContext) marshalNID2ᚕint64ᚄ(ctx context.Context, sel ast.
 	}
 
 	return ret
+}
+
+func (ec *executionContext) marshalNIdleStock2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐIdleStockᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.IdleStock) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNIdleStock2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐIdleStock(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNIdleStock2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐIdleStock(ctx context.Context, sel ast.SelectionSet, v *jxc.IdleStock) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "IdleStock!")
+		return graphql.Null
+	}
+	return ec._IdleStock(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNIncomeStatementLine2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStatutoryLineᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.StatutoryLine) graphql.Marshaler {
@@ -100231,9 +99981,28 @@ func (ec *executionContext) marshalNMonthlySales2ᚖgithubᚗcomᚋjxcgraphᚋjx
 	return ec._MonthlySales(ctx, sel, v)
 }
 
-func (ec *executionContext) unmarshalNNewStockCountInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐNewStockCountInput(ctx context.Context, v any) (NewStockCountInput, error) {
-	res, err := ec.unmarshalInputNewStockCountInput(ctx, v)
+func (ec *executionContext) unmarshalNNewScrapInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐNewScrapInput(ctx context.Context, v any) (NewScrapInput, error) {
+	res, err := ec.unmarshalInputNewScrapInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNNewScrapLineInput2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐNewScrapLineInputᚄ(ctx context.Context, v any) ([]*NewScrapLineInput, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*NewScrapLineInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNNewScrapLineInput2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐNewScrapLineInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalNNewScrapLineInput2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐNewScrapLineInput(ctx context.Context, v any) (*NewScrapLineInput, error) {
+	res, err := ec.unmarshalInputNewScrapLineInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNNode2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐNode(ctx context.Context, sel ast.SelectionSet, v []jxc.Node) graphql.Marshaler {
@@ -101538,6 +101307,144 @@ func (ec *executionContext) marshalNSatisfaction2githubᚗcomᚋjxcgraphᚋjxc�
 	return ec._Satisfaction(ctx, sel, &v)
 }
 
+func (ec *executionContext) marshalNScrap2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐScrapᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.Scrap) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNScrap2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐScrap(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNScrap2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐScrap(ctx context.Context, sel ast.SelectionSet, v *jxc.Scrap) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Scrap!")
+		return graphql.Null
+	}
+	return ec._Scrap(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNScrapConnection2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐScrapConnection(ctx context.Context, sel ast.SelectionSet, v ScrapConnection) graphql.Marshaler {
+	return ec._ScrapConnection(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNScrapEdge2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐScrapEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*ScrapEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNScrapEdge2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐScrapEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNScrapEdge2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐScrapEdge(ctx context.Context, sel ast.SelectionSet, v *ScrapEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ScrapEdge!")
+		return graphql.Null
+	}
+	return ec._ScrapEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNScrapLine2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐScrapLineᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.ScrapLine) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNScrapLine2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐScrapLine(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNScrapLine2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐScrapLine(ctx context.Context, sel ast.SelectionSet, v *jxc.ScrapLine) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ScrapLine!")
+		return graphql.Null
+	}
+	return ec._ScrapLine(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNScrapOrderField2githubᚗcomᚋjxcgraphᚋjxcᚐScrapOrderField(ctx context.Context, v any) (jxc.ScrapOrderField, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := jxc.ScrapOrderField(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNScrapOrderField2githubᚗcomᚋjxcgraphᚋjxcᚐScrapOrderField(ctx context.Context, sel ast.SelectionSet, v jxc.ScrapOrderField) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "ScrapOrderField!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNScrapPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐScrapPayload(ctx context.Context, sel ast.SelectionSet, v ScrapPayload) graphql.Marshaler {
+	return ec._ScrapPayload(ctx, sel, &v)
+}
+
+func (ec *executionContext) unmarshalNScrapReason2githubᚗcomᚋjxcgraphᚋjxcᚐScrapReason(ctx context.Context, v any) (jxc.ScrapReason, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := jxc.ScrapReason(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNScrapReason2githubᚗcomᚋjxcgraphᚋjxcᚐScrapReason(ctx context.Context, sel ast.SelectionSet, v jxc.ScrapReason) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "ScrapReason!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNScrapSettings2githubᚗcomᚋjxcgraphᚋjxcᚐScrapSettings(ctx context.Context, sel ast.SelectionSet, v jxc.ScrapSettings) graphql.Marshaler {
+	return ec._ScrapSettings(ctx, sel, &v)
+}
+
+func (ec *executionContext) unmarshalNScrapSettingsInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐScrapSettingsInput(ctx context.Context, v any) (ScrapSettingsInput, error) {
+	res, err := ec.unmarshalInputScrapSettingsInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNScrapSettingsPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐScrapSettingsPayload(ctx context.Context, sel ast.SelectionSet, v ScrapSettingsPayload) graphql.Marshaler {
+	return ec._ScrapSettingsPayload(ctx, sel, &v)
+}
+
+func (ec *executionContext) unmarshalNScrapStatus2githubᚗcomᚋjxcgraphᚋjxcᚐScrapStatus(ctx context.Context, v any) (jxc.ScrapStatus, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := jxc.ScrapStatus(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNScrapStatus2githubᚗcomᚋjxcgraphᚋjxcᚐScrapStatus(ctx context.Context, sel ast.SelectionSet, v jxc.ScrapStatus) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "ScrapStatus!")
+	}
+	return res
+}
+
 func (ec *executionContext) unmarshalNSetPasswordInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSetPasswordInput(ctx context.Context, v any) (SetPasswordInput, error) {
 	res, err := ec.unmarshalInputSetPasswordInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -101767,6 +101674,36 @@ func (ec *executionContext) marshalNSlowMover2ᚖgithubᚗcomᚋjxcgraphᚋjxc�
 	return ec._SlowMover(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNSlowMoverAction2githubᚗcomᚋjxcgraphᚋjxcᚐSlowMoverAction(ctx context.Context, v any) (jxc.SlowMoverAction, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := jxc.SlowMoverAction(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSlowMoverAction2githubᚗcomᚋjxcgraphᚋjxcᚐSlowMoverAction(ctx context.Context, sel ast.SelectionSet, v jxc.SlowMoverAction) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "SlowMoverAction!")
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNSlowMoverBucket2githubᚗcomᚋjxcgraphᚋjxcᚐSlowMoverBucket(ctx context.Context, v any) (jxc.SlowMoverBucket, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := jxc.SlowMoverBucket(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSlowMoverBucket2githubᚗcomᚋjxcgraphᚋjxcᚐSlowMoverBucket(ctx context.Context, sel ast.SelectionSet, v jxc.SlowMoverBucket) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "SlowMoverBucket!")
+	}
+	return res
+}
+
 func (ec *executionContext) marshalNSourceDocument2githubᚗcomᚋjxcgraphᚋjxcᚐSource(ctx context.Context, sel ast.SelectionSet, v jxc.Source) graphql.Marshaler {
 	return ec._SourceDocument(ctx, sel, &v)
 }
@@ -101971,101 +101908,6 @@ func (ec *executionContext) unmarshalNStockAdjustmentLineInput2ᚕᚖgithubᚗco
 func (ec *executionContext) unmarshalNStockAdjustmentLineInput2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐStockAdjustmentLineInput(ctx context.Context, v any) (*StockAdjustmentLineInput, error) {
 	res, err := ec.unmarshalInputStockAdjustmentLineInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
-}
-
-func (ec *executionContext) marshalNStockCount2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockCountᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.StockCount) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
-		fc := graphql.GetFieldContext(ctx)
-		fc.Result = &v[i]
-		return ec.marshalNStockCount2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockCount(ctx, sel, v[i])
-	})
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
-}
-
-func (ec *executionContext) marshalNStockCount2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockCount(ctx context.Context, sel ast.SelectionSet, v *jxc.StockCount) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "StockCount!")
-		return graphql.Null
-	}
-	return ec._StockCount(ctx, sel, v)
-}
-
-func (ec *executionContext) marshalNStockCountConnection2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐStockCountConnection(ctx context.Context, sel ast.SelectionSet, v StockCountConnection) graphql.Marshaler {
-	return ec._StockCountConnection(ctx, sel, &v)
-}
-
-func (ec *executionContext) marshalNStockCountEdge2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐStockCountEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*StockCountEdge) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
-		fc := graphql.GetFieldContext(ctx)
-		fc.Result = &v[i]
-		return ec.marshalNStockCountEdge2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐStockCountEdge(ctx, sel, v[i])
-	})
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
-}
-
-func (ec *executionContext) marshalNStockCountEdge2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐStockCountEdge(ctx context.Context, sel ast.SelectionSet, v *StockCountEdge) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "StockCountEdge!")
-		return graphql.Null
-	}
-	return ec._StockCountEdge(ctx, sel, v)
-}
-
-func (ec *executionContext) marshalNStockCountLine2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockCountLineᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.StockCountLine) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
-		fc := graphql.GetFieldContext(ctx)
-		fc.Result = &v[i]
-		return ec.marshalNStockCountLine2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockCountLine(ctx, sel, v[i])
-	})
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
-}
-
-func (ec *executionContext) marshalNStockCountLine2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockCountLine(ctx context.Context, sel ast.SelectionSet, v *jxc.StockCountLine) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "StockCountLine!")
-		return graphql.Null
-	}
-	return ec._StockCountLine(ctx, sel, v)
-}
-
-func (ec *executionContext) marshalNStockCountPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐStockCountPayload(ctx context.Context, sel ast.SelectionSet, v StockCountPayload) graphql.Marshaler {
-	return ec._StockCountPayload(ctx, sel, &v)
-}
-
-func (ec *executionContext) unmarshalNStockCountStatus2githubᚗcomᚋjxcgraphᚋjxcᚐStockCountStatus(ctx context.Context, v any) (jxc.StockCountStatus, error) {
-	tmp, err := graphql.UnmarshalString(v)
-	res := jxc.StockCountStatus(tmp)
-	return res, graphql.ErrorOnPath(ctx, err)
-}
-
-func (ec *executionContext) marshalNStockCountStatus2githubᚗcomᚋjxcgraphᚋjxcᚐStockCountStatus(ctx context.Context, sel ast.SelectionSet, v jxc.StockCountStatus) graphql.Marshaler {
-	_ = sel
-	res := graphql.MarshalString(string(v))
-	if res == graphql.Null {
-		graphql.AddInvalidNullFromMarshaler(ctx, "StockCountStatus!")
-	}
-	return res
 }
 
 func (ec *executionContext) marshalNStockDocument2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockDocumentᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.StockDocument) graphql.Marshaler {
@@ -103364,25 +103206,6 @@ func (ec *executionContext) marshalN__TypeKind2string(ctx context.Context, sel a
 	return res
 }
 
-func (ec *executionContext) unmarshalOABCClass2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐABCClass(ctx context.Context, v any) (*jxc.ABCClass, error) {
-	if v == nil {
-		return nil, nil
-	}
-	tmp, err := graphql.UnmarshalString(v)
-	res := jxc.ABCClass(tmp)
-	return &res, graphql.ErrorOnPath(ctx, err)
-}
-
-func (ec *executionContext) marshalOABCClass2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐABCClass(ctx context.Context, sel ast.SelectionSet, v *jxc.ABCClass) graphql.Marshaler {
-	if v == nil {
-		return graphql.Null
-	}
-	_ = sel
-	_ = ctx
-	res := graphql.MarshalString(string(*v))
-	return res
-}
-
 func (ec *executionContext) marshalOAccount2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐAccount(ctx context.Context, sel ast.SelectionSet, v *jxc.Account) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -103640,6 +103463,13 @@ func (ec *executionContext) marshalOCategory2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐ
 		return graphql.Null
 	}
 	return ec._Category(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOCategorySlowMoverDays2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐCategorySlowMoverDays(ctx context.Context, sel ast.SelectionSet, v *jxc.CategorySlowMoverDays) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._CategorySlowMoverDays(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOCompanySettings2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐCompanySettings(ctx context.Context, sel ast.SelectionSet, v *jxc.CompanySettings) graphql.Marshaler {
@@ -103906,41 +103736,6 @@ func (ec *executionContext) marshalOID2ᚖstring(ctx context.Context, sel ast.Se
 	_ = ctx
 	res := graphql.MarshalID(*v)
 	return res
-}
-
-func (ec *executionContext) unmarshalOInt2ᚕintᚄ(ctx context.Context, v any) ([]int, error) {
-	if v == nil {
-		return nil, nil
-	}
-	vSlice := graphql.CoerceList(v)
-	var err error
-	res := make([]int, len(vSlice))
-	for i := range vSlice {
-		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
-		res[i], err = ec.unmarshalNInt2int(ctx, vSlice[i])
-		if err != nil {
-			return nil, err
-		}
-	}
-	return res, nil
-}
-
-func (ec *executionContext) marshalOInt2ᚕintᚄ(ctx context.Context, sel ast.SelectionSet, v []int) graphql.Marshaler {
-	if v == nil {
-		return graphql.Null
-	}
-	ret := make(graphql.Array, len(v))
-	for i := range v {
-		ret[i] = ec.marshalNInt2int(ctx, sel, v[i])
-	}
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
 }
 
 func (ec *executionContext) unmarshalOInt2ᚖint(ctx context.Context, v any) (*int, error) {
@@ -104617,6 +104412,72 @@ func (ec *executionContext) unmarshalOSalesReturnOrder2ᚖgithubᚗcomᚋjxcgrap
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalOScrap2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐScrap(ctx context.Context, sel ast.SelectionSet, v *jxc.Scrap) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Scrap(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOScrapFilter2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐScrapFilter(ctx context.Context, v any) (*jxc.ScrapFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputScrapFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOScrapOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐScrapOrder(ctx context.Context, v any) (*jxc.ScrapOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputScrapOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOScrapSettings2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐScrapSettings(ctx context.Context, sel ast.SelectionSet, v *jxc.ScrapSettings) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ScrapSettings(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOScrapStatus2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐScrapStatusᚄ(ctx context.Context, v any) ([]jxc.ScrapStatus, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]jxc.ScrapStatus, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNScrapStatus2githubᚗcomᚋjxcgraphᚋjxcᚐScrapStatus(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOScrapStatus2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐScrapStatusᚄ(ctx context.Context, sel ast.SelectionSet, v []jxc.ScrapStatus) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNScrapStatus2githubᚗcomᚋjxcgraphᚋjxcᚐScrapStatus(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalOShipLineInput2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐShipLineInputᚄ(ctx context.Context, v any) ([]*ShipLineInput, error) {
 	if v == nil {
 		return nil, nil
@@ -104693,6 +104554,14 @@ func (ec *executionContext) marshalOShipmentStatus2ᚕgithubᚗcomᚋjxcgraphᚋ
 	return ret
 }
 
+func (ec *executionContext) unmarshalOSlowMoverFilter2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSlowMoverFilter(ctx context.Context, v any) (*jxc.SlowMoverFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputSlowMoverFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalOSortDirection2githubᚗcomᚋjxcgraphᚋjxcᚐSortDirection(ctx context.Context, v any) (jxc.SortDirection, error) {
 	tmp, err := graphql.UnmarshalString(v)
 	res := jxc.SortDirection(tmp)
@@ -104749,64 +104618,6 @@ func (ec *executionContext) marshalOStatementSide2ᚖgithubᚗcomᚋjxcgraphᚋj
 	_ = ctx
 	res := graphql.MarshalString(string(*v))
 	return res
-}
-
-func (ec *executionContext) marshalOStockCount2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockCount(ctx context.Context, sel ast.SelectionSet, v *jxc.StockCount) graphql.Marshaler {
-	if v == nil {
-		return graphql.Null
-	}
-	return ec._StockCount(ctx, sel, v)
-}
-
-func (ec *executionContext) unmarshalOStockCountFilter2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockCountFilter(ctx context.Context, v any) (*jxc.StockCountFilter, error) {
-	if v == nil {
-		return nil, nil
-	}
-	res, err := ec.unmarshalInputStockCountFilter(ctx, v)
-	return &res, graphql.ErrorOnPath(ctx, err)
-}
-
-func (ec *executionContext) marshalOStockCountLine2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockCountLine(ctx context.Context, sel ast.SelectionSet, v *jxc.StockCountLine) graphql.Marshaler {
-	if v == nil {
-		return graphql.Null
-	}
-	return ec._StockCountLine(ctx, sel, v)
-}
-
-func (ec *executionContext) unmarshalOStockCountStatus2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐStockCountStatusᚄ(ctx context.Context, v any) ([]jxc.StockCountStatus, error) {
-	if v == nil {
-		return nil, nil
-	}
-	vSlice := graphql.CoerceList(v)
-	var err error
-	res := make([]jxc.StockCountStatus, len(vSlice))
-	for i := range vSlice {
-		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
-		res[i], err = ec.unmarshalNStockCountStatus2githubᚗcomᚋjxcgraphᚋjxcᚐStockCountStatus(ctx, vSlice[i])
-		if err != nil {
-			return nil, err
-		}
-	}
-	return res, nil
-}
-
-func (ec *executionContext) marshalOStockCountStatus2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐStockCountStatusᚄ(ctx context.Context, sel ast.SelectionSet, v []jxc.StockCountStatus) graphql.Marshaler {
-	if v == nil {
-		return graphql.Null
-	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
-		fc := graphql.GetFieldContext(ctx)
-		fc.Result = &v[i]
-		return ec.marshalNStockCountStatus2githubᚗcomᚋjxcgraphᚋjxcᚐStockCountStatus(ctx, sel, v[i])
-	})
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
 }
 
 func (ec *executionContext) marshalOStockDocument2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockDocument(ctx context.Context, sel ast.SelectionSet, v *jxc.StockDocument) graphql.Marshaler {

@@ -226,6 +226,14 @@ type CategoryPayload struct {
 	UserErrors []*UserError `json:"userErrors"`
 }
 
+// The result of setting a category's slow-mover days.
+type CategorySlowMoverDaysPayload struct {
+	// The category's days; null on error.
+	Category *jxc.CategorySlowMoverDays `json:"category,omitempty"`
+	// Why it failed.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
 // Which failed sign-ins to forget: a user name, an address, or both for the pair.
 type ClearSignInLockoutInput struct {
 	// The user name whose failures to forget.
@@ -312,46 +320,6 @@ type ContactInput struct {
 	Phone *string `json:"phone,omitempty"`
 	// An e-mail address.
 	Email *string `json:"email,omitempty"`
-}
-
-// One count entry: a product by id or barcode (a scan adds 1), optionally a bin.
-type CountEntryInput struct {
-	// The sheet's number.
-	Number string `json:"number"`
-	// The product.
-	ProductID *int64 `json:"productId,omitempty"`
-	// Or its barcode (or SKU) as scanned.
-	Barcode *string `json:"barcode,omitempty"`
-	// The bin counted, when not the sheet's.
-	LocationID *int64 `json:"locationId,omitempty"`
-	// The quantity counted; 1 when left out (a scan).
-	Quantity *decimal.Decimal `json:"quantity,omitempty"`
-	// Damaged goods found on the line.
-	Damaged *decimal.Decimal `json:"damaged,omitempty"`
-}
-
-// The result of a count entry.
-type CountEntryPayload struct {
-	// The line counted; null on error.
-	Line *jxc.StockCountLine `json:"line,omitempty"`
-	// Why it failed; nothing was written then.
-	UserErrors []*UserError `json:"userErrors"`
-}
-
-// How often an ABC class is counted.
-type CountScheduleEntry struct {
-	// The class.
-	AbcClass jxc.ABCClass `json:"abcClass"`
-	// Every this many months.
-	IntervalMonths int `json:"intervalMonths"`
-}
-
-// The schedule after a change.
-type CountSchedulePayload struct {
-	// The schedule.
-	Schedule []*CountScheduleEntry `json:"schedule"`
-	// Why it failed; nothing was written then.
-	UserErrors []*UserError `json:"userErrors"`
 }
 
 // A new ledger account.
@@ -662,14 +630,6 @@ type CustomerRefundPayload struct {
 	UserErrors []*UserError `json:"userErrors"`
 }
 
-// The sheets made for the counts due.
-type DueCountsPayload struct {
-	// The new DRAFT sheets.
-	StockCounts []*jxc.StockCount `json:"stockCounts"`
-	// Why it failed; nothing was written then.
-	UserErrors []*UserError `json:"userErrors"`
-}
-
 // A page of the caller's export jobs.
 type ExportJobConnection struct {
 	// The jobs with their cursors.
@@ -968,24 +928,36 @@ type MessageParam struct {
 type Mutation struct {
 }
 
-// A new count sheet's scope and settings.
-type NewStockCountInput struct {
-	// The warehouse to count.
+// A new scrap.
+type NewScrapInput struct {
+	// Its date; today when left out.
+	Date *jxc.Date `json:"date,omitempty"`
+	// A note, at most 500 characters.
+	Note *string `json:"note,omitempty"`
+	// The goods receipt the goods were found damaged at (GR000012).
+	ReceiptNumber *string `json:"receiptNumber,omitempty"`
+	// The count sheet they were found in.
+	CountNumber *string `json:"countNumber,omitempty"`
+	// The lines, 1 to 200.
+	Lines []*NewScrapLineInput `json:"lines"`
+	// Submit at once: posts when its value is within the threshold, else waits for approval.
+	Submit *bool `json:"submit,omitempty"`
+}
+
+// One line of a new scrap.
+type NewScrapLineInput struct {
+	// The product.
+	ProductID int64 `json:"productId"`
+	// The warehouse.
 	WarehouseID int64 `json:"warehouseId"`
-	// Only this bin.
+	// The bin, if one.
 	LocationID *int64 `json:"locationId,omitempty"`
-	// Only this category.
-	CategoryID *int64 `json:"categoryId,omitempty"`
-	// Only this ABC class.
-	AbcClass *jxc.ABCClass `json:"abcClass,omitempty"`
-	// Counters do not see book quantities.
-	Blind *bool `json:"blind,omitempty"`
-	// Recount tolerance in percent of the expected quantity (default 5).
-	TolerancePercent *decimal.Decimal `json:"tolerancePercent,omitempty"`
-	// Recount tolerance in value (default 500.00).
-	ToleranceValue *decimal.Decimal `json:"toleranceValue,omitempty"`
-	// What the sheet is for.
-	Description *string `json:"description,omitempty"`
+	// How much, > 0.
+	Quantity decimal.Decimal `json:"quantity"`
+	// Why.
+	Reason jxc.ScrapReason `json:"reason"`
+	// A note on the line, at most 200 characters.
+	Note *string `json:"note,omitempty"`
 }
 
 // The result of changing a numbering rule.
@@ -1432,6 +1404,50 @@ type SalesReturnPayload struct {
 	UserErrors []*UserError `json:"userErrors"`
 }
 
+// A page of scraps.
+type ScrapConnection struct {
+	// The scraps with their cursors.
+	Edges []*ScrapEdge `json:"edges"`
+	// The scraps alone.
+	Nodes []*jxc.Scrap `json:"nodes"`
+	// Where this page stands.
+	PageInfo *PageInfo `json:"pageInfo"`
+	// How many scraps match the filter in all.
+	TotalCount int `json:"totalCount"`
+}
+
+// One scrap in a list page.
+type ScrapEdge struct {
+	// The position of this scrap in the list, for `after`.
+	Cursor string `json:"cursor"`
+	// The scrap.
+	Node *jxc.Scrap `json:"node"`
+}
+
+// The result of a scrap mutation.
+type ScrapPayload struct {
+	// The scrap; null on error.
+	Scrap *jxc.Scrap `json:"scrap,omitempty"`
+	// Why it failed.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
+// Changes the scrap settings; fields left out stay.
+type ScrapSettingsInput struct {
+	// The approval threshold, >= 0.
+	ApprovalThreshold *decimal.Decimal `json:"approvalThreshold,omitempty"`
+	// The company's slow-mover days, 1 to 3650.
+	SlowMoverDays *int `json:"slowMoverDays,omitempty"`
+}
+
+// The result of changing the scrap settings.
+type ScrapSettingsPayload struct {
+	// The settings; null on error.
+	Settings *jxc.ScrapSettings `json:"settings,omitempty"`
+	// Why it failed.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
 // A password change. Changing your own password needs the current one; an administrator resetting another user's password does not. Either way every other session and every API token of that user ends.
 type SetPasswordInput struct {
 	// The user whose password changes; administrators may set anyone's, others only their own.
@@ -1566,34 +1582,6 @@ type StockAdjustmentLineInput struct {
 	UnitCost *decimal.Decimal `json:"unitCost,omitempty"`
 }
 
-// A page of count sheets.
-type StockCountConnection struct {
-	// The sheets with their cursors.
-	Edges []*StockCountEdge `json:"edges"`
-	// The sheets alone.
-	Nodes []*jxc.StockCount `json:"nodes"`
-	// Where this page stands.
-	PageInfo *PageInfo `json:"pageInfo"`
-	// How many sheets match in all.
-	TotalCount int `json:"totalCount"`
-}
-
-// One count sheet in a list page.
-type StockCountEdge struct {
-	// The position of this sheet in the list, for `after`.
-	Cursor string `json:"cursor"`
-	// The sheet.
-	Node *jxc.StockCount `json:"node"`
-}
-
-// The result of a count sheet mutation.
-type StockCountPayload struct {
-	// The sheet; null on error.
-	StockCount *jxc.StockCount `json:"stockCount,omitempty"`
-	// Why it failed; nothing was written then.
-	UserErrors []*UserError `json:"userErrors"`
-}
-
 // A page of stock documents.
 type StockDocumentConnection struct {
 	// The documents with their cursors.
@@ -1660,34 +1648,6 @@ type StockMoveEdge struct {
 	Cursor string `json:"cursor"`
 	// The move.
 	Node *jxc.StockMove `json:"node"`
-}
-
-// A page of transfers.
-type StockTransferConnection struct {
-	// The transfers with their cursors.
-	Edges []*StockTransferEdge `json:"edges"`
-	// The transfers alone.
-	Nodes []*jxc.StockTransfer `json:"nodes"`
-	// Where this page stands.
-	PageInfo *PageInfo `json:"pageInfo"`
-	// How many transfers match the filter in all.
-	TotalCount int `json:"totalCount"`
-}
-
-// One transfer in a list page.
-type StockTransferEdge struct {
-	// The position of this transfer in the list, for `after`.
-	Cursor string `json:"cursor"`
-	// The transfer.
-	Node *jxc.StockTransfer `json:"node"`
-}
-
-// The result of a transfer operation.
-type StockTransferPayload struct {
-	// The transfer as it is now; null on error.
-	StockTransfer *jxc.StockTransfer `json:"stockTransfer,omitempty"`
-	// Why it failed.
-	UserErrors []*UserError `json:"userErrors"`
 }
 
 // Live updates over the websocket (graphql-transport-ws).

@@ -58,6 +58,8 @@ type Resolver struct {
 	VatService jxc.VatService
 	// WorkbenchService reads each role's to-do list.
 	WorkbenchService jxc.WorkbenchService
+	// ScrapService keeps scraps and finds slow movers.
+	ScrapService jxc.ScrapService
 	// Sockets follows the rights of open websockets and counts them per
 	// user; without it the server refuses websockets.
 	Sockets SocketStore

@@ -96,6 +96,7 @@ func (a *app) routes() http.Handler {
 		SettingsService:   db.NewSettingsService(a.store),
 		VatService:        db.NewVatService(a.store),
 		WorkbenchService:  db.NewWorkbenchService(a.store),
+		ScrapService:      db.NewScrapService(a.store),
 		Sockets:           db.NewSocketService(a.store, a.events),
 		CostBuckets:       a.buckets,
 		Log:               a.log,

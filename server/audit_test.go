@@ -90,6 +90,18 @@ func auditCalls() []auditCall {
 		{"createDueCounts", `mutation { createDueCounts { stockCounts { number }` + ue + ` } }`, nil, map[string]string{"due": "stockCounts.0.number"}},
 		{"cancelStockCount", `mutation($n: String!) { cancelStockCount(number: $n) { stockCount { number }` + ue + ` } }`, v("n", "due"), nil},
 		{"setCountSchedule", `mutation { setCountSchedule(abcClass: A, intervalMonths: 2) { schedule { abcClass }` + ue + ` } }`, nil, nil},
+		// scrap (issue 19): 99 @ 5.00 left in AUD-W1
+		{"updateScrapSettings", `mutation { updateScrapSettings(input: {approvalThreshold: "100"}) { settings { approvalThreshold }` + ue + ` } }`, nil, nil},
+		{"createScrap", `mutation($p: ID!, $w: ID!) { createScrap(input: {note: "审计", lines: [{productId: $p, warehouseId: $w, quantity: "2", reason: DAMAGED}]}) { scrap { number }` + ue + ` } }`,
+			v("p", "product", "w", "wh"), map[string]string{"scrapA": "scrap.number"}},
+		{"submitScrap", `mutation($n: String!) { submitScrap(number: $n) { scrap { status }` + ue + ` } }`, v("n", "scrapA"), nil},
+		{"createScrap", `mutation($p: ID!, $w: ID!) { createScrap(input: {submit: true, lines: [{productId: $p, warehouseId: $w, quantity: "30", reason: EXPIRED}]}) { scrap { number }` + ue + ` } }`,
+			v("p", "product", "w", "wh"), map[string]string{"scrapB": "scrap.number"}},
+		{"approveScrap", `mutation($n: String!) { approveScrap(number: $n) { scrap { status }` + ue + ` } }`, v("n", "scrapB"), nil},
+		{"createScrap", `mutation($p: ID!, $w: ID!) { createScrap(input: {submit: true, lines: [{productId: $p, warehouseId: $w, quantity: "30", reason: OBSOLETE}]}) { scrap { number }` + ue + ` } }`,
+			v("p", "product", "w", "wh"), map[string]string{"scrapC": "scrap.number"}},
+		{"rejectScrap", `mutation($n: String!) { rejectScrap(number: $n, reason: "还能用") { scrap { status }` + ue + ` } }`, v("n", "scrapC"), nil},
+		{"setCategorySlowMoverDays", `mutation($c: ID!) { setCategorySlowMoverDays(categoryId: $c, days: 90) { category { days }` + ue + ` } }`, v("c", "category"), nil},
 		// ledger
 		{"createAccount", `mutation { createAccount(input: {code: "6999", name: "审计费用", type: EXPENSE}) { account { code }` + ue + ` } }`, nil, nil},
 		{"updateAccount", `mutation { updateAccount(input: {code: "6999", name: "审计费"}) { account { code }` + ue + ` } }`, nil, nil},

@@ -9,6 +9,7 @@ import { usersRoutes } from '../features/users/routes';
 import { catalogRoutes } from '../features/catalog/routes';
 import { stockRoutes } from '../features/stock/routes';
 import { transfersRoutes } from '../features/transfers/routes';
+import { scrapRoutes } from '../features/scrap/routes';
 import { ledgerRoutes } from '../features/ledger/routes';
 import { salesRoutes } from '../features/sales/routes';
 import { purchasingRoutes } from '../features/purchasing/routes';
@@ -42,6 +43,7 @@ export type MenuGroup = 'sales' | 'purchasing' | 'stock' | 'finance' | 'account'
 
 /** Every module's screens. */
 export const SCREENS: readonly MenuEntry[] = [...appRoutes, ...analyticsRoutes, ...alertsRoutes, ...usersRoutes, ...catalogRoutes, ...stockRoutes, ...transfersRoutes, ...ledgerRoutes, ...salesRoutes, ...purchasingRoutes, ...budgetRoutes, ...settingsRoutes, ...exportRoutes, ...handheldRoutes];
+export const SCREENS: readonly MenuEntry[] = [...appRoutes, ...analyticsRoutes, ...alertsRoutes, ...usersRoutes, ...catalogRoutes, ...stockRoutes, ...scrapRoutes, ...ledgerRoutes, ...salesRoutes, ...purchasingRoutes, ...budgetRoutes, ...settingsRoutes, ...exportRoutes, ...handheldRoutes];
 
 /** The menu's order, written once: top entries, then each section's. */
 const ORDER = [
@@ -64,6 +66,8 @@ const ORDER = [
   'openingStock',
   'stockDocuments',
   'stockTransfers',
+  'scraps',
+  'slowMovers',
   'goodsReceipt',
   'goodsReceipts',
   'shipments',

@@ -3,6 +3,7 @@ import { usersEn } from '../features/users/i18n.en';
 import { catalogEn } from '../features/catalog/i18n.en';
 import { stockEn } from '../features/stock/i18n.en';
 import { transfersEn } from '../features/transfers/i18n.en';
+import { scrapEn } from '../features/scrap/i18n.en';
 import { ledgerEn } from '../features/ledger/i18n.en';
 import { partnerEn } from '../features/partner/i18n.en';
 import { salesEn } from '../features/sales/i18n.en';
@@ -77,6 +78,7 @@ export const en: Record<MessageKey, string> = {
   ...catalogEn,
   ...stockEn,
   ...transfersEn,
+  ...scrapEn,
   ...ledgerEn,
   ...partnerEn,
   ...salesEn,

@@ -4,6 +4,7 @@ import { usersZh } from '../features/users/i18n.zh';
 import { catalogZh } from '../features/catalog/i18n.zh';
 import { stockZh } from '../features/stock/i18n.zh';
 import { transfersZh } from '../features/transfers/i18n.zh';
+import { scrapZh } from '../features/scrap/i18n.zh';
 import { ledgerZh } from '../features/ledger/i18n.zh';
 import { partnerZh } from '../features/partner/i18n.zh';
 import { salesZh } from '../features/sales/i18n.zh';
@@ -76,6 +77,7 @@ export const zh = {
   ...catalogZh,
   ...stockZh,
   ...transfersZh,
+  ...scrapZh,
   ...ledgerZh,
   ...partnerZh,
   ...salesZh,

@@ -1,6 +1,6 @@
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
-import { Descriptions, Table } from 'antd';
+import { Button, Descriptions, Table } from 'antd';
 import type { GoodsReceiptDocumentQuery } from '../../../gql/graphql';
 import { GoodsReceiptDocumentQuery as Query } from '../documentQueries';
 import { DocumentFrame, JournalSection, RelatedDocuments, Section } from '../components/DocumentFrame';
@@ -25,8 +25,14 @@ export default function ReceiptDocumentPage() {
   const withInvoices = useCan(PURCHASING_READ);
   const [{ data, error, fetching }] = useQuery({ query: Query, variables: { number, withJournal, withInvoices } });
   const r = data?.goodsReceipt;
+  const canScrap = useCan(['WAREHOUSE', 'MANAGER']);
+  const actions = canScrap && r ? (
+    <Link to={`/stock/scraps/new?receipt=${encodeURIComponent(r.number)}`}>
+      <Button danger data-testid="receipt-scrap">{t('scrap.fromReceipt')}</Button>
+    </Link>
+  ) : undefined;
   return (
-    <DocumentFrame title={t('pdoc.kind.PURCHASE_RECEIPT')} number={number} back="/stock/receipts" fetching={fetching} error={error} found={!!r} recordType="goodsReceipt" recordId={r?.id}>
+    <DocumentFrame title={t('pdoc.kind.PURCHASE_RECEIPT')} number={number} back="/stock/receipts" fetching={fetching} error={error} found={!!r} recordType="goodsReceipt" recordId={r?.id} actions={actions}>
       {r && (
         <>
           <Descriptions size="small" column={3} bordered data-testid="document-header">

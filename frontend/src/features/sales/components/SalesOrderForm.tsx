@@ -1,3 +1,4 @@
+import { ProductSearchQuery } from '../../catalog/queries';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useClient, useMutation } from 'urql';
 import { Alert, App, Button, Col, DatePicker, Descriptions, Form, Input, Modal, Row, Select, Space, Table, Tag, Typography, type InputRef } from 'antd';
@@ -37,7 +38,18 @@ const VALIDATE_DEBOUNCE_MS = 400;
  * types into the scan field: Enter adds the product's line or adds one to it.
  * Save keeps a draft; Save and confirm also confirms it.
  */
-export function SalesOrderForm({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: (id: string) => void }) {
+export function SalesOrderForm({
+  open,
+  onClose,
+  onCreated,
+  prefill,
+}: {
+  open: boolean;
+  onClose: () => void;
+  onCreated: (id: string) => void;
+  /** Opens with one line of this product (by SKU) at this discount (a fraction such as 0.2): the slow movers' discount action. */
+  prefill?: { sku: string; discountRate?: string };
+}) {
   const t = useT();
   const localName = useLocalName();
   const client = useClient();
@@ -70,6 +82,26 @@ export function SalesOrderForm({ open, onClose, onCreated }: { open: boolean; on
     setScanError(undefined);
     setHighlight(null);
   }, [open, form]);
+
+  useEffect(() => {
+    if (!open || !prefill?.sku) return;
+    let live = true;
+    void (async () => {
+      const found = await client.query(ProductSearchQuery, { search: prefill.sku }).toPromise();
+      const hit = found.data?.products.nodes.find((x) => x.sku === prefill.sku);
+      if (!hit || !live) return;
+      const res = await client.query(SalesProductQuery, { id: hit.id }).toPromise();
+      const p = res.data?.product;
+      if (!p || !live) return;
+      setKnown((k) => (k.some((x) => x.id === p.id) ? k : [...k, p]));
+      const line: OrderLineValues = { productId: p.id, quantity: '1', unitPrice: p.sellPrice, vatPercent: fractionToPercent(p.vatRate) };
+      if (prefill.discountRate) line.discountPercent = fractionToPercent(prefill.discountRate);
+      form.setFieldValue('lines', [line]);
+    })();
+    return () => {
+      live = false;
+    };
+  }, [open, prefill?.sku, prefill?.discountRate, client, form]);
 
   const formValues = (): FormValues => form.getFieldsValue(true) as FormValues;
   const plain = (v: FormValues) => ({ ...v, postingDate: isoDate(v.postingDate) });

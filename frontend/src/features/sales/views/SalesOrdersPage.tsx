@@ -38,7 +38,8 @@ export default function SalesOrdersPage() {
   const { search, dateFrom, dateTo, statuses, orderBy } = state;
   const customerId = state.param('customer');
   const openId = state.param('order') ?? null;
-  const [creating, setCreating] = useState(false);
+  const prefillSku = state.param('product');
+  const [creating, setCreating] = useState(() => !!prefillSku);
   const [selected, setSelected] = useState<Order[]>([]);
   const [bulkBusy, setBulkBusy] = useState(false);
   const [, confirm] = useMutation(ConfirmSalesOrderMutation);
@@ -265,6 +266,7 @@ export default function SalesOrdersPage() {
       <SalesOrderDrawer id={openId} onClose={() => state.setParam('order', null)} onChanged={refresh} />
       <SalesOrderForm
         open={creating}
+        prefill={prefillSku ? { sku: prefillSku, discountRate: state.param('discountRate') } : undefined}
         onClose={() => setCreating(false)}
         onCreated={(id) => {
           setCreating(false);

@@ -1,3 +1,4 @@
+import { ScrapSettingsCard } from '../../scrap/components/ScrapSettingsCard';
 import { useEffect, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { Alert, App, Button, Card, Form, Input, Radio, Space, Switch, Typography } from 'antd';
@@ -165,6 +166,7 @@ export default function CompanySettingsPage() {
       </Form>
     </Card>
     <NumberingRulesCard />
+    <ScrapSettingsCard />
     </Space>
   );
 }
