@@ -89,18 +89,18 @@ func (e *BinMove) Rules(s *PostingState) (*Posting, error) {
 	return p, nil
 }
 
-// BinMoveDoc is a posted bin move (YK-000001).
-type BinMoveDoc struct {
-	ID          int64             `db:"id"`
-	Number      string            `db:"number"`
-	WarehouseID int64             `db:"warehouse_id"`
-	PostingDate Date              `db:"posting_date"`
-	Note        string            `db:"note"`
-	Lines       []*BinMoveDocLine `db:"-"`
+// BinMoveDocument is a posted bin move (YK-000001).
+type BinMoveDocument struct {
+	ID          int64                  `db:"id"`
+	Number      string                 `db:"number"`
+	WarehouseID int64                  `db:"warehouse_id"`
+	PostingDate Date                   `db:"posting_date"`
+	Note        string                 `db:"note"`
+	Lines       []*BinMoveDocumentLine `db:"-"`
 }
 
-// BinMoveDocLine is one line of a posted bin move.
-type BinMoveDocLine struct {
+// BinMoveDocumentLine is one line of a posted bin move.
+type BinMoveDocumentLine struct {
 	LineNo         int             `db:"line_no"`
 	ProductID      int64           `db:"product_id"`
 	FromLocationID *int64          `db:"from_location_id"`
@@ -151,13 +151,14 @@ type PutawaySuggestion struct {
 
 // BinService keeps stock by bin.
 type BinService interface {
-	PostBinMove(ctx context.Context, e BinMove) (*BinMoveDoc, error)
-	BinMove(ctx context.Context, id int64) (*BinMoveDoc, error)
-	BinMoveByNumber(ctx context.Context, number string) (*BinMoveDoc, error)
+	PostBinMove(ctx context.Context, e BinMove) (*BinMoveDocument, error)
+	BinMove(ctx context.Context, id int64) (*BinMoveDocument, error)
+	BinMoveByNumber(ctx context.Context, number string) (*BinMoveDocument, error)
 	BinStock(ctx context.Context, f BinStockFilter) ([]*BinStock, error)
 	PutawaySuggestions(ctx context.Context, warehouseID int64, lines []PutawayLine) ([]*PutawaySuggestion, error)
 	SetLocationZone(ctx context.Context, locationID int64, zone string) (*Location, error)
 	SetProductPutawayZone(ctx context.Context, productID int64, zone string) error
+	ProductPutawayZone(ctx context.Context, productID int64) (string, error)
 }
 
 // CheckZone: a zone is up to 20 letters, digits, dots, dashes or underscores.

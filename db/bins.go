@@ -154,7 +154,7 @@ func binShortError(ctx context.Context, q Queryer, field string, productID, loca
 }
 
 // PostBinMove implements jxc.BinService.
-func (s *BinService) PostBinMove(ctx context.Context, e jxc.BinMove) (*jxc.BinMoveDoc, error) {
+func (s *BinService) PostBinMove(ctx context.Context, e jxc.BinMove) (*jxc.BinMoveDocument, error) {
 	var id int64
 	_, err := s.db.Write(ctx, jxc.Op{Name: "postBinMove"}, func(tx *Tx) error {
 		if e.Date.IsZero() {
@@ -272,17 +272,17 @@ func fixFromFields(err error) error {
 const binMoveCols = `id, number, warehouse_id, posting_date, note`
 
 // BinMove implements jxc.BinService.
-func (s *BinService) BinMove(ctx context.Context, id int64) (*jxc.BinMoveDoc, error) {
+func (s *BinService) BinMove(ctx context.Context, id int64) (*jxc.BinMoveDocument, error) {
 	return s.loadBinMove(ctx, `SELECT `+binMoveCols+` FROM bin_moves WHERE id = $1`, id)
 }
 
 // BinMoveByNumber implements jxc.BinService.
-func (s *BinService) BinMoveByNumber(ctx context.Context, number string) (*jxc.BinMoveDoc, error) {
+func (s *BinService) BinMoveByNumber(ctx context.Context, number string) (*jxc.BinMoveDocument, error) {
 	return s.loadBinMove(ctx, `SELECT `+binMoveCols+` FROM bin_moves WHERE number = $1`, number)
 }
 
-func (s *BinService) loadBinMove(ctx context.Context, query string, arg any) (*jxc.BinMoveDoc, error) {
-	d := &jxc.BinMoveDoc{}
+func (s *BinService) loadBinMove(ctx context.Context, query string, arg any) (*jxc.BinMoveDocument, error) {
+	d := &jxc.BinMoveDocument{}
 	if err := s.db.GetContext(ctx, d, query, arg); errors.Is(err, sql.ErrNoRows) {
 		return nil, jxc.FieldErrorf(jxc.ENOTFOUND, "id", "no such bin move")
 	} else if err != nil {

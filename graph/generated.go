@@ -37,6 +37,9 @@ type ResolverRoot interface {
 	AuxiliaryBalance() AuxiliaryBalanceResolver
 	AuxiliaryLedger() AuxiliaryLedgerResolver
 	AuxiliaryLedgerLine() AuxiliaryLedgerLineResolver
+	BinMoveDocument() BinMoveDocumentResolver
+	BinMoveDocumentLine() BinMoveDocumentLineResolver
+	BinStock() BinStockResolver
 	BooksViolation() BooksViolationResolver
 	BudgetLine() BudgetLineResolver
 	Category() CategoryResolver
@@ -58,6 +61,7 @@ type ResolverRoot interface {
 	Product() ProductResolver
 	PurchaseOrder() PurchaseOrderResolver
 	PurchaseSuggestion() PurchaseSuggestionResolver
+	PutawaySuggestion() PutawaySuggestionResolver
 	Query() QueryResolver
 	ReceivableAllocation() ReceivableAllocationResolver
 	ReceivableChange() ReceivableChangeResolver
@@ -384,6 +388,41 @@ type ComplexityRoot struct {
 		Amount      func(childComplexity int) int
 		Closing     func(childComplexity int) int
 		YearOpening func(childComplexity int) int
+	}
+
+	BinMoveDocument struct {
+		ID          func(childComplexity int) int
+		Lines       func(childComplexity int) int
+		Note        func(childComplexity int) int
+		Number      func(childComplexity int) int
+		PostingDate func(childComplexity int) int
+		Warehouse   func(childComplexity int) int
+		WarehouseID func(childComplexity int) int
+	}
+
+	BinMoveDocumentLine struct {
+		FromLocation func(childComplexity int) int
+		LineNo       func(childComplexity int) int
+		Product      func(childComplexity int) int
+		Quantity     func(childComplexity int) int
+		ToLocation   func(childComplexity int) int
+		Value        func(childComplexity int) int
+	}
+
+	BinMovePayload struct {
+		BinMove    func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
+	BinStock struct {
+		Location    func(childComplexity int) int
+		LocationID  func(childComplexity int) int
+		Product     func(childComplexity int) int
+		ProductID   func(childComplexity int) int
+		Quantity    func(childComplexity int) int
+		Value       func(childComplexity int) int
+		Warehouse   func(childComplexity int) int
+		WarehouseID func(childComplexity int) int
 	}
 
 	BooksCheck struct {
@@ -1010,8 +1049,10 @@ type ComplexityRoot struct {
 		Code        func(childComplexity int) int
 		ID          func(childComplexity int) int
 		Name        func(childComplexity int) int
+		Stock       func(childComplexity int) int
 		Warehouse   func(childComplexity int) int
 		WarehouseID func(childComplexity int) int
+		Zone        func(childComplexity int) int
 	}
 
 	LocationPayload struct {
@@ -1084,6 +1125,7 @@ type ComplexityRoot struct {
 		DeactivateWarehouse                 func(childComplexity int, id int64) int
 		Login                               func(childComplexity int, input LoginInput) int
 		Logout                              func(childComplexity int) int
+		PostBinMove                         func(childComplexity int, input BinMoveInput) int
 		PostGoodsReceipt                    func(childComplexity int, input GoodsReceiptInput) int
 		PostJournalEntry                    func(childComplexity int, input JournalEntryInput) int
 		PostLandedCost                      func(childComplexity int, input LandedCostInput) int
@@ -1100,7 +1142,9 @@ type ComplexityRoot struct {
 		ReverseJournalEntry                 func(childComplexity int, input ReverseJournalEntryInput) int
 		ReviewVouchers                      func(childComplexity int, input VoucherReviewInput) int
 		RevokeAPIToken                      func(childComplexity int, id int64) int
+		SetLocationZone                     func(childComplexity int, input SetLocationZoneInput) int
 		SetPassword                         func(childComplexity int, input SetPasswordInput) int
+		SetProductPutawayZone               func(childComplexity int, input SetProductPutawayZoneInput) int
 		SetSupplierProduct                  func(childComplexity int, input SetSupplierProductInput) int
 		ShipShipment                        func(childComplexity int, input ShipShipmentInput) int
 		SubmitPurchaseOrder                 func(childComplexity int, id int64) int
@@ -1267,6 +1311,7 @@ type ComplexityRoot struct {
 		Active       func(childComplexity int) int
 		AuditTrail   func(childComplexity int, first *int, after *string, orderBy *jxc.AuditEntryOrder) int
 		Barcodes     func(childComplexity int) int
+		BinStock     func(childComplexity int) int
 		Category     func(childComplexity int) int
 		CreatedAt    func(childComplexity int) int
 		ID           func(childComplexity int) int
@@ -1274,6 +1319,7 @@ type ComplexityRoot struct {
 		Name         func(childComplexity int) int
 		NameEn       func(childComplexity int) int
 		NodeID       func(childComplexity int) int
+		PutawayZone  func(childComplexity int) int
 		ReorderPoint func(childComplexity int) int
 		ReorderQty   func(childComplexity int) int
 		SKU          func(childComplexity int) int
@@ -1298,6 +1344,11 @@ type ComplexityRoot struct {
 	}
 
 	ProductPayload struct {
+		Product    func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
+	ProductPutawayZonePayload struct {
 		Product    func(childComplexity int) int
 		UserErrors func(childComplexity int) int
 	}
@@ -1416,6 +1467,13 @@ type ComplexityRoot struct {
 		UserErrors func(childComplexity int) int
 	}
 
+	PutawaySuggestion struct {
+		Location   func(childComplexity int) int
+		LocationID func(childComplexity int) int
+		ProductID  func(childComplexity int) int
+		Reason     func(childComplexity int) int
+	}
+
 	Query struct {
 		AccountBalances            func(childComplexity int, fromYear int, fromMonth int, toYear int, toMonth int, level *int, accountCode *string, hideEmpty *bool) int
 		AccountLedger              func(childComplexity int, accountCode string, from jxc.Date, to jxc.Date, first *int, after *string, orderBy *jxc.AccountLedgerOrder) int
@@ -1425,6 +1483,8 @@ type ComplexityRoot struct {
 		AuxiliaryBalances          func(childComplexity int, accountCode string, dimension jxc.Dimension, from jxc.Date, to jxc.Date) int
 		AuxiliaryLedger            func(childComplexity int, accountCode string, dimension jxc.Dimension, valueID *int64, value *string, from jxc.Date, to jxc.Date) int
 		BalanceSheet               func(childComplexity int, asOf jxc.Date) int
+		BinMove                    func(childComplexity int, id *int64, number *string) int
+		BinStock                   func(childComplexity int, warehouseID *int64, locationID *int64, productID *int64) int
 		BooksCheck                 func(childComplexity int) int
 		BudgetLine                 func(childComplexity int, id int64) int
 		BudgetLines                func(childComplexity int, first *int, after *string, filter *jxc.BudgetFilter, orderBy *jxc.BudgetLineOrder) int
@@ -1470,6 +1530,7 @@ type ComplexityRoot struct {
 		PurchaseOrders             func(childComplexity int, first *int, after *string, filter *jxc.PurchaseOrderFilter, orderBy *jxc.PurchaseOrderOrder) int
 		PurchaseSuggestions        func(childComplexity int, warehouseID *int64) int
 		PurchasingSettings         func(childComplexity int) int
+		PutawaySuggestions         func(childComplexity int, warehouse int64, lines []*PutawayLineInput) int
 		ReceivablesAging           func(childComplexity int, asOf *jxc.Date, customerID *int64) int
 		ReplenishmentNeeds         func(childComplexity int, first *int, after *string, filter *jxc.ReplenishmentNeedFilter, orderBy *jxc.ReplenishmentNeedOrder) int
 		SalesByMonth               func(childComplexity int, from jxc.Date, to jxc.Date) int
@@ -2390,6 +2451,21 @@ type AuxiliaryLedgerLineResolver interface {
 
 	Source(ctx context.Context, obj *jxc.AuxiliaryLedgerLine) (jxc.Source, error)
 }
+type BinMoveDocumentResolver interface {
+	Warehouse(ctx context.Context, obj *jxc.BinMoveDocument) (jxc.Warehouse, error)
+}
+type BinMoveDocumentLineResolver interface {
+	Product(ctx context.Context, obj *jxc.BinMoveDocumentLine) (jxc.Product, error)
+	FromLocation(ctx context.Context, obj *jxc.BinMoveDocumentLine) (*jxc.Location, error)
+	ToLocation(ctx context.Context, obj *jxc.BinMoveDocumentLine) (jxc.Location, error)
+}
+type BinStockResolver interface {
+	Product(ctx context.Context, obj *jxc.BinStock) (jxc.Product, error)
+
+	Warehouse(ctx context.Context, obj *jxc.BinStock) (jxc.Warehouse, error)
+
+	Location(ctx context.Context, obj *jxc.BinStock) (*jxc.Location, error)
+}
 type BooksViolationResolver interface {
 	Message(ctx context.Context, obj *jxc.BooksViolation) (string, error)
 }
@@ -2483,10 +2559,15 @@ type LocationResolver interface {
 	Warehouse(ctx context.Context, obj *jxc.Location) (jxc.Warehouse, error)
 
 	AuditTrail(ctx context.Context, obj *jxc.Location, first *int, after *string, orderBy *jxc.AuditEntryOrder) (AuditEntryConnection, error)
+
+	Stock(ctx context.Context, obj *jxc.Location) ([]*jxc.BinStock, error)
 }
 type MutationResolver interface {
 	AcknowledgeAlert(ctx context.Context, id int64) (AlertPayload, error)
 	CheckLowStock(ctx context.Context) (AlertsPayload, error)
+	PostBinMove(ctx context.Context, input BinMoveInput) (BinMovePayload, error)
+	SetLocationZone(ctx context.Context, input SetLocationZoneInput) (LocationPayload, error)
+	SetProductPutawayZone(ctx context.Context, input SetProductPutawayZoneInput) (ProductPutawayZonePayload, error)
 	CreateBudgetLine(ctx context.Context, input CreateBudgetLineInput) (BudgetLinePayload, error)
 	UpdateBudgetLine(ctx context.Context, input UpdateBudgetLineInput) (BudgetLinePayload, error)
 	PostOperatingCost(ctx context.Context, input OperatingCostInput) (OperatingCostPayload, error)
@@ -2579,6 +2660,8 @@ type PartnerStatementLineResolver interface {
 type ProductResolver interface {
 	Stock(ctx context.Context, obj *jxc.Product, warehouseID *int64) (jxc.ProductStock, error)
 	AuditTrail(ctx context.Context, obj *jxc.Product, first *int, after *string, orderBy *jxc.AuditEntryOrder) (AuditEntryConnection, error)
+	PutawayZone(ctx context.Context, obj *jxc.Product) (string, error)
+	BinStock(ctx context.Context, obj *jxc.Product) ([]*jxc.BinStock, error)
 }
 type PurchaseOrderResolver interface {
 	Receipts(ctx context.Context, obj *jxc.PurchaseOrder) ([]*jxc.GoodsReceipt, error)
@@ -2587,6 +2670,9 @@ type PurchaseOrderResolver interface {
 }
 type PurchaseSuggestionResolver interface {
 	Reason(ctx context.Context, obj *jxc.PurchaseSuggestion) (string, error)
+}
+type PutawaySuggestionResolver interface {
+	Location(ctx context.Context, obj *jxc.PutawaySuggestion) (*jxc.Location, error)
 }
 type QueryResolver interface {
 	ServerTime(ctx context.Context) (time.Time, error)
@@ -2599,6 +2685,9 @@ type QueryResolver interface {
 	TopSellers(ctx context.Context, from jxc.Date, to jxc.Date, by *jxc.TopSellersBy, limit *int) ([]*jxc.TopSeller, error)
 	SlowMovingStock(ctx context.Context, days *int, first *int) ([]*jxc.SlowMover, error)
 	AuditTrail(ctx context.Context, filter *jxc.AuditFilter, first *int, after *string, orderBy *jxc.AuditEntryOrder) (AuditEntryConnection, error)
+	BinStock(ctx context.Context, warehouseID *int64, locationID *int64, productID *int64) ([]*jxc.BinStock, error)
+	PutawaySuggestions(ctx context.Context, warehouse int64, lines []*PutawayLineInput) ([]*jxc.PutawaySuggestion, error)
+	BinMove(ctx context.Context, id *int64, number *string) (*jxc.BinMoveDocument, error)
 	BudgetLines(ctx context.Context, first *int, after *string, filter *jxc.BudgetFilter, orderBy *jxc.BudgetLineOrder) (BudgetLineConnection, error)
 	BudgetLine(ctx context.Context, id int64) (*jxc.BudgetLine, error)
 	BudgetRollup(ctx context.Context, year int, month *int, by jxc.BudgetRollupBy) ([]*jxc.BudgetRollupRow, error)
@@ -4084,6 +4173,148 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.BalanceSheetLineAccount.YearOpening(childComplexity), true
+
+	case "BinMoveDocument.id":
+		if e.ComplexityRoot.BinMoveDocument.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BinMoveDocument.ID(childComplexity), true
+	case "BinMoveDocument.lines":
+		if e.ComplexityRoot.BinMoveDocument.Lines == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BinMoveDocument.Lines(childComplexity), true
+	case "BinMoveDocument.note":
+		if e.ComplexityRoot.BinMoveDocument.Note == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BinMoveDocument.Note(childComplexity), true
+	case "BinMoveDocument.number":
+		if e.ComplexityRoot.BinMoveDocument.Number == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BinMoveDocument.Number(childComplexity), true
+	case "BinMoveDocument.postingDate":
+		if e.ComplexityRoot.BinMoveDocument.PostingDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BinMoveDocument.PostingDate(childComplexity), true
+	case "BinMoveDocument.warehouse":
+		if e.ComplexityRoot.BinMoveDocument.Warehouse == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BinMoveDocument.Warehouse(childComplexity), true
+	case "BinMoveDocument.warehouseId":
+		if e.ComplexityRoot.BinMoveDocument.WarehouseID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BinMoveDocument.WarehouseID(childComplexity), true
+
+	case "BinMoveDocumentLine.fromLocation":
+		if e.ComplexityRoot.BinMoveDocumentLine.FromLocation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BinMoveDocumentLine.FromLocation(childComplexity), true
+	case "BinMoveDocumentLine.lineNo":
+		if e.ComplexityRoot.BinMoveDocumentLine.LineNo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BinMoveDocumentLine.LineNo(childComplexity), true
+	case "BinMoveDocumentLine.product":
+		if e.ComplexityRoot.BinMoveDocumentLine.Product == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BinMoveDocumentLine.Product(childComplexity), true
+	case "BinMoveDocumentLine.quantity":
+		if e.ComplexityRoot.BinMoveDocumentLine.Quantity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BinMoveDocumentLine.Quantity(childComplexity), true
+	case "BinMoveDocumentLine.toLocation":
+		if e.ComplexityRoot.BinMoveDocumentLine.ToLocation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BinMoveDocumentLine.ToLocation(childComplexity), true
+	case "BinMoveDocumentLine.value":
+		if e.ComplexityRoot.BinMoveDocumentLine.Value == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BinMoveDocumentLine.Value(childComplexity), true
+
+	case "BinMovePayload.binMove":
+		if e.ComplexityRoot.BinMovePayload.BinMove == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BinMovePayload.BinMove(childComplexity), true
+	case "BinMovePayload.userErrors":
+		if e.ComplexityRoot.BinMovePayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BinMovePayload.UserErrors(childComplexity), true
+
+	case "BinStock.location":
+		if e.ComplexityRoot.BinStock.Location == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BinStock.Location(childComplexity), true
+	case "BinStock.locationId":
+		if e.ComplexityRoot.BinStock.LocationID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BinStock.LocationID(childComplexity), true
+	case "BinStock.product":
+		if e.ComplexityRoot.BinStock.Product == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BinStock.Product(childComplexity), true
+	case "BinStock.productId":
+		if e.ComplexityRoot.BinStock.ProductID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BinStock.ProductID(childComplexity), true
+	case "BinStock.quantity":
+		if e.ComplexityRoot.BinStock.Quantity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BinStock.Quantity(childComplexity), true
+	case "BinStock.value":
+		if e.ComplexityRoot.BinStock.Value == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BinStock.Value(childComplexity), true
+	case "BinStock.warehouse":
+		if e.ComplexityRoot.BinStock.Warehouse == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BinStock.Warehouse(childComplexity), true
+	case "BinStock.warehouseId":
+		if e.ComplexityRoot.BinStock.WarehouseID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BinStock.WarehouseID(childComplexity), true
 
 	case "BooksCheck.checkedAt":
 		if e.ComplexityRoot.BooksCheck.CheckedAt == nil {
@@ -6854,6 +7085,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Location.Name(childComplexity), true
+	case "Location.stock":
+		if e.ComplexityRoot.Location.Stock == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Location.Stock(childComplexity), true
 	case "Location.warehouse":
 		if e.ComplexityRoot.Location.Warehouse == nil {
 			break
@@ -6866,6 +7103,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Location.WarehouseID(childComplexity), true
+	case "Location.zone":
+		if e.ComplexityRoot.Location.Zone == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Location.Zone(childComplexity), true
 
 	case "LocationPayload.location":
 		if e.ComplexityRoot.LocationPayload.Location == nil {
@@ -7344,6 +7587,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.Logout(childComplexity), true
+	case "Mutation.postBinMove":
+		if e.ComplexityRoot.Mutation.PostBinMove == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_postBinMove_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.PostBinMove(childComplexity, args["input"].(BinMoveInput)), true
 	case "Mutation.postGoodsReceipt":
 		if e.ComplexityRoot.Mutation.PostGoodsReceipt == nil {
 			break
@@ -7520,6 +7774,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RevokeAPIToken(childComplexity, args["id"].(int64)), true
+	case "Mutation.setLocationZone":
+		if e.ComplexityRoot.Mutation.SetLocationZone == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_setLocationZone_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SetLocationZone(childComplexity, args["input"].(SetLocationZoneInput)), true
 	case "Mutation.setPassword":
 		if e.ComplexityRoot.Mutation.SetPassword == nil {
 			break
@@ -7531,6 +7796,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.SetPassword(childComplexity, args["input"].(SetPasswordInput)), true
+	case "Mutation.setProductPutawayZone":
+		if e.ComplexityRoot.Mutation.SetProductPutawayZone == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_setProductPutawayZone_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SetProductPutawayZone(childComplexity, args["input"].(SetProductPutawayZoneInput)), true
 	case "Mutation.setSupplierProduct":
 		if e.ComplexityRoot.Mutation.SetSupplierProduct == nil {
 			break
@@ -8348,6 +8624,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Product.Barcodes(childComplexity), true
+	case "Product.binStock":
+		if e.ComplexityRoot.Product.BinStock == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Product.BinStock(childComplexity), true
 	case "Product.category":
 		if e.ComplexityRoot.Product.Category == nil {
 			break
@@ -8390,6 +8672,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Product.NodeID(childComplexity), true
+	case "Product.putawayZone":
+		if e.ComplexityRoot.Product.PutawayZone == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Product.PutawayZone(childComplexity), true
 	case "Product.reorderPoint":
 		if e.ComplexityRoot.Product.ReorderPoint == nil {
 			break
@@ -8500,6 +8788,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ProductPayload.UserErrors(childComplexity), true
+
+	case "ProductPutawayZonePayload.product":
+		if e.ComplexityRoot.ProductPutawayZonePayload.Product == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductPutawayZonePayload.Product(childComplexity), true
+	case "ProductPutawayZonePayload.userErrors":
+		if e.ComplexityRoot.ProductPutawayZonePayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductPutawayZonePayload.UserErrors(childComplexity), true
 
 	case "ProductSales.netAmount":
 		if e.ComplexityRoot.ProductSales.NetAmount == nil {
@@ -8986,6 +9287,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.PurchasingSettingsPayload.UserErrors(childComplexity), true
 
+	case "PutawaySuggestion.location":
+		if e.ComplexityRoot.PutawaySuggestion.Location == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PutawaySuggestion.Location(childComplexity), true
+	case "PutawaySuggestion.locationId":
+		if e.ComplexityRoot.PutawaySuggestion.LocationID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PutawaySuggestion.LocationID(childComplexity), true
+	case "PutawaySuggestion.productId":
+		if e.ComplexityRoot.PutawaySuggestion.ProductID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PutawaySuggestion.ProductID(childComplexity), true
+	case "PutawaySuggestion.reason":
+		if e.ComplexityRoot.PutawaySuggestion.Reason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PutawaySuggestion.Reason(childComplexity), true
+
 	case "Query.accountBalances":
 		if e.ComplexityRoot.Query.AccountBalances == nil {
 			break
@@ -9074,6 +9400,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.BalanceSheet(childComplexity, args["asOf"].(jxc.Date)), true
+	case "Query.binMove":
+		if e.ComplexityRoot.Query.BinMove == nil {
+			break
+		}
+
+		args, err := ec.field_Query_binMove_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.BinMove(childComplexity, args["id"].(*int64), args["number"].(*string)), true
+	case "Query.binStock":
+		if e.ComplexityRoot.Query.BinStock == nil {
+			break
+		}
+
+		args, err := ec.field_Query_binStock_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.BinStock(childComplexity, args["warehouseId"].(*int64), args["locationId"].(*int64), args["productId"].(*int64)), true
 	case "Query.booksCheck":
 		if e.ComplexityRoot.Query.BooksCheck == nil {
 			break
@@ -9525,6 +9873,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.PurchasingSettings(childComplexity), true
+	case "Query.putawaySuggestions":
+		if e.ComplexityRoot.Query.PutawaySuggestions == nil {
+			break
+		}
+
+		args, err := ec.field_Query_putawaySuggestions_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.PutawaySuggestions(childComplexity, args["warehouse"].(int64), args["lines"].([]*PutawayLineInput)), true
 	case "Query.receivablesAging":
 		if e.ComplexityRoot.Query.ReceivablesAging == nil {
 			break
@@ -13506,6 +13865,8 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("AuditEntryOrder", ec.unmarshalInputAuditEntryOrder),
 			graphql.NewInputUnmarshaler("AuditFilter", ec.unmarshalInputAuditFilter),
 			graphql.NewInputUnmarshaler("AuxiliaryLedgerOrder", ec.unmarshalInputAuxiliaryLedgerOrder),
+			graphql.NewInputUnmarshaler("BinMoveInput", ec.unmarshalInputBinMoveInput),
+			graphql.NewInputUnmarshaler("BinMoveLineInput", ec.unmarshalInputBinMoveLineInput),
 			graphql.NewInputUnmarshaler("BudgetFilter", ec.unmarshalInputBudgetFilter),
 			graphql.NewInputUnmarshaler("BudgetLineOrder", ec.unmarshalInputBudgetLineOrder),
 			graphql.NewInputUnmarshaler("BulkExportInput", ec.unmarshalInputBulkExportInput),
@@ -13560,6 +13921,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("PurchaseOrderLineInput", ec.unmarshalInputPurchaseOrderLineInput),
 			graphql.NewInputUnmarshaler("PurchaseOrderOrder", ec.unmarshalInputPurchaseOrderOrder),
 			graphql.NewInputUnmarshaler("PurchasingSettingsInput", ec.unmarshalInputPurchasingSettingsInput),
+			graphql.NewInputUnmarshaler("PutawayLineInput", ec.unmarshalInputPutawayLineInput),
 			graphql.NewInputUnmarshaler("ReceivableFilter", ec.unmarshalInputReceivableFilter),
 			graphql.NewInputUnmarshaler("RecordCustomerPaymentInput", ec.unmarshalInputRecordCustomerPaymentInput),
 			graphql.NewInputUnmarshaler("RefundCustomerInput", ec.unmarshalInputRefundCustomerInput),
@@ -13575,7 +13937,9 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("SalesOrderOrder", ec.unmarshalInputSalesOrderOrder),
 			graphql.NewInputUnmarshaler("SalesReturnLineInput", ec.unmarshalInputSalesReturnLineInput),
 			graphql.NewInputUnmarshaler("SalesReturnOrder", ec.unmarshalInputSalesReturnOrder),
+			graphql.NewInputUnmarshaler("SetLocationZoneInput", ec.unmarshalInputSetLocationZoneInput),
 			graphql.NewInputUnmarshaler("SetPasswordInput", ec.unmarshalInputSetPasswordInput),
+			graphql.NewInputUnmarshaler("SetProductPutawayZoneInput", ec.unmarshalInputSetProductPutawayZoneInput),
 			graphql.NewInputUnmarshaler("SetSupplierProductInput", ec.unmarshalInputSetSupplierProductInput),
 			graphql.NewInputUnmarshaler("ShipLineInput", ec.unmarshalInputShipLineInput),
 			graphql.NewInputUnmarshaler("ShipShipmentInput", ec.unmarshalInputShipShipmentInput),
@@ -13708,7 +14072,7 @@ func newExecutionContext(
 	}
 }
 
-//go:embed "schema/alerts.graphqls" "schema/analytics.graphqls" "schema/audit.graphqls" "schema/budget.graphqls" "schema/catalog.graphqls" "schema/export.graphqls" "schema/ledger.graphqls" "schema/ledger_auxiliary.graphqls" "schema/ledger_books.graphqls" "schema/ledger_closing.graphqls" "schema/ledger_lines.graphqls" "schema/ledger_statements.graphqls" "schema/ledger_vat.graphqls" "schema/live.graphqls" "schema/partner.graphqls" "schema/purchasing.graphqls" "schema/purchasing_invoice.graphqls" "schema/purchasing_landed_cost.graphqls" "schema/purchasing_order.graphqls" "schema/purchasing_payment.graphqls" "schema/purchasing_receipt.graphqls" "schema/purchasing_suggestion.graphqls" "schema/sales.graphqls" "schema/sales_invoice.graphqls" "schema/sales_order.graphqls" "schema/sales_payment.graphqls" "schema/sales_return.graphqls" "schema/sales_shipment.graphqls" "schema/settings.graphqls" "schema/stock.graphqls" "schema/users.graphqls" "schema/workbench.graphqls"
+//go:embed "schema/alerts.graphqls" "schema/analytics.graphqls" "schema/audit.graphqls" "schema/bins.graphqls" "schema/budget.graphqls" "schema/catalog.graphqls" "schema/export.graphqls" "schema/ledger.graphqls" "schema/ledger_auxiliary.graphqls" "schema/ledger_books.graphqls" "schema/ledger_closing.graphqls" "schema/ledger_lines.graphqls" "schema/ledger_statements.graphqls" "schema/ledger_vat.graphqls" "schema/live.graphqls" "schema/partner.graphqls" "schema/purchasing.graphqls" "schema/purchasing_invoice.graphqls" "schema/purchasing_landed_cost.graphqls" "schema/purchasing_order.graphqls" "schema/purchasing_payment.graphqls" "schema/purchasing_receipt.graphqls" "schema/purchasing_suggestion.graphqls" "schema/sales.graphqls" "schema/sales_invoice.graphqls" "schema/sales_order.graphqls" "schema/sales_payment.graphqls" "schema/sales_return.graphqls" "schema/sales_shipment.graphqls" "schema/settings.graphqls" "schema/stock.graphqls" "schema/users.graphqls" "schema/workbench.graphqls"
 var sourcesFS embed.FS
 
 func sourceData(filename string) string {
@@ -14033,6 +14397,7 @@ type PageInfo {
 	{Name: "schema/alerts.graphqls", Input: sourceData("schema/alerts.graphqls"), BuiltIn: false},
 	{Name: "schema/analytics.graphqls", Input: sourceData("schema/analytics.graphqls"), BuiltIn: false},
 	{Name: "schema/audit.graphqls", Input: sourceData("schema/audit.graphqls"), BuiltIn: false},
+	{Name: "schema/bins.graphqls", Input: sourceData("schema/bins.graphqls"), BuiltIn: false},
 	{Name: "schema/budget.graphqls", Input: sourceData("schema/budget.graphqls"), BuiltIn: false},
 	{Name: "schema/catalog.graphqls", Input: sourceData("schema/catalog.graphqls"), BuiltIn: false},
 	{Name: "schema/export.graphqls", Input: sourceData("schema/export.graphqls"), BuiltIn: false},
@@ -14655,6 +15020,76 @@ func (ec *executionContext) childFields_BalanceSheetLineAccount(ctx context.Cont
 		return ec.fieldContext_BalanceSheetLineAccount_yearOpening(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type BalanceSheetLineAccount", field.Name)
+}
+
+func (ec *executionContext) childFields_BinMoveDocument(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_BinMoveDocument_id(ctx, field)
+	case "number":
+		return ec.fieldContext_BinMoveDocument_number(ctx, field)
+	case "warehouseId":
+		return ec.fieldContext_BinMoveDocument_warehouseId(ctx, field)
+	case "warehouse":
+		return ec.fieldContext_BinMoveDocument_warehouse(ctx, field)
+	case "postingDate":
+		return ec.fieldContext_BinMoveDocument_postingDate(ctx, field)
+	case "note":
+		return ec.fieldContext_BinMoveDocument_note(ctx, field)
+	case "lines":
+		return ec.fieldContext_BinMoveDocument_lines(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type BinMoveDocument", field.Name)
+}
+
+func (ec *executionContext) childFields_BinMoveDocumentLine(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "lineNo":
+		return ec.fieldContext_BinMoveDocumentLine_lineNo(ctx, field)
+	case "product":
+		return ec.fieldContext_BinMoveDocumentLine_product(ctx, field)
+	case "fromLocation":
+		return ec.fieldContext_BinMoveDocumentLine_fromLocation(ctx, field)
+	case "toLocation":
+		return ec.fieldContext_BinMoveDocumentLine_toLocation(ctx, field)
+	case "quantity":
+		return ec.fieldContext_BinMoveDocumentLine_quantity(ctx, field)
+	case "value":
+		return ec.fieldContext_BinMoveDocumentLine_value(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type BinMoveDocumentLine", field.Name)
+}
+
+func (ec *executionContext) childFields_BinMovePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "binMove":
+		return ec.fieldContext_BinMovePayload_binMove(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_BinMovePayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type BinMovePayload", field.Name)
+}
+
+func (ec *executionContext) childFields_BinStock(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "productId":
+		return ec.fieldContext_BinStock_productId(ctx, field)
+	case "product":
+		return ec.fieldContext_BinStock_product(ctx, field)
+	case "warehouseId":
+		return ec.fieldContext_BinStock_warehouseId(ctx, field)
+	case "warehouse":
+		return ec.fieldContext_BinStock_warehouse(ctx, field)
+	case "locationId":
+		return ec.fieldContext_BinStock_locationId(ctx, field)
+	case "location":
+		return ec.fieldContext_BinStock_location(ctx, field)
+	case "quantity":
+		return ec.fieldContext_BinStock_quantity(ctx, field)
+	case "value":
+		return ec.fieldContext_BinStock_value(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type BinStock", field.Name)
 }
 
 func (ec *executionContext) childFields_BooksCheck(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -15909,6 +16344,10 @@ func (ec *executionContext) childFields_Location(ctx context.Context, field grap
 		return ec.fieldContext_Location_active(ctx, field)
 	case "auditTrail":
 		return ec.fieldContext_Location_auditTrail(ctx, field)
+	case "zone":
+		return ec.fieldContext_Location_zone(ctx, field)
+	case "stock":
+		return ec.fieldContext_Location_stock(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Location", field.Name)
 }
@@ -16301,6 +16740,10 @@ func (ec *executionContext) childFields_Product(ctx context.Context, field graph
 		return ec.fieldContext_Product_stock(ctx, field)
 	case "auditTrail":
 		return ec.fieldContext_Product_auditTrail(ctx, field)
+	case "putawayZone":
+		return ec.fieldContext_Product_putawayZone(ctx, field)
+	case "binStock":
+		return ec.fieldContext_Product_binStock(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Product", field.Name)
 }
@@ -16337,6 +16780,16 @@ func (ec *executionContext) childFields_ProductPayload(ctx context.Context, fiel
 		return ec.fieldContext_ProductPayload_userErrors(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ProductPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_ProductPutawayZonePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "product":
+		return ec.fieldContext_ProductPutawayZonePayload_product(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_ProductPutawayZonePayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ProductPutawayZonePayload", field.Name)
 }
 
 func (ec *executionContext) childFields_ProductSales(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -16565,6 +17018,20 @@ func (ec *executionContext) childFields_PurchasingSettingsPayload(ctx context.Co
 		return ec.fieldContext_PurchasingSettingsPayload_userErrors(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type PurchasingSettingsPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_PutawaySuggestion(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "productId":
+		return ec.fieldContext_PutawaySuggestion_productId(ctx, field)
+	case "locationId":
+		return ec.fieldContext_PutawaySuggestion_locationId(ctx, field)
+	case "location":
+		return ec.fieldContext_PutawaySuggestion_location(ctx, field)
+	case "reason":
+		return ec.fieldContext_PutawaySuggestion_reason(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PutawaySuggestion", field.Name)
 }
 
 func (ec *executionContext) childFields_ReceivableAllocation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -19385,6 +19852,20 @@ func (ec *executionContext) field_Mutation_login_args(ctx context.Context, rawAr
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_postBinMove_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (BinMoveInput, error) {
+			return ec.unmarshalNBinMoveInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐBinMoveInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_postGoodsReceipt_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -19609,12 +20090,40 @@ func (ec *executionContext) field_Mutation_revokeApiToken_args(ctx context.Conte
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_setLocationZone_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (SetLocationZoneInput, error) {
+			return ec.unmarshalNSetLocationZoneInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSetLocationZoneInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_setPassword_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (SetPasswordInput, error) {
 			return ec.unmarshalNSetPasswordInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSetPasswordInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_setProductPutawayZone_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (SetProductPutawayZoneInput, error) {
+			return ec.unmarshalNSetProductPutawayZoneInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSetProductPutawayZoneInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -20354,6 +20863,58 @@ func (ec *executionContext) field_Query_balanceSheet_args(ctx context.Context, r
 		return nil, err
 	}
 	args["asOf"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_binMove_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (*int64, error) {
+			return ec.unmarshalOID2ᚖint64(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "number",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["number"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_binStock_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "warehouseId",
+		func(ctx context.Context, v any) (*int64, error) {
+			return ec.unmarshalOID2ᚖint64(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["warehouseId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "locationId",
+		func(ctx context.Context, v any) (*int64, error) {
+			return ec.unmarshalOID2ᚖint64(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["locationId"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "productId",
+		func(ctx context.Context, v any) (*int64, error) {
+			return ec.unmarshalOID2ᚖint64(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["productId"] = arg2
 	return args, nil
 }
 
@@ -21282,6 +21843,28 @@ func (ec *executionContext) field_Query_purchaseSuggestions_args(ctx context.Con
 		return nil, err
 	}
 	args["warehouseId"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_putawaySuggestions_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "warehouse",
+		func(ctx context.Context, v any) (int64, error) {
+			return ec.unmarshalNID2int64(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["warehouse"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "lines",
+		func(ctx context.Context, v any) ([]*PutawayLineInput, error) {
+			return ec.unmarshalNPutawayLineInput2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐPutawayLineInputᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["lines"] = arg1
 	return args, nil
 }
 
@@ -27877,6 +28460,625 @@ func (ec *executionContext) _BalanceSheetLineAccount_yearOpening(ctx context.Con
 }
 func (ec *executionContext) fieldContext_BalanceSheetLineAccount_yearOpening(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("BalanceSheetLineAccount", field, true, false, "Decimal")
+}
+
+func (ec *executionContext) _BinMoveDocument_id(ctx context.Context, field graphql.CollectedField, obj *jxc.BinMoveDocument) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BinMoveDocument_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BinMoveDocument_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BinMoveDocument", field, false, false, "ID")
+}
+
+func (ec *executionContext) _BinMoveDocument_number(ctx context.Context, field graphql.CollectedField, obj *jxc.BinMoveDocument) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BinMoveDocument_number(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Number, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BinMoveDocument_number(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BinMoveDocument", field, false, false, "String")
+}
+
+func (ec *executionContext) _BinMoveDocument_warehouseId(ctx context.Context, field graphql.CollectedField, obj *jxc.BinMoveDocument) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BinMoveDocument_warehouseId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.WarehouseID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BinMoveDocument_warehouseId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BinMoveDocument", field, false, false, "ID")
+}
+
+func (ec *executionContext) _BinMoveDocument_warehouse(ctx context.Context, field graphql.CollectedField, obj *jxc.BinMoveDocument) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BinMoveDocument_warehouse(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.BinMoveDocument().Warehouse(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.Warehouse) graphql.Marshaler {
+			return ec.marshalNWarehouse2githubᚗcomᚋjxcgraphᚋjxcᚐWarehouse(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BinMoveDocument_warehouse(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "BinMoveDocument",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Warehouse(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _BinMoveDocument_postingDate(ctx context.Context, field graphql.CollectedField, obj *jxc.BinMoveDocument) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BinMoveDocument_postingDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PostingDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.Date) graphql.Marshaler {
+			return ec.marshalNDate2githubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BinMoveDocument_postingDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BinMoveDocument", field, false, false, "Date")
+}
+
+func (ec *executionContext) _BinMoveDocument_note(ctx context.Context, field graphql.CollectedField, obj *jxc.BinMoveDocument) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BinMoveDocument_note(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Note, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BinMoveDocument_note(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BinMoveDocument", field, false, false, "String")
+}
+
+func (ec *executionContext) _BinMoveDocument_lines(ctx context.Context, field graphql.CollectedField, obj *jxc.BinMoveDocument) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BinMoveDocument_lines(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Lines, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.BinMoveDocumentLine) graphql.Marshaler {
+			return ec.marshalNBinMoveDocumentLine2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐBinMoveDocumentLineᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BinMoveDocument_lines(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "BinMoveDocument",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_BinMoveDocumentLine(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _BinMoveDocumentLine_lineNo(ctx context.Context, field graphql.CollectedField, obj *jxc.BinMoveDocumentLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BinMoveDocumentLine_lineNo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LineNo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BinMoveDocumentLine_lineNo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BinMoveDocumentLine", field, false, false, "Int")
+}
+
+func (ec *executionContext) _BinMoveDocumentLine_product(ctx context.Context, field graphql.CollectedField, obj *jxc.BinMoveDocumentLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BinMoveDocumentLine_product(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.BinMoveDocumentLine().Product(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.Product) graphql.Marshaler {
+			return ec.marshalNProduct2githubᚗcomᚋjxcgraphᚋjxcᚐProduct(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BinMoveDocumentLine_product(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "BinMoveDocumentLine",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Product(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _BinMoveDocumentLine_fromLocation(ctx context.Context, field graphql.CollectedField, obj *jxc.BinMoveDocumentLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BinMoveDocumentLine_fromLocation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.BinMoveDocumentLine().FromLocation(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Location) graphql.Marshaler {
+			return ec.marshalOLocation2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐLocation(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_BinMoveDocumentLine_fromLocation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "BinMoveDocumentLine",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Location(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _BinMoveDocumentLine_toLocation(ctx context.Context, field graphql.CollectedField, obj *jxc.BinMoveDocumentLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BinMoveDocumentLine_toLocation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.BinMoveDocumentLine().ToLocation(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.Location) graphql.Marshaler {
+			return ec.marshalNLocation2githubᚗcomᚋjxcgraphᚋjxcᚐLocation(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BinMoveDocumentLine_toLocation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "BinMoveDocumentLine",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Location(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _BinMoveDocumentLine_quantity(ctx context.Context, field graphql.CollectedField, obj *jxc.BinMoveDocumentLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BinMoveDocumentLine_quantity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Quantity, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BinMoveDocumentLine_quantity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BinMoveDocumentLine", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _BinMoveDocumentLine_value(ctx context.Context, field graphql.CollectedField, obj *jxc.BinMoveDocumentLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BinMoveDocumentLine_value(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Value, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BinMoveDocumentLine_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BinMoveDocumentLine", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _BinMovePayload_binMove(ctx context.Context, field graphql.CollectedField, obj *BinMovePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BinMovePayload_binMove(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BinMove, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.BinMoveDocument) graphql.Marshaler {
+			return ec.marshalOBinMoveDocument2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐBinMoveDocument(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_BinMovePayload_binMove(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "BinMovePayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_BinMoveDocument(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _BinMovePayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *BinMovePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BinMovePayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BinMovePayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "BinMovePayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _BinStock_productId(ctx context.Context, field graphql.CollectedField, obj *jxc.BinStock) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BinStock_productId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ProductID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BinStock_productId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BinStock", field, false, false, "ID")
+}
+
+func (ec *executionContext) _BinStock_product(ctx context.Context, field graphql.CollectedField, obj *jxc.BinStock) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BinStock_product(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.BinStock().Product(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.Product) graphql.Marshaler {
+			return ec.marshalNProduct2githubᚗcomᚋjxcgraphᚋjxcᚐProduct(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BinStock_product(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "BinStock",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Product(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _BinStock_warehouseId(ctx context.Context, field graphql.CollectedField, obj *jxc.BinStock) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BinStock_warehouseId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.WarehouseID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BinStock_warehouseId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BinStock", field, false, false, "ID")
+}
+
+func (ec *executionContext) _BinStock_warehouse(ctx context.Context, field graphql.CollectedField, obj *jxc.BinStock) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BinStock_warehouse(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.BinStock().Warehouse(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.Warehouse) graphql.Marshaler {
+			return ec.marshalNWarehouse2githubᚗcomᚋjxcgraphᚋjxcᚐWarehouse(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BinStock_warehouse(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "BinStock",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Warehouse(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _BinStock_locationId(ctx context.Context, field graphql.CollectedField, obj *jxc.BinStock) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BinStock_locationId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LocationID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int64) graphql.Marshaler {
+			return ec.marshalOID2ᚖint64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_BinStock_locationId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BinStock", field, false, false, "ID")
+}
+
+func (ec *executionContext) _BinStock_location(ctx context.Context, field graphql.CollectedField, obj *jxc.BinStock) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BinStock_location(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.BinStock().Location(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Location) graphql.Marshaler {
+			return ec.marshalOLocation2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐLocation(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_BinStock_location(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "BinStock",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Location(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _BinStock_quantity(ctx context.Context, field graphql.CollectedField, obj *jxc.BinStock) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BinStock_quantity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Quantity, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BinStock_quantity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BinStock", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _BinStock_value(ctx context.Context, field graphql.CollectedField, obj *jxc.BinStock) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BinStock_value(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Value, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BinStock_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BinStock", field, false, false, "Decimal")
 }
 
 func (ec *executionContext) _BooksCheck_ok(ctx context.Context, field graphql.CollectedField, obj *jxc.BooksCheck) (ret graphql.Marshaler) {
@@ -39512,6 +40714,61 @@ func (ec *executionContext) fieldContext_Location_auditTrail(ctx context.Context
 	return fc, nil
 }
 
+func (ec *executionContext) _Location_zone(ctx context.Context, field graphql.CollectedField, obj *jxc.Location) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Location_zone(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Zone, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Location_zone(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Location", field, false, false, "String")
+}
+
+func (ec *executionContext) _Location_stock(ctx context.Context, field graphql.CollectedField, obj *jxc.Location) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Location_stock(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Location().Stock(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.BinStock) graphql.Marshaler {
+			return ec.marshalNBinStock2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐBinStockᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Location_stock(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Location",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_BinStock(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _LocationPayload_location(ctx context.Context, field graphql.CollectedField, obj *LocationPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -40033,6 +41290,192 @@ func (ec *executionContext) fieldContext_Mutation_checkLowStock(_ context.Contex
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_AlertsPayload(ctx, field)
 		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_postBinMove(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_postBinMove(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().PostBinMove(ctx, fc.Args["input"].(BinMoveInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"WAREHOUSE"})
+				if err != nil {
+					var zeroVal BinMovePayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal BinMovePayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v BinMovePayload) graphql.Marshaler {
+			return ec.marshalNBinMovePayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐBinMovePayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_postBinMove(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_BinMovePayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_postBinMove_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_setLocationZone(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_setLocationZone(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SetLocationZone(ctx, fc.Args["input"].(SetLocationZoneInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"WAREHOUSE"})
+				if err != nil {
+					var zeroVal LocationPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal LocationPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v LocationPayload) graphql.Marshaler {
+			return ec.marshalNLocationPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐLocationPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_setLocationZone(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LocationPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_setLocationZone_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_setProductPutawayZone(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_setProductPutawayZone(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SetProductPutawayZone(ctx, fc.Args["input"].(SetProductPutawayZoneInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"WAREHOUSE"})
+				if err != nil {
+					var zeroVal ProductPutawayZonePayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal ProductPutawayZonePayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v ProductPutawayZonePayload) graphql.Marshaler {
+			return ec.marshalNProductPutawayZonePayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐProductPutawayZonePayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_setProductPutawayZone(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ProductPutawayZonePayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_setProductPutawayZone_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -47230,6 +48673,61 @@ func (ec *executionContext) fieldContext_Product_auditTrail(ctx context.Context,
 	return fc, nil
 }
 
+func (ec *executionContext) _Product_putawayZone(ctx context.Context, field graphql.CollectedField, obj *jxc.Product) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Product_putawayZone(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Product().PutawayZone(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Product_putawayZone(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Product", field, true, true, "String")
+}
+
+func (ec *executionContext) _Product_binStock(ctx context.Context, field graphql.CollectedField, obj *jxc.Product) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Product_binStock(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Product().BinStock(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.BinStock) graphql.Marshaler {
+			return ec.marshalNBinStock2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐBinStockᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Product_binStock(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Product",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_BinStock(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _ProductConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ProductConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -47458,6 +48956,70 @@ func (ec *executionContext) _ProductPayload_userErrors(ctx context.Context, fiel
 func (ec *executionContext) fieldContext_ProductPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "ProductPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ProductPutawayZonePayload_product(ctx context.Context, field graphql.CollectedField, obj *ProductPutawayZonePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProductPutawayZonePayload_product(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Product, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Product) graphql.Marshaler {
+			return ec.marshalOProduct2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐProduct(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ProductPutawayZonePayload_product(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ProductPutawayZonePayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Product(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ProductPutawayZonePayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *ProductPutawayZonePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProductPutawayZonePayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProductPutawayZonePayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ProductPutawayZonePayload",
 		Field:      field,
 		IsMethod:   false,
 		IsResolver: false,
@@ -49508,6 +51070,107 @@ func (ec *executionContext) fieldContext_PurchasingSettingsPayload_userErrors(_ 
 	return fc, nil
 }
 
+func (ec *executionContext) _PutawaySuggestion_productId(ctx context.Context, field graphql.CollectedField, obj *jxc.PutawaySuggestion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PutawaySuggestion_productId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ProductID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PutawaySuggestion_productId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PutawaySuggestion", field, false, false, "ID")
+}
+
+func (ec *executionContext) _PutawaySuggestion_locationId(ctx context.Context, field graphql.CollectedField, obj *jxc.PutawaySuggestion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PutawaySuggestion_locationId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LocationID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int64) graphql.Marshaler {
+			return ec.marshalOID2ᚖint64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PutawaySuggestion_locationId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PutawaySuggestion", field, false, false, "ID")
+}
+
+func (ec *executionContext) _PutawaySuggestion_location(ctx context.Context, field graphql.CollectedField, obj *jxc.PutawaySuggestion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PutawaySuggestion_location(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.PutawaySuggestion().Location(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Location) graphql.Marshaler {
+			return ec.marshalOLocation2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐLocation(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PutawaySuggestion_location(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PutawaySuggestion",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Location(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PutawaySuggestion_reason(ctx context.Context, field graphql.CollectedField, obj *jxc.PutawaySuggestion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PutawaySuggestion_reason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.PutawayReason) graphql.Marshaler {
+			return ec.marshalNPutawayReason2githubᚗcomᚋjxcgraphᚋjxcᚐPutawayReason(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PutawaySuggestion_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PutawaySuggestion", field, false, false, "PutawayReason")
+}
+
 func (ec *executionContext) _Query_serverTime(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -50011,6 +51674,192 @@ func (ec *executionContext) fieldContext_Query_auditTrail(ctx context.Context, f
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_auditTrail_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_binStock(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_binStock(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().BinStock(ctx, fc.Args["warehouseId"].(*int64), fc.Args["locationId"].(*int64), fc.Args["productId"].(*int64))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"WAREHOUSE", "MANAGER", "FINANCE", "ANALYST"})
+				if err != nil {
+					var zeroVal []*jxc.BinStock
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal []*jxc.BinStock
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.BinStock) graphql.Marshaler {
+			return ec.marshalNBinStock2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐBinStockᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_binStock(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_BinStock(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_binStock_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_putawaySuggestions(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_putawaySuggestions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().PutawaySuggestions(ctx, fc.Args["warehouse"].(int64), fc.Args["lines"].([]*PutawayLineInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"WAREHOUSE", "PURCHASING"})
+				if err != nil {
+					var zeroVal []*jxc.PutawaySuggestion
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal []*jxc.PutawaySuggestion
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.PutawaySuggestion) graphql.Marshaler {
+			return ec.marshalNPutawaySuggestion2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐPutawaySuggestionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_putawaySuggestions(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PutawaySuggestion(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_putawaySuggestions_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_binMove(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_binMove(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().BinMove(ctx, fc.Args["id"].(*int64), fc.Args["number"].(*string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"WAREHOUSE", "MANAGER", "FINANCE", "ANALYST"})
+				if err != nil {
+					var zeroVal *jxc.BinMoveDocument
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *jxc.BinMoveDocument
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.BinMoveDocument) graphql.Marshaler {
+			return ec.marshalOBinMoveDocument2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐBinMoveDocument(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_binMove(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_BinMoveDocument(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_binMove_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -70917,6 +72766,132 @@ func UnmarshalAuxiliaryLedgerOrder(ctx context.Context, raw any) (jxc.AuxiliaryL
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputBinMoveInput(ctx context.Context, obj any) (BinMoveInput, error) {
+	var it BinMoveInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"warehouseId", "postingDate", "note", "lines"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "warehouseId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("warehouseId"))
+			data, err := ec.unmarshalNID2int64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WarehouseID = data
+		case "postingDate":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("postingDate"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PostingDate = data
+		case "note":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("note"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Note = data
+		case "lines":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lines"))
+			data, err := ec.unmarshalNBinMoveLineInput2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐBinMoveLineInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Lines = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalBinMoveInput unmarshals raw into the BinMoveInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalBinMoveInput(ctx context.Context, raw any) (BinMoveInput, error) {
+	var out BinMoveInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "BinMoveInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputBinMoveLineInput(ctx context.Context, obj any) (BinMoveLineInput, error) {
+	var it BinMoveLineInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"productId", "fromLocationId", "toLocationId", "quantity"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "productId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("productId"))
+			data, err := ec.unmarshalNID2int64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProductID = data
+		case "fromLocationId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("fromLocationId"))
+			data, err := ec.unmarshalOID2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FromLocationID = data
+		case "toLocationId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("toLocationId"))
+			data, err := ec.unmarshalNID2int64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ToLocationID = data
+		case "quantity":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quantity"))
+			data, err := ec.unmarshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Quantity = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalBinMoveLineInput unmarshals raw into the BinMoveLineInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalBinMoveLineInput(ctx context.Context, raw any) (BinMoveLineInput, error) {
+	var out BinMoveLineInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "BinMoveLineInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputBudgetFilter(ctx context.Context, obj any) (jxc.BudgetFilter, error) {
 	var it jxc.BudgetFilter
 	if obj == nil {
@@ -74768,6 +76743,55 @@ func UnmarshalPurchasingSettingsInput(ctx context.Context, raw any) (PurchasingS
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputPutawayLineInput(ctx context.Context, obj any) (PutawayLineInput, error) {
+	var it PutawayLineInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"productId", "quantity"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "productId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("productId"))
+			data, err := ec.unmarshalNID2int64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProductID = data
+		case "quantity":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quantity"))
+			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Quantity = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalPutawayLineInput unmarshals raw into the PutawayLineInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalPutawayLineInput(ctx context.Context, raw any) (PutawayLineInput, error) {
+	var out PutawayLineInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "PutawayLineInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputReceivableFilter(ctx context.Context, obj any) (jxc.ReceivableFilter, error) {
 	var it jxc.ReceivableFilter
 	if obj == nil {
@@ -75736,6 +77760,55 @@ func UnmarshalSalesReturnOrder(ctx context.Context, raw any) (jxc.SalesReturnOrd
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputSetLocationZoneInput(ctx context.Context, obj any) (SetLocationZoneInput, error) {
+	var it SetLocationZoneInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "zone"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2int64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "zone":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("zone"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Zone = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalSetLocationZoneInput unmarshals raw into the SetLocationZoneInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalSetLocationZoneInput(ctx context.Context, raw any) (SetLocationZoneInput, error) {
+	var out SetLocationZoneInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "SetLocationZoneInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputSetPasswordInput(ctx context.Context, obj any) (SetPasswordInput, error) {
 	var it SetPasswordInput
 	if obj == nil {
@@ -75789,6 +77862,55 @@ func (ec *executionContext) unmarshalInputSetPasswordInput(ctx context.Context, 
 func UnmarshalSetPasswordInput(ctx context.Context, raw any) (SetPasswordInput, error) {
 	var out SetPasswordInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "SetPasswordInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputSetProductPutawayZoneInput(ctx context.Context, obj any) (SetProductPutawayZoneInput, error) {
+	var it SetProductPutawayZoneInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "zone"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2int64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "zone":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("zone"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Zone = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalSetProductPutawayZoneInput unmarshals raw into the SetProductPutawayZoneInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalSetProductPutawayZoneInput(ctx context.Context, raw any) (SetProductPutawayZoneInput, error) {
+	var out SetProductPutawayZoneInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "SetProductPutawayZoneInput", raw, &out)
 	return out, err
 }
 
@@ -80790,6 +82912,240 @@ func (ec *executionContext) _BalanceSheetLineAccount(ctx context.Context, sel as
 	return out
 }
 
+var binMoveDocumentImplementors = []string{"BinMoveDocument"}
+
+func (ec *executionContext) _BinMoveDocument(ctx context.Context, sel ast.SelectionSet, obj *jxc.BinMoveDocument) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, binMoveDocumentImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("BinMoveDocument")
+		case "id":
+			out.Values[i] = ec._BinMoveDocument_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "number":
+			out.Values[i] = ec._BinMoveDocument_number(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "warehouseId":
+			out.Values[i] = ec._BinMoveDocument_warehouseId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "warehouse":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._BinMoveDocument_warehouse(ctx, field, obj)
+				})
+		case "postingDate":
+			out.Values[i] = ec._BinMoveDocument_postingDate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "note":
+			out.Values[i] = ec._BinMoveDocument_note(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "lines":
+			out.Values[i] = ec._BinMoveDocument_lines(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var binMoveDocumentLineImplementors = []string{"BinMoveDocumentLine"}
+
+func (ec *executionContext) _BinMoveDocumentLine(ctx context.Context, sel ast.SelectionSet, obj *jxc.BinMoveDocumentLine) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, binMoveDocumentLineImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("BinMoveDocumentLine")
+		case "lineNo":
+			out.Values[i] = ec._BinMoveDocumentLine_lineNo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "product":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._BinMoveDocumentLine_product(ctx, field, obj)
+				})
+		case "fromLocation":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._BinMoveDocumentLine_fromLocation(ctx, field, obj)
+				})
+		case "toLocation":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._BinMoveDocumentLine_toLocation(ctx, field, obj)
+				})
+		case "quantity":
+			out.Values[i] = ec._BinMoveDocumentLine_quantity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "value":
+			out.Values[i] = ec._BinMoveDocumentLine_value(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var binMovePayloadImplementors = []string{"BinMovePayload"}
+
+func (ec *executionContext) _BinMovePayload(ctx context.Context, sel ast.SelectionSet, obj *BinMovePayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, binMovePayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("BinMovePayload")
+		case "binMove":
+			out.Values[i] = ec._BinMovePayload_binMove(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._BinMovePayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var binStockImplementors = []string{"BinStock"}
+
+func (ec *executionContext) _BinStock(ctx context.Context, sel ast.SelectionSet, obj *jxc.BinStock) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, binStockImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("BinStock")
+		case "productId":
+			out.Values[i] = ec._BinStock_productId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "product":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._BinStock_product(ctx, field, obj)
+				})
+		case "warehouseId":
+			out.Values[i] = ec._BinStock_warehouseId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "warehouse":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._BinStock_warehouse(ctx, field, obj)
+				})
+		case "locationId":
+			out.Values[i] = ec._BinStock_locationId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "location":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._BinStock_location(ctx, field, obj)
+				})
+		case "quantity":
+			out.Values[i] = ec._BinStock_quantity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "value":
+			out.Values[i] = ec._BinStock_value(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var booksCheckImplementors = []string{"BooksCheck"}
 
 func (ec *executionContext) _BooksCheck(ctx context.Context, sel ast.SelectionSet, obj *jxc.BooksCheck) graphql.Marshaler {
@@ -84779,6 +87135,17 @@ func (ec *executionContext) _Location(ctx context.Context, sel ast.SelectionSet,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Location_auditTrail(ctx, field, obj)
 				})
+		case "zone":
+			out.Values[i] = ec._Location_zone(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "stock":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Location_stock(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -85073,6 +87440,27 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "checkLowStock":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_checkLowStock(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "postBinMove":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_postBinMove(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "setLocationZone":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_setLocationZone(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "setProductPutawayZone":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_setProductPutawayZone(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -86608,6 +88996,18 @@ func (ec *executionContext) _Product(ctx context.Context, sel ast.SelectionSet, 
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Product_auditTrail(ctx, field, obj)
 				})
+		case "putawayZone":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Product_putawayZone(ctx, field, obj)
+				})
+		case "binStock":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Product_binStock(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -86729,6 +89129,44 @@ func (ec *executionContext) _ProductPayload(ctx context.Context, sel ast.Selecti
 			}
 		case "userErrors":
 			out.Values[i] = ec._ProductPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var productPutawayZonePayloadImplementors = []string{"ProductPutawayZonePayload"}
+
+func (ec *executionContext) _ProductPutawayZonePayload(ctx context.Context, sel ast.SelectionSet, obj *ProductPutawayZonePayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, productPutawayZonePayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ProductPutawayZonePayload")
+		case "product":
+			out.Values[i] = ec._ProductPutawayZonePayload_product(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._ProductPutawayZonePayload_userErrors(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -87479,6 +89917,55 @@ func (ec *executionContext) _PurchasingSettingsPayload(ctx context.Context, sel 
 	return out
 }
 
+var putawaySuggestionImplementors = []string{"PutawaySuggestion"}
+
+func (ec *executionContext) _PutawaySuggestion(ctx context.Context, sel ast.SelectionSet, obj *jxc.PutawaySuggestion) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, putawaySuggestionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PutawaySuggestion")
+		case "productId":
+			out.Values[i] = ec._PutawaySuggestion_productId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "locationId":
+			out.Values[i] = ec._PutawaySuggestion_locationId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "location":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._PutawaySuggestion_location(ctx, field, obj)
+				})
+		case "reason":
+			out.Values[i] = ec._PutawaySuggestion_reason(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var queryImplementors = []string{"Query"}
 
 func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) graphql.Marshaler {
@@ -87557,6 +90044,24 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_auditTrail(ctx, field)
+				})
+		case "binStock":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_binStock(ctx, field)
+				})
+		case "putawaySuggestions":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_putawaySuggestions(ctx, field)
+				})
+		case "binMove":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_binMove(ctx, field)
 				})
 		case "budgetLines":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -94512,6 +97017,82 @@ func (ec *executionContext) marshalNBalanceSide2githubᚗcomᚋjxcgraphᚋjxcᚐ
 	return res
 }
 
+func (ec *executionContext) marshalNBinMoveDocumentLine2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐBinMoveDocumentLineᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.BinMoveDocumentLine) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNBinMoveDocumentLine2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐBinMoveDocumentLine(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNBinMoveDocumentLine2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐBinMoveDocumentLine(ctx context.Context, sel ast.SelectionSet, v *jxc.BinMoveDocumentLine) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "BinMoveDocumentLine!")
+		return graphql.Null
+	}
+	return ec._BinMoveDocumentLine(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNBinMoveInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐBinMoveInput(ctx context.Context, v any) (BinMoveInput, error) {
+	res, err := ec.unmarshalInputBinMoveInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNBinMoveLineInput2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐBinMoveLineInputᚄ(ctx context.Context, v any) ([]*BinMoveLineInput, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*BinMoveLineInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNBinMoveLineInput2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐBinMoveLineInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalNBinMoveLineInput2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐBinMoveLineInput(ctx context.Context, v any) (*BinMoveLineInput, error) {
+	res, err := ec.unmarshalInputBinMoveLineInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNBinMovePayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐBinMovePayload(ctx context.Context, sel ast.SelectionSet, v BinMovePayload) graphql.Marshaler {
+	return ec._BinMovePayload(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNBinStock2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐBinStockᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.BinStock) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNBinStock2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐBinStock(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNBinStock2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐBinStock(ctx context.Context, sel ast.SelectionSet, v *jxc.BinStock) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "BinStock!")
+		return graphql.Null
+	}
+	return ec._BinStock(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNBooksCheck2githubᚗcomᚋjxcgraphᚋjxcᚐBooksCheck(ctx context.Context, sel ast.SelectionSet, v jxc.BooksCheck) graphql.Marshaler {
 	return ec._BooksCheck(ctx, sel, &v)
 }
@@ -95875,6 +98456,10 @@ func (ec *executionContext) marshalNLedgerLineEntry2ᚖgithubᚗcomᚋjxcgraph�
 	return ec._LedgerLineEntry(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNLocation2githubᚗcomᚋjxcgraphᚋjxcᚐLocation(ctx context.Context, sel ast.SelectionSet, v jxc.Location) graphql.Marshaler {
+	return ec._Location(ctx, sel, &v)
+}
+
 func (ec *executionContext) marshalNLocation2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐLocationᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.Location) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -96505,6 +99090,10 @@ func (ec *executionContext) marshalNProductPayload2githubᚗcomᚋjxcgraphᚋjxc
 	return ec._ProductPayload(ctx, sel, &v)
 }
 
+func (ec *executionContext) marshalNProductPutawayZonePayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐProductPutawayZonePayload(ctx context.Context, sel ast.SelectionSet, v ProductPutawayZonePayload) graphql.Marshaler {
+	return ec._ProductPutawayZonePayload(ctx, sel, &v)
+}
+
 func (ec *executionContext) marshalNProductSales2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐProductSalesᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.ProductSales) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -96728,6 +99317,64 @@ func (ec *executionContext) unmarshalNPurchasingSettingsInput2githubᚗcomᚋjxc
 
 func (ec *executionContext) marshalNPurchasingSettingsPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐPurchasingSettingsPayload(ctx context.Context, sel ast.SelectionSet, v PurchasingSettingsPayload) graphql.Marshaler {
 	return ec._PurchasingSettingsPayload(ctx, sel, &v)
+}
+
+func (ec *executionContext) unmarshalNPutawayLineInput2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐPutawayLineInputᚄ(ctx context.Context, v any) ([]*PutawayLineInput, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*PutawayLineInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNPutawayLineInput2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐPutawayLineInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalNPutawayLineInput2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐPutawayLineInput(ctx context.Context, v any) (*PutawayLineInput, error) {
+	res, err := ec.unmarshalInputPutawayLineInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNPutawayReason2githubᚗcomᚋjxcgraphᚋjxcᚐPutawayReason(ctx context.Context, v any) (jxc.PutawayReason, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := jxc.PutawayReason(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNPutawayReason2githubᚗcomᚋjxcgraphᚋjxcᚐPutawayReason(ctx context.Context, sel ast.SelectionSet, v jxc.PutawayReason) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "PutawayReason!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNPutawaySuggestion2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐPutawaySuggestionᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.PutawaySuggestion) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPutawaySuggestion2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐPutawaySuggestion(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNPutawaySuggestion2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐPutawaySuggestion(ctx context.Context, sel ast.SelectionSet, v *jxc.PutawaySuggestion) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "PutawaySuggestion!")
+		return graphql.Null
+	}
+	return ec._PutawaySuggestion(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNReceivableAllocation2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐReceivableAllocationᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.ReceivableAllocation) graphql.Marshaler {
@@ -97301,6 +99948,11 @@ func (ec *executionContext) marshalNSatisfaction2githubᚗcomᚋjxcgraphᚋjxc�
 	return ec._Satisfaction(ctx, sel, &v)
 }
 
+func (ec *executionContext) unmarshalNSetLocationZoneInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSetLocationZoneInput(ctx context.Context, v any) (SetLocationZoneInput, error) {
+	res, err := ec.unmarshalInputSetLocationZoneInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNSetPasswordInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSetPasswordInput(ctx context.Context, v any) (SetPasswordInput, error) {
 	res, err := ec.unmarshalInputSetPasswordInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -97308,6 +99960,11 @@ func (ec *executionContext) unmarshalNSetPasswordInput2githubᚗcomᚋjxcgraph�
 
 func (ec *executionContext) marshalNSetPasswordPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSetPasswordPayload(ctx context.Context, sel ast.SelectionSet, v SetPasswordPayload) graphql.Marshaler {
 	return ec._SetPasswordPayload(ctx, sel, &v)
+}
+
+func (ec *executionContext) unmarshalNSetProductPutawayZoneInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSetProductPutawayZoneInput(ctx context.Context, v any) (SetProductPutawayZoneInput, error) {
+	res, err := ec.unmarshalInputSetProductPutawayZoneInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNSetSupplierProductInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSetSupplierProductInput(ctx context.Context, v any) (SetSupplierProductInput, error) {
@@ -99210,6 +101867,13 @@ func (ec *executionContext) unmarshalOAuxiliaryLedgerOrder2ᚖgithubᚗcomᚋjxc
 	}
 	res, err := ec.unmarshalInputAuxiliaryLedgerOrder(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOBinMoveDocument2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐBinMoveDocument(ctx context.Context, sel ast.SelectionSet, v *jxc.BinMoveDocument) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._BinMoveDocument(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOBoolean2bool(ctx context.Context, v any) (bool, error) {
