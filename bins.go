@@ -16,6 +16,11 @@ import (
 // SourceBinMove is a move between bins.
 const SourceBinMove SourceType = "BIN_MOVE"
 
+// NumberBinMove numbers bin moves (YK-000001).
+const NumberBinMove NumberingKind = "BIN_MOVE"
+
+func init() { NumberingKinds = append(NumberingKinds, NumberBinMove) }
+
 // RecordBinMove is a bin move's audit record type.
 const RecordBinMove = "binMove"
 

@@ -59,6 +59,7 @@ const ORDER = [
   'warehouses',
   'stockLevels',
   'stockMoves',
+  'stockBins',
   'stockAdjust',
   'openingStock',
   'stockDocuments',

@@ -2,6 +2,7 @@ import type { MessageKey } from './zh';
 import { usersEn } from '../features/users/i18n.en';
 import { catalogEn } from '../features/catalog/i18n.en';
 import { stockEn } from '../features/stock/i18n.en';
+import { binsEn } from '../features/bins/i18n.en';
 import { ledgerEn } from '../features/ledger/i18n.en';
 import { partnerEn } from '../features/partner/i18n.en';
 import { salesEn } from '../features/sales/i18n.en';
@@ -75,6 +76,7 @@ export const en: Record<MessageKey, string> = {
   ...usersEn,
   ...catalogEn,
   ...stockEn,
+  ...binsEn,
   ...ledgerEn,
   ...partnerEn,
   ...salesEn,

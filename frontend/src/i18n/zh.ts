@@ -3,6 +3,7 @@
 import { usersZh } from '../features/users/i18n.zh';
 import { catalogZh } from '../features/catalog/i18n.zh';
 import { stockZh } from '../features/stock/i18n.zh';
+import { binsZh } from '../features/bins/i18n.zh';
 import { ledgerZh } from '../features/ledger/i18n.zh';
 import { partnerZh } from '../features/partner/i18n.zh';
 import { salesZh } from '../features/sales/i18n.zh';
@@ -74,6 +75,7 @@ export const zh = {
   ...usersZh,
   ...catalogZh,
   ...stockZh,
+  ...binsZh,
   ...ledgerZh,
   ...partnerZh,
   ...salesZh,

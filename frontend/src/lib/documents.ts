@@ -27,6 +27,7 @@ const DETAIL_BASE: Record<DocumentKind, string> = {
   OPERATING_COST: '/finance/operating-costs',
   OPENING_STOCK: '/stock/documents',
   STOCK_ADJUSTMENT: '/stock/documents',
+  BIN_MOVE: '/stock/bin-moves',
   MANUAL_ENTRY: '/finance/vouchers',
   REVERSAL: '/finance/vouchers',
   CLOSING: '/finance/vouchers',

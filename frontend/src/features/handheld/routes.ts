@@ -12,6 +12,7 @@ export const HANDHELD_TASKS: readonly MenuEntry[] = [
   { key: 'handheldReceive', path: '/m/receive', labelKey: 'menu.handheldReceive', roles: HANDHELD_WRITE, icon: MobileOutlined, hidden: true, page: lazy(() => import('./views/ReceivePage')) },
   { key: 'handheldCount', path: '/m/count', labelKey: 'menu.handheldCount', roles: HANDHELD_WRITE, icon: MobileOutlined, hidden: true, page: lazy(() => import('./views/CountPage')) },
   { key: 'handheldAdjust', path: '/m/adjust', labelKey: 'menu.handheldAdjust', roles: HANDHELD_WRITE, icon: MobileOutlined, hidden: true, page: lazy(() => import('./views/AdjustPage')) },
+  { key: 'handheldMove', path: '/m/move', labelKey: 'menu.handheldMove', roles: HANDHELD_WRITE, icon: MobileOutlined, hidden: true, page: lazy(() => import('./views/MovePage')) },
   { key: 'handheldLookup', path: '/m/lookup', labelKey: 'menu.handheldLookup', roles: STOCK_READ, icon: MobileOutlined, hidden: true, page: lazy(() => import('./views/LookupPage')) },
 ];
 

@@ -62,6 +62,7 @@ export const settingsEn: Record<keyof typeof settingsZh, string> = {
   'numberingKind.SUPPLIER_PAYMENT': 'Supplier payment',
   'numberingKind.LANDED_COST': 'Landed cost',
   'numberingKind.OPERATING_COST': 'Operating cost',
+  'numberingKind.BIN_MOVE': 'Bin move',
   'numberDatePart.NONE': 'None',
   'numberDatePart.YEAR': 'Year (2026)',
   'numberDatePart.YEAR_MONTH': 'Year and month (202612)',

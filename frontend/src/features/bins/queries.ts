@@ -1,0 +1,40 @@
+import { graphql } from '../../gql';
+
+/** The warehouses with their bins (zones), for the bin screens. */
+export const BinWarehousesQuery = graphql(`
+  query BinWarehouses {
+    warehouses(first: 200) {
+      nodes {
+        id
+        code
+        name
+        active
+        locations {
+          id
+          code
+          name
+          zone
+          active
+        }
+      }
+    }
+  }
+`);
+
+/** What each bin of a warehouse holds (a null location: not yet put away). */
+export const BinStockQuery = graphql(`
+  query BinStock($warehouseId: ID, $locationId: ID, $productId: ID) {
+    binStock(warehouseId: $warehouseId, locationId: $locationId, productId: $productId) {
+      locationId
+      quantity
+      value
+      product {
+        id
+        sku
+        name
+        nameEn
+        unit
+      }
+    }
+  }
+`);
