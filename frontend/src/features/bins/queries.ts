@@ -38,3 +38,40 @@ export const BinStockQuery = graphql(`
     }
   }
 `);
+
+/** One bin move by its number (YK-000001). */
+export const BinMoveQuery = graphql(`
+  query BinMove($number: String) {
+    binMove(number: $number) {
+      id
+      number
+      postingDate
+      note
+      warehouse {
+        id
+        code
+        name
+      }
+      lines {
+        lineNo
+        quantity
+        value
+        product {
+          id
+          sku
+          name
+          nameEn
+          unit
+        }
+        fromLocation {
+          id
+          code
+        }
+        toLocation {
+          id
+          code
+        }
+      }
+    }
+  }
+`);
