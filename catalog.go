@@ -59,6 +59,7 @@ type Location struct {
 	Code        string `db:"code"`
 	Name        string `db:"name"`
 	Active      bool   `db:"active"`
+	Zone        string `db:"zone"` // the bin's zone (bins.go), "" for none
 }
 
 // CategoryInput creates a category.

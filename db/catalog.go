@@ -329,7 +329,7 @@ func fillProducts(ctx context.Context, q Queryer, ps []*jxc.Product) error {
 }
 
 const warehouseCols = `id, code, name, region, address, active`
-const locationCols = `id, warehouse_id, code, name, active`
+const locationCols = `id, warehouse_id, code, name, active, zone`
 
 // CreateWarehouse implements jxc.CatalogService.
 func (s *CatalogService) CreateWarehouse(ctx context.Context, in jxc.WarehouseInput) (*jxc.Warehouse, error) {

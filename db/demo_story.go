@@ -165,6 +165,7 @@ func loadDemoStory(ctx context.Context, d *DB) error {
 	for _, step := range []func(context.Context) error{st.masters, st.plan, st.opening, st.budgets, st.replay, st.openWork, st.transfers, st.closeMonths, st.quietAlerts} {
 	for _, step := range []func(context.Context) error{st.masters, st.plan, st.opening, st.budgets, st.replay, st.openWork, st.counts, st.closeMonths, st.quietAlerts} {
 	for _, step := range []func(context.Context) error{st.masters, st.plan, st.opening, st.budgets, st.replay, st.openWork, st.scrapDemo, st.closeMonths, st.quietAlerts} {
+	for _, step := range []func(context.Context) error{st.masters, st.plan, st.opening, st.budgets, st.replay, st.openWork, st.bins, st.closeMonths, st.quietAlerts} {
 		if err := step(ctx); err != nil {
 			return err
 		}

@@ -157,6 +157,7 @@ type postingEffect struct {
 var postingEffects = []postingEffect{
 	{"low-stock alerts", raiseLowStockAfterPosting},
 	{"receipt layers", followReceiptLayers},
+	{"bin balances", keepBinBalances},
 }
 
 // raiseLowStockAfterPosting: stock that this posting took under its reorder

@@ -37,6 +37,9 @@ type ResolverRoot interface {
 	AuxiliaryBalance() AuxiliaryBalanceResolver
 	AuxiliaryLedger() AuxiliaryLedgerResolver
 	AuxiliaryLedgerLine() AuxiliaryLedgerLineResolver
+	BinMoveDocument() BinMoveDocumentResolver
+	BinMoveDocumentLine() BinMoveDocumentLineResolver
+	BinStock() BinStockResolver
 	BooksViolation() BooksViolationResolver
 	BudgetLine() BudgetLineResolver
 	Category() CategoryResolver
@@ -58,6 +61,7 @@ type ResolverRoot interface {
 	Product() ProductResolver
 	PurchaseOrder() PurchaseOrderResolver
 	PurchaseSuggestion() PurchaseSuggestionResolver
+	PutawaySuggestion() PutawaySuggestionResolver
 	Query() QueryResolver
 	ReceivableAllocation() ReceivableAllocationResolver
 	ReceivableChange() ReceivableChangeResolver
@@ -386,6 +390,41 @@ type ComplexityRoot struct {
 		YearOpening func(childComplexity int) int
 	}
 
+	BinMoveDocument struct {
+		ID          func(childComplexity int) int
+		Lines       func(childComplexity int) int
+		Note        func(childComplexity int) int
+		Number      func(childComplexity int) int
+		PostingDate func(childComplexity int) int
+		Warehouse   func(childComplexity int) int
+		WarehouseID func(childComplexity int) int
+	}
+
+	BinMoveDocumentLine struct {
+		FromLocation func(childComplexity int) int
+		LineNo       func(childComplexity int) int
+		Product      func(childComplexity int) int
+		Quantity     func(childComplexity int) int
+		ToLocation   func(childComplexity int) int
+		Value        func(childComplexity int) int
+	}
+
+	BinMovePayload struct {
+		BinMove    func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
+	BinStock struct {
+		Location    func(childComplexity int) int
+		LocationID  func(childComplexity int) int
+		Product     func(childComplexity int) int
+		ProductID   func(childComplexity int) int
+		Quantity    func(childComplexity int) int
+		Value       func(childComplexity int) int
+		Warehouse   func(childComplexity int) int
+		WarehouseID func(childComplexity int) int
+	}
+
 	BooksCheck struct {
 		CheckedAt               func(childComplexity int) int
 		InventoryAccountBalance func(childComplexity int) int
@@ -477,18 +516,6 @@ type ComplexityRoot struct {
 	}
 
 	CategoryPayload struct {
-		Category   func(childComplexity int) int
-		UserErrors func(childComplexity int) int
-	}
-
-	CategorySlowMoverDays struct {
-		CategoryID func(childComplexity int) int
-		Code       func(childComplexity int) int
-		Days       func(childComplexity int) int
-		Name       func(childComplexity int) int
-	}
-
-	CategorySlowMoverDaysPayload struct {
 		Category   func(childComplexity int) int
 		UserErrors func(childComplexity int) int
 	}
@@ -794,20 +821,6 @@ type ComplexityRoot struct {
 		UserErrors   func(childComplexity int) int
 	}
 
-	IdleStock struct {
-		Action            func(childComplexity int) int
-		Bucket            func(childComplexity int) int
-		IdleDays          func(childComplexity int) int
-		LastIssue         func(childComplexity int) int
-		LastReceipt       func(childComplexity int) int
-		LastReceiptNumber func(childComplexity int) int
-		OnHand            func(childComplexity int) int
-		Product           func(childComplexity int) int
-		ThresholdDays     func(childComplexity int) int
-		Value             func(childComplexity int) int
-		Warehouse         func(childComplexity int) int
-	}
-
 	IncomeStatementLine struct {
 		Accounts   func(childComplexity int) int
 		Indent     func(childComplexity int) int
@@ -1036,8 +1049,10 @@ type ComplexityRoot struct {
 		Code        func(childComplexity int) int
 		ID          func(childComplexity int) int
 		Name        func(childComplexity int) int
+		Stock       func(childComplexity int) int
 		Warehouse   func(childComplexity int) int
 		WarehouseID func(childComplexity int) int
+		Zone        func(childComplexity int) int
 	}
 
 	LocationPayload struct {
@@ -1078,7 +1093,6 @@ type ComplexityRoot struct {
 		AcknowledgeAlert                    func(childComplexity int, id int64) int
 		ApplyCustomerCredit                 func(childComplexity int, input ApplyCustomerCreditInput) int
 		ApprovePurchaseOrder                func(childComplexity int, id int64) int
-		ApproveScrap                        func(childComplexity int, number string) int
 		ApproveSupplierInvoiceMismatch      func(childComplexity int, id int64) int
 		BulkExport                          func(childComplexity int, input BulkExportInput) int
 		CancelExport                        func(childComplexity int, id int64) int
@@ -1104,7 +1118,6 @@ type ComplexityRoot struct {
 		CreateSalesInvoice                  func(childComplexity int, input CreateSalesInvoiceInput) int
 		CreateSalesOrder                    func(childComplexity int, input SalesOrderInput) int
 		CreateSalesReturn                   func(childComplexity int, input CreateSalesReturnInput) int
-		CreateScrap                         func(childComplexity int, input NewScrapInput) int
 		CreateSupplier                      func(childComplexity int, input CreateSupplierInput) int
 		CreateUser                          func(childComplexity int, input CreateUserInput) int
 		CreateWarehouse                     func(childComplexity int, input CreateWarehouseInput) int
@@ -1112,6 +1125,7 @@ type ComplexityRoot struct {
 		DeactivateWarehouse                 func(childComplexity int, id int64) int
 		Login                               func(childComplexity int, input LoginInput) int
 		Logout                              func(childComplexity int) int
+		PostBinMove                         func(childComplexity int, input BinMoveInput) int
 		PostGoodsReceipt                    func(childComplexity int, input GoodsReceiptInput) int
 		PostJournalEntry                    func(childComplexity int, input JournalEntryInput) int
 		PostLandedCost                      func(childComplexity int, input LandedCostInput) int
@@ -1122,19 +1136,18 @@ type ComplexityRoot struct {
 		PostSupplierPayment                 func(childComplexity int, input SupplierPaymentInput) int
 		RecordCustomerPayment               func(childComplexity int, input RecordCustomerPaymentInput) int
 		RefundCustomer                      func(childComplexity int, input RefundCustomerInput) int
-		RejectScrap                         func(childComplexity int, number string, reason string) int
 		ReleaseSalesOrderHold               func(childComplexity int, id int64) int
 		ReopenFiscalPeriod                  func(childComplexity int, input FiscalPeriodInput) int
 		ReserveSalesOrderStock              func(childComplexity int, id int64) int
 		ReverseJournalEntry                 func(childComplexity int, input ReverseJournalEntryInput) int
 		ReviewVouchers                      func(childComplexity int, input VoucherReviewInput) int
 		RevokeAPIToken                      func(childComplexity int, id int64) int
-		SetCategorySlowMoverDays            func(childComplexity int, categoryID int64, days *int) int
+		SetLocationZone                     func(childComplexity int, input SetLocationZoneInput) int
 		SetPassword                         func(childComplexity int, input SetPasswordInput) int
+		SetProductPutawayZone               func(childComplexity int, input SetProductPutawayZoneInput) int
 		SetSupplierProduct                  func(childComplexity int, input SetSupplierProductInput) int
 		ShipShipment                        func(childComplexity int, input ShipShipmentInput) int
 		SubmitPurchaseOrder                 func(childComplexity int, id int64) int
-		SubmitScrap                         func(childComplexity int, number string) int
 		UnreviewVouchers                    func(childComplexity int, input VoucherReviewInput) int
 		UpdateAccount                       func(childComplexity int, input UpdateAccountInput) int
 		UpdateBudgetLine                    func(childComplexity int, input UpdateBudgetLineInput) int
@@ -1147,7 +1160,6 @@ type ComplexityRoot struct {
 		UpdatePostingWindow                 func(childComplexity int, input PostingWindowInput) int
 		UpdateProduct                       func(childComplexity int, input UpdateProductInput) int
 		UpdatePurchasingSettings            func(childComplexity int, input PurchasingSettingsInput) int
-		UpdateScrapSettings                 func(childComplexity int, input ScrapSettingsInput) int
 		UpdateStatementLine                 func(childComplexity int, input UpdateStatementLineInput) int
 		UpdateSupplier                      func(childComplexity int, input UpdateSupplierInput) int
 		UpdateUser                          func(childComplexity int, input UpdateUserInput) int
@@ -1299,6 +1311,7 @@ type ComplexityRoot struct {
 		Active       func(childComplexity int) int
 		AuditTrail   func(childComplexity int, first *int, after *string, orderBy *jxc.AuditEntryOrder) int
 		Barcodes     func(childComplexity int) int
+		BinStock     func(childComplexity int) int
 		Category     func(childComplexity int) int
 		CreatedAt    func(childComplexity int) int
 		ID           func(childComplexity int) int
@@ -1306,6 +1319,7 @@ type ComplexityRoot struct {
 		Name         func(childComplexity int) int
 		NameEn       func(childComplexity int) int
 		NodeID       func(childComplexity int) int
+		PutawayZone  func(childComplexity int) int
 		ReorderPoint func(childComplexity int) int
 		ReorderQty   func(childComplexity int) int
 		SKU          func(childComplexity int) int
@@ -1330,6 +1344,11 @@ type ComplexityRoot struct {
 	}
 
 	ProductPayload struct {
+		Product    func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
+	ProductPutawayZonePayload struct {
 		Product    func(childComplexity int) int
 		UserErrors func(childComplexity int) int
 	}
@@ -1448,6 +1467,13 @@ type ComplexityRoot struct {
 		UserErrors func(childComplexity int) int
 	}
 
+	PutawaySuggestion struct {
+		Location   func(childComplexity int) int
+		LocationID func(childComplexity int) int
+		ProductID  func(childComplexity int) int
+		Reason     func(childComplexity int) int
+	}
+
 	Query struct {
 		AccountBalances            func(childComplexity int, fromYear int, fromMonth int, toYear int, toMonth int, level *int, accountCode *string, hideEmpty *bool) int
 		AccountLedger              func(childComplexity int, accountCode string, from jxc.Date, to jxc.Date, first *int, after *string, orderBy *jxc.AccountLedgerOrder) int
@@ -1457,12 +1483,13 @@ type ComplexityRoot struct {
 		AuxiliaryBalances          func(childComplexity int, accountCode string, dimension jxc.Dimension, from jxc.Date, to jxc.Date) int
 		AuxiliaryLedger            func(childComplexity int, accountCode string, dimension jxc.Dimension, valueID *int64, value *string, from jxc.Date, to jxc.Date) int
 		BalanceSheet               func(childComplexity int, asOf jxc.Date) int
+		BinMove                    func(childComplexity int, id *int64, number *string) int
+		BinStock                   func(childComplexity int, warehouseID *int64, locationID *int64, productID *int64) int
 		BooksCheck                 func(childComplexity int) int
 		BudgetLine                 func(childComplexity int, id int64) int
 		BudgetLines                func(childComplexity int, first *int, after *string, filter *jxc.BudgetFilter, orderBy *jxc.BudgetLineOrder) int
 		BudgetRollup               func(childComplexity int, year int, month *int, by jxc.BudgetRollupBy) int
 		Categories                 func(childComplexity int, includeInactive *bool) int
-		CategorySlowMoverDays      func(childComplexity int) int
 		Company                    func(childComplexity int) int
 		CompanySettings            func(childComplexity int) int
 		Customer                   func(childComplexity int, id int64) int
@@ -1503,6 +1530,7 @@ type ComplexityRoot struct {
 		PurchaseOrders             func(childComplexity int, first *int, after *string, filter *jxc.PurchaseOrderFilter, orderBy *jxc.PurchaseOrderOrder) int
 		PurchaseSuggestions        func(childComplexity int, warehouseID *int64) int
 		PurchasingSettings         func(childComplexity int) int
+		PutawaySuggestions         func(childComplexity int, warehouse int64, lines []*PutawayLineInput) int
 		ReceivablesAging           func(childComplexity int, asOf *jxc.Date, customerID *int64) int
 		ReplenishmentNeeds         func(childComplexity int, first *int, after *string, filter *jxc.ReplenishmentNeedFilter, orderBy *jxc.ReplenishmentNeedOrder) int
 		SalesByMonth               func(childComplexity int, from jxc.Date, to jxc.Date) int
@@ -1512,14 +1540,10 @@ type ComplexityRoot struct {
 		SalesOrders                func(childComplexity int, first *int, after *string, filter *jxc.SalesOrderFilter, orderBy *jxc.SalesOrderOrder) int
 		SalesReturn                func(childComplexity int, id *int64, number *string) int
 		SalesReturns               func(childComplexity int, first *int, after *string, filter *jxc.SalesDocumentFilter, orderBy *jxc.SalesReturnOrder) int
-		Scrap                      func(childComplexity int, number string) int
-		ScrapSettings              func(childComplexity int) int
-		Scraps                     func(childComplexity int, first *int, after *string, filter *jxc.ScrapFilter, orderBy *jxc.ScrapOrder) int
 		ServerTime                 func(childComplexity int) int
 		Shipment                   func(childComplexity int, id *int64, number *string) int
 		Shipments                  func(childComplexity int, first *int, after *string, filter *jxc.ShipmentFilter, orderBy *jxc.ShipmentOrder) int
 		SignInLockouts             func(childComplexity int) int
-		SlowMovers                 func(childComplexity int, filter *jxc.SlowMoverFilter) int
 		SlowMovingStock            func(childComplexity int, days *int, first *int) int
 		StatementMapping           func(childComplexity int, form jxc.StatementForm) int
 		StatutoryBalanceSheet      func(childComplexity int, year int, month int) int
@@ -1792,64 +1816,6 @@ type ComplexityRoot struct {
 		Rated          func(childComplexity int) int
 		Satisfied      func(childComplexity int) int
 		SatisfiedShare func(childComplexity int) int
-	}
-
-	Scrap struct {
-		CountNumber         func(childComplexity int) int
-		CreatedAt           func(childComplexity int) int
-		CreatedByName       func(childComplexity int) int
-		Date                func(childComplexity int) int
-		DecidedAt           func(childComplexity int) int
-		DecidedByName       func(childComplexity int) int
-		ID                  func(childComplexity int) int
-		Lines               func(childComplexity int) int
-		Note                func(childComplexity int) int
-		Number              func(childComplexity int) int
-		ReceiptNumber       func(childComplexity int) int
-		RejectReason        func(childComplexity int) int
-		Status              func(childComplexity int) int
-		StockDocumentNumber func(childComplexity int) int
-		SubmittedAt         func(childComplexity int) int
-		Value               func(childComplexity int) int
-		VoucherNo           func(childComplexity int) int
-	}
-
-	ScrapConnection struct {
-		Edges      func(childComplexity int) int
-		Nodes      func(childComplexity int) int
-		PageInfo   func(childComplexity int) int
-		TotalCount func(childComplexity int) int
-	}
-
-	ScrapEdge struct {
-		Cursor func(childComplexity int) int
-		Node   func(childComplexity int) int
-	}
-
-	ScrapLine struct {
-		LineNo    func(childComplexity int) int
-		Location  func(childComplexity int) int
-		Note      func(childComplexity int) int
-		Product   func(childComplexity int) int
-		Quantity  func(childComplexity int) int
-		Reason    func(childComplexity int) int
-		Value     func(childComplexity int) int
-		Warehouse func(childComplexity int) int
-	}
-
-	ScrapPayload struct {
-		Scrap      func(childComplexity int) int
-		UserErrors func(childComplexity int) int
-	}
-
-	ScrapSettings struct {
-		ApprovalThreshold func(childComplexity int) int
-		SlowMoverDays     func(childComplexity int) int
-	}
-
-	ScrapSettingsPayload struct {
-		Settings   func(childComplexity int) int
-		UserErrors func(childComplexity int) int
 	}
 
 	SetPasswordPayload struct {
@@ -2485,6 +2451,21 @@ type AuxiliaryLedgerLineResolver interface {
 
 	Source(ctx context.Context, obj *jxc.AuxiliaryLedgerLine) (jxc.Source, error)
 }
+type BinMoveDocumentResolver interface {
+	Warehouse(ctx context.Context, obj *jxc.BinMoveDocument) (jxc.Warehouse, error)
+}
+type BinMoveDocumentLineResolver interface {
+	Product(ctx context.Context, obj *jxc.BinMoveDocumentLine) (jxc.Product, error)
+	FromLocation(ctx context.Context, obj *jxc.BinMoveDocumentLine) (*jxc.Location, error)
+	ToLocation(ctx context.Context, obj *jxc.BinMoveDocumentLine) (jxc.Location, error)
+}
+type BinStockResolver interface {
+	Product(ctx context.Context, obj *jxc.BinStock) (jxc.Product, error)
+
+	Warehouse(ctx context.Context, obj *jxc.BinStock) (jxc.Warehouse, error)
+
+	Location(ctx context.Context, obj *jxc.BinStock) (*jxc.Location, error)
+}
 type BooksViolationResolver interface {
 	Message(ctx context.Context, obj *jxc.BooksViolation) (string, error)
 }
@@ -2578,10 +2559,15 @@ type LocationResolver interface {
 	Warehouse(ctx context.Context, obj *jxc.Location) (jxc.Warehouse, error)
 
 	AuditTrail(ctx context.Context, obj *jxc.Location, first *int, after *string, orderBy *jxc.AuditEntryOrder) (AuditEntryConnection, error)
+
+	Stock(ctx context.Context, obj *jxc.Location) ([]*jxc.BinStock, error)
 }
 type MutationResolver interface {
 	AcknowledgeAlert(ctx context.Context, id int64) (AlertPayload, error)
 	CheckLowStock(ctx context.Context) (AlertsPayload, error)
+	PostBinMove(ctx context.Context, input BinMoveInput) (BinMovePayload, error)
+	SetLocationZone(ctx context.Context, input SetLocationZoneInput) (LocationPayload, error)
+	SetProductPutawayZone(ctx context.Context, input SetProductPutawayZoneInput) (ProductPutawayZonePayload, error)
 	CreateBudgetLine(ctx context.Context, input CreateBudgetLineInput) (BudgetLinePayload, error)
 	UpdateBudgetLine(ctx context.Context, input UpdateBudgetLineInput) (BudgetLinePayload, error)
 	PostOperatingCost(ctx context.Context, input OperatingCostInput) (OperatingCostPayload, error)
@@ -2639,12 +2625,6 @@ type MutationResolver interface {
 	CreateSalesReturn(ctx context.Context, input CreateSalesReturnInput) (SalesReturnPayload, error)
 	ShipShipment(ctx context.Context, input ShipShipmentInput) (ShipmentPayload, error)
 	ConfirmDelivery(ctx context.Context, input ConfirmDeliveryInput) (ShipmentPayload, error)
-	CreateScrap(ctx context.Context, input NewScrapInput) (ScrapPayload, error)
-	SubmitScrap(ctx context.Context, number string) (ScrapPayload, error)
-	ApproveScrap(ctx context.Context, number string) (ScrapPayload, error)
-	RejectScrap(ctx context.Context, number string, reason string) (ScrapPayload, error)
-	UpdateScrapSettings(ctx context.Context, input ScrapSettingsInput) (ScrapSettingsPayload, error)
-	SetCategorySlowMoverDays(ctx context.Context, categoryID int64, days *int) (CategorySlowMoverDaysPayload, error)
 	UpdateCompanySettings(ctx context.Context, input CompanySettingsInput) (CompanySettingsPayload, error)
 	UpdateNumberingRule(ctx context.Context, input jxc.NumberingRuleInput) (NumberingRulePayload, error)
 	PostOpeningStock(ctx context.Context, input OpeningStockInput) (StockDocumentPayload, error)
@@ -2680,6 +2660,8 @@ type PartnerStatementLineResolver interface {
 type ProductResolver interface {
 	Stock(ctx context.Context, obj *jxc.Product, warehouseID *int64) (jxc.ProductStock, error)
 	AuditTrail(ctx context.Context, obj *jxc.Product, first *int, after *string, orderBy *jxc.AuditEntryOrder) (AuditEntryConnection, error)
+	PutawayZone(ctx context.Context, obj *jxc.Product) (string, error)
+	BinStock(ctx context.Context, obj *jxc.Product) ([]*jxc.BinStock, error)
 }
 type PurchaseOrderResolver interface {
 	Receipts(ctx context.Context, obj *jxc.PurchaseOrder) ([]*jxc.GoodsReceipt, error)
@@ -2688,6 +2670,9 @@ type PurchaseOrderResolver interface {
 }
 type PurchaseSuggestionResolver interface {
 	Reason(ctx context.Context, obj *jxc.PurchaseSuggestion) (string, error)
+}
+type PutawaySuggestionResolver interface {
+	Location(ctx context.Context, obj *jxc.PutawaySuggestion) (*jxc.Location, error)
 }
 type QueryResolver interface {
 	ServerTime(ctx context.Context) (time.Time, error)
@@ -2700,6 +2685,9 @@ type QueryResolver interface {
 	TopSellers(ctx context.Context, from jxc.Date, to jxc.Date, by *jxc.TopSellersBy, limit *int) ([]*jxc.TopSeller, error)
 	SlowMovingStock(ctx context.Context, days *int, first *int) ([]*jxc.SlowMover, error)
 	AuditTrail(ctx context.Context, filter *jxc.AuditFilter, first *int, after *string, orderBy *jxc.AuditEntryOrder) (AuditEntryConnection, error)
+	BinStock(ctx context.Context, warehouseID *int64, locationID *int64, productID *int64) ([]*jxc.BinStock, error)
+	PutawaySuggestions(ctx context.Context, warehouse int64, lines []*PutawayLineInput) ([]*jxc.PutawaySuggestion, error)
+	BinMove(ctx context.Context, id *int64, number *string) (*jxc.BinMoveDocument, error)
 	BudgetLines(ctx context.Context, first *int, after *string, filter *jxc.BudgetFilter, orderBy *jxc.BudgetLineOrder) (BudgetLineConnection, error)
 	BudgetLine(ctx context.Context, id int64) (*jxc.BudgetLine, error)
 	BudgetRollup(ctx context.Context, year int, month *int, by jxc.BudgetRollupBy) ([]*jxc.BudgetRollupRow, error)
@@ -2766,11 +2754,6 @@ type QueryResolver interface {
 	SalesReturn(ctx context.Context, id *int64, number *string) (*jxc.SalesReturn, error)
 	Shipments(ctx context.Context, first *int, after *string, filter *jxc.ShipmentFilter, orderBy *jxc.ShipmentOrder) (ShipmentConnection, error)
 	Shipment(ctx context.Context, id *int64, number *string) (*jxc.Shipment, error)
-	Scrap(ctx context.Context, number string) (*jxc.Scrap, error)
-	Scraps(ctx context.Context, first *int, after *string, filter *jxc.ScrapFilter, orderBy *jxc.ScrapOrder) (ScrapConnection, error)
-	ScrapSettings(ctx context.Context) (jxc.ScrapSettings, error)
-	CategorySlowMoverDays(ctx context.Context) ([]*jxc.CategorySlowMoverDays, error)
-	SlowMovers(ctx context.Context, filter *jxc.SlowMoverFilter) ([]*jxc.IdleStock, error)
 	Company(ctx context.Context) (jxc.Company, error)
 	CompanySettings(ctx context.Context) (jxc.CompanySettings, error)
 	NumberingRules(ctx context.Context) ([]*jxc.NumberingRule, error)
@@ -4191,6 +4174,148 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.BalanceSheetLineAccount.YearOpening(childComplexity), true
 
+	case "BinMoveDocument.id":
+		if e.ComplexityRoot.BinMoveDocument.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BinMoveDocument.ID(childComplexity), true
+	case "BinMoveDocument.lines":
+		if e.ComplexityRoot.BinMoveDocument.Lines == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BinMoveDocument.Lines(childComplexity), true
+	case "BinMoveDocument.note":
+		if e.ComplexityRoot.BinMoveDocument.Note == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BinMoveDocument.Note(childComplexity), true
+	case "BinMoveDocument.number":
+		if e.ComplexityRoot.BinMoveDocument.Number == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BinMoveDocument.Number(childComplexity), true
+	case "BinMoveDocument.postingDate":
+		if e.ComplexityRoot.BinMoveDocument.PostingDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BinMoveDocument.PostingDate(childComplexity), true
+	case "BinMoveDocument.warehouse":
+		if e.ComplexityRoot.BinMoveDocument.Warehouse == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BinMoveDocument.Warehouse(childComplexity), true
+	case "BinMoveDocument.warehouseId":
+		if e.ComplexityRoot.BinMoveDocument.WarehouseID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BinMoveDocument.WarehouseID(childComplexity), true
+
+	case "BinMoveDocumentLine.fromLocation":
+		if e.ComplexityRoot.BinMoveDocumentLine.FromLocation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BinMoveDocumentLine.FromLocation(childComplexity), true
+	case "BinMoveDocumentLine.lineNo":
+		if e.ComplexityRoot.BinMoveDocumentLine.LineNo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BinMoveDocumentLine.LineNo(childComplexity), true
+	case "BinMoveDocumentLine.product":
+		if e.ComplexityRoot.BinMoveDocumentLine.Product == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BinMoveDocumentLine.Product(childComplexity), true
+	case "BinMoveDocumentLine.quantity":
+		if e.ComplexityRoot.BinMoveDocumentLine.Quantity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BinMoveDocumentLine.Quantity(childComplexity), true
+	case "BinMoveDocumentLine.toLocation":
+		if e.ComplexityRoot.BinMoveDocumentLine.ToLocation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BinMoveDocumentLine.ToLocation(childComplexity), true
+	case "BinMoveDocumentLine.value":
+		if e.ComplexityRoot.BinMoveDocumentLine.Value == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BinMoveDocumentLine.Value(childComplexity), true
+
+	case "BinMovePayload.binMove":
+		if e.ComplexityRoot.BinMovePayload.BinMove == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BinMovePayload.BinMove(childComplexity), true
+	case "BinMovePayload.userErrors":
+		if e.ComplexityRoot.BinMovePayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BinMovePayload.UserErrors(childComplexity), true
+
+	case "BinStock.location":
+		if e.ComplexityRoot.BinStock.Location == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BinStock.Location(childComplexity), true
+	case "BinStock.locationId":
+		if e.ComplexityRoot.BinStock.LocationID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BinStock.LocationID(childComplexity), true
+	case "BinStock.product":
+		if e.ComplexityRoot.BinStock.Product == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BinStock.Product(childComplexity), true
+	case "BinStock.productId":
+		if e.ComplexityRoot.BinStock.ProductID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BinStock.ProductID(childComplexity), true
+	case "BinStock.quantity":
+		if e.ComplexityRoot.BinStock.Quantity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BinStock.Quantity(childComplexity), true
+	case "BinStock.value":
+		if e.ComplexityRoot.BinStock.Value == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BinStock.Value(childComplexity), true
+	case "BinStock.warehouse":
+		if e.ComplexityRoot.BinStock.Warehouse == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BinStock.Warehouse(childComplexity), true
+	case "BinStock.warehouseId":
+		if e.ComplexityRoot.BinStock.WarehouseID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BinStock.WarehouseID(childComplexity), true
+
 	case "BooksCheck.checkedAt":
 		if e.ComplexityRoot.BooksCheck.CheckedAt == nil {
 			break
@@ -4566,44 +4691,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CategoryPayload.UserErrors(childComplexity), true
-
-	case "CategorySlowMoverDays.categoryId":
-		if e.ComplexityRoot.CategorySlowMoverDays.CategoryID == nil {
-			break
-		}
-
-		return e.ComplexityRoot.CategorySlowMoverDays.CategoryID(childComplexity), true
-	case "CategorySlowMoverDays.code":
-		if e.ComplexityRoot.CategorySlowMoverDays.Code == nil {
-			break
-		}
-
-		return e.ComplexityRoot.CategorySlowMoverDays.Code(childComplexity), true
-	case "CategorySlowMoverDays.days":
-		if e.ComplexityRoot.CategorySlowMoverDays.Days == nil {
-			break
-		}
-
-		return e.ComplexityRoot.CategorySlowMoverDays.Days(childComplexity), true
-	case "CategorySlowMoverDays.name":
-		if e.ComplexityRoot.CategorySlowMoverDays.Name == nil {
-			break
-		}
-
-		return e.ComplexityRoot.CategorySlowMoverDays.Name(childComplexity), true
-
-	case "CategorySlowMoverDaysPayload.category":
-		if e.ComplexityRoot.CategorySlowMoverDaysPayload.Category == nil {
-			break
-		}
-
-		return e.ComplexityRoot.CategorySlowMoverDaysPayload.Category(childComplexity), true
-	case "CategorySlowMoverDaysPayload.userErrors":
-		if e.ComplexityRoot.CategorySlowMoverDaysPayload.UserErrors == nil {
-			break
-		}
-
-		return e.ComplexityRoot.CategorySlowMoverDaysPayload.UserErrors(childComplexity), true
 
 	case "ClearSignInLockoutPayload.cleared":
 		if e.ComplexityRoot.ClearSignInLockoutPayload.Cleared == nil {
@@ -5978,73 +6065,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.GoodsReceiptPayload.UserErrors(childComplexity), true
 
-	case "IdleStock.action":
-		if e.ComplexityRoot.IdleStock.Action == nil {
-			break
-		}
-
-		return e.ComplexityRoot.IdleStock.Action(childComplexity), true
-	case "IdleStock.bucket":
-		if e.ComplexityRoot.IdleStock.Bucket == nil {
-			break
-		}
-
-		return e.ComplexityRoot.IdleStock.Bucket(childComplexity), true
-	case "IdleStock.idleDays":
-		if e.ComplexityRoot.IdleStock.IdleDays == nil {
-			break
-		}
-
-		return e.ComplexityRoot.IdleStock.IdleDays(childComplexity), true
-	case "IdleStock.lastIssue":
-		if e.ComplexityRoot.IdleStock.LastIssue == nil {
-			break
-		}
-
-		return e.ComplexityRoot.IdleStock.LastIssue(childComplexity), true
-	case "IdleStock.lastReceipt":
-		if e.ComplexityRoot.IdleStock.LastReceipt == nil {
-			break
-		}
-
-		return e.ComplexityRoot.IdleStock.LastReceipt(childComplexity), true
-	case "IdleStock.lastReceiptNumber":
-		if e.ComplexityRoot.IdleStock.LastReceiptNumber == nil {
-			break
-		}
-
-		return e.ComplexityRoot.IdleStock.LastReceiptNumber(childComplexity), true
-	case "IdleStock.onHand":
-		if e.ComplexityRoot.IdleStock.OnHand == nil {
-			break
-		}
-
-		return e.ComplexityRoot.IdleStock.OnHand(childComplexity), true
-	case "IdleStock.product":
-		if e.ComplexityRoot.IdleStock.Product == nil {
-			break
-		}
-
-		return e.ComplexityRoot.IdleStock.Product(childComplexity), true
-	case "IdleStock.thresholdDays":
-		if e.ComplexityRoot.IdleStock.ThresholdDays == nil {
-			break
-		}
-
-		return e.ComplexityRoot.IdleStock.ThresholdDays(childComplexity), true
-	case "IdleStock.value":
-		if e.ComplexityRoot.IdleStock.Value == nil {
-			break
-		}
-
-		return e.ComplexityRoot.IdleStock.Value(childComplexity), true
-	case "IdleStock.warehouse":
-		if e.ComplexityRoot.IdleStock.Warehouse == nil {
-			break
-		}
-
-		return e.ComplexityRoot.IdleStock.Warehouse(childComplexity), true
-
 	case "IncomeStatementLine.accounts":
 		if e.ComplexityRoot.IncomeStatementLine.Accounts == nil {
 			break
@@ -7065,6 +7085,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Location.Name(childComplexity), true
+	case "Location.stock":
+		if e.ComplexityRoot.Location.Stock == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Location.Stock(childComplexity), true
 	case "Location.warehouse":
 		if e.ComplexityRoot.Location.Warehouse == nil {
 			break
@@ -7077,6 +7103,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Location.WarehouseID(childComplexity), true
+	case "Location.zone":
+		if e.ComplexityRoot.Location.Zone == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Location.Zone(childComplexity), true
 
 	case "LocationPayload.location":
 		if e.ComplexityRoot.LocationPayload.Location == nil {
@@ -7213,17 +7245,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.ApprovePurchaseOrder(childComplexity, args["id"].(int64)), true
-	case "Mutation.approveScrap":
-		if e.ComplexityRoot.Mutation.ApproveScrap == nil {
-			break
-		}
-
-		args, err := ec.field_Mutation_approveScrap_args(ctx, rawArgs)
-		if err != nil {
-			return 0, false
-		}
-
-		return e.ComplexityRoot.Mutation.ApproveScrap(childComplexity, args["number"].(string)), true
 	case "Mutation.approveSupplierInvoiceMismatch":
 		if e.ComplexityRoot.Mutation.ApproveSupplierInvoiceMismatch == nil {
 			break
@@ -7494,17 +7515,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateSalesReturn(childComplexity, args["input"].(CreateSalesReturnInput)), true
-	case "Mutation.createScrap":
-		if e.ComplexityRoot.Mutation.CreateScrap == nil {
-			break
-		}
-
-		args, err := ec.field_Mutation_createScrap_args(ctx, rawArgs)
-		if err != nil {
-			return 0, false
-		}
-
-		return e.ComplexityRoot.Mutation.CreateScrap(childComplexity, args["input"].(NewScrapInput)), true
 	case "Mutation.createSupplier":
 		if e.ComplexityRoot.Mutation.CreateSupplier == nil {
 			break
@@ -7577,6 +7587,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.Logout(childComplexity), true
+	case "Mutation.postBinMove":
+		if e.ComplexityRoot.Mutation.PostBinMove == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_postBinMove_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.PostBinMove(childComplexity, args["input"].(BinMoveInput)), true
 	case "Mutation.postGoodsReceipt":
 		if e.ComplexityRoot.Mutation.PostGoodsReceipt == nil {
 			break
@@ -7687,17 +7708,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RefundCustomer(childComplexity, args["input"].(RefundCustomerInput)), true
-	case "Mutation.rejectScrap":
-		if e.ComplexityRoot.Mutation.RejectScrap == nil {
-			break
-		}
-
-		args, err := ec.field_Mutation_rejectScrap_args(ctx, rawArgs)
-		if err != nil {
-			return 0, false
-		}
-
-		return e.ComplexityRoot.Mutation.RejectScrap(childComplexity, args["number"].(string), args["reason"].(string)), true
 	case "Mutation.releaseSalesOrderHold":
 		if e.ComplexityRoot.Mutation.ReleaseSalesOrderHold == nil {
 			break
@@ -7764,17 +7774,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RevokeAPIToken(childComplexity, args["id"].(int64)), true
-	case "Mutation.setCategorySlowMoverDays":
-		if e.ComplexityRoot.Mutation.SetCategorySlowMoverDays == nil {
+	case "Mutation.setLocationZone":
+		if e.ComplexityRoot.Mutation.SetLocationZone == nil {
 			break
 		}
 
-		args, err := ec.field_Mutation_setCategorySlowMoverDays_args(ctx, rawArgs)
+		args, err := ec.field_Mutation_setLocationZone_args(ctx, rawArgs)
 		if err != nil {
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.SetCategorySlowMoverDays(childComplexity, args["categoryId"].(int64), args["days"].(*int)), true
+		return e.ComplexityRoot.Mutation.SetLocationZone(childComplexity, args["input"].(SetLocationZoneInput)), true
 	case "Mutation.setPassword":
 		if e.ComplexityRoot.Mutation.SetPassword == nil {
 			break
@@ -7786,6 +7796,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.SetPassword(childComplexity, args["input"].(SetPasswordInput)), true
+	case "Mutation.setProductPutawayZone":
+		if e.ComplexityRoot.Mutation.SetProductPutawayZone == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_setProductPutawayZone_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SetProductPutawayZone(childComplexity, args["input"].(SetProductPutawayZoneInput)), true
 	case "Mutation.setSupplierProduct":
 		if e.ComplexityRoot.Mutation.SetSupplierProduct == nil {
 			break
@@ -7819,17 +7840,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.SubmitPurchaseOrder(childComplexity, args["id"].(int64)), true
-	case "Mutation.submitScrap":
-		if e.ComplexityRoot.Mutation.SubmitScrap == nil {
-			break
-		}
-
-		args, err := ec.field_Mutation_submitScrap_args(ctx, rawArgs)
-		if err != nil {
-			return 0, false
-		}
-
-		return e.ComplexityRoot.Mutation.SubmitScrap(childComplexity, args["number"].(string)), true
 	case "Mutation.unreviewVouchers":
 		if e.ComplexityRoot.Mutation.UnreviewVouchers == nil {
 			break
@@ -7962,17 +7972,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdatePurchasingSettings(childComplexity, args["input"].(PurchasingSettingsInput)), true
-	case "Mutation.updateScrapSettings":
-		if e.ComplexityRoot.Mutation.UpdateScrapSettings == nil {
-			break
-		}
-
-		args, err := ec.field_Mutation_updateScrapSettings_args(ctx, rawArgs)
-		if err != nil {
-			return 0, false
-		}
-
-		return e.ComplexityRoot.Mutation.UpdateScrapSettings(childComplexity, args["input"].(ScrapSettingsInput)), true
 	case "Mutation.updateStatementLine":
 		if e.ComplexityRoot.Mutation.UpdateStatementLine == nil {
 			break
@@ -8625,6 +8624,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Product.Barcodes(childComplexity), true
+	case "Product.binStock":
+		if e.ComplexityRoot.Product.BinStock == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Product.BinStock(childComplexity), true
 	case "Product.category":
 		if e.ComplexityRoot.Product.Category == nil {
 			break
@@ -8667,6 +8672,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Product.NodeID(childComplexity), true
+	case "Product.putawayZone":
+		if e.ComplexityRoot.Product.PutawayZone == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Product.PutawayZone(childComplexity), true
 	case "Product.reorderPoint":
 		if e.ComplexityRoot.Product.ReorderPoint == nil {
 			break
@@ -8777,6 +8788,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ProductPayload.UserErrors(childComplexity), true
+
+	case "ProductPutawayZonePayload.product":
+		if e.ComplexityRoot.ProductPutawayZonePayload.Product == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductPutawayZonePayload.Product(childComplexity), true
+	case "ProductPutawayZonePayload.userErrors":
+		if e.ComplexityRoot.ProductPutawayZonePayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductPutawayZonePayload.UserErrors(childComplexity), true
 
 	case "ProductSales.netAmount":
 		if e.ComplexityRoot.ProductSales.NetAmount == nil {
@@ -9263,6 +9287,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.PurchasingSettingsPayload.UserErrors(childComplexity), true
 
+	case "PutawaySuggestion.location":
+		if e.ComplexityRoot.PutawaySuggestion.Location == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PutawaySuggestion.Location(childComplexity), true
+	case "PutawaySuggestion.locationId":
+		if e.ComplexityRoot.PutawaySuggestion.LocationID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PutawaySuggestion.LocationID(childComplexity), true
+	case "PutawaySuggestion.productId":
+		if e.ComplexityRoot.PutawaySuggestion.ProductID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PutawaySuggestion.ProductID(childComplexity), true
+	case "PutawaySuggestion.reason":
+		if e.ComplexityRoot.PutawaySuggestion.Reason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PutawaySuggestion.Reason(childComplexity), true
+
 	case "Query.accountBalances":
 		if e.ComplexityRoot.Query.AccountBalances == nil {
 			break
@@ -9351,6 +9400,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.BalanceSheet(childComplexity, args["asOf"].(jxc.Date)), true
+	case "Query.binMove":
+		if e.ComplexityRoot.Query.BinMove == nil {
+			break
+		}
+
+		args, err := ec.field_Query_binMove_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.BinMove(childComplexity, args["id"].(*int64), args["number"].(*string)), true
+	case "Query.binStock":
+		if e.ComplexityRoot.Query.BinStock == nil {
+			break
+		}
+
+		args, err := ec.field_Query_binStock_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.BinStock(childComplexity, args["warehouseId"].(*int64), args["locationId"].(*int64), args["productId"].(*int64)), true
 	case "Query.booksCheck":
 		if e.ComplexityRoot.Query.BooksCheck == nil {
 			break
@@ -9401,12 +9472,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Categories(childComplexity, args["includeInactive"].(*bool)), true
-	case "Query.categorySlowMoverDays":
-		if e.ComplexityRoot.Query.CategorySlowMoverDays == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Query.CategorySlowMoverDays(childComplexity), true
 	case "Query.company":
 		if e.ComplexityRoot.Query.Company == nil {
 			break
@@ -9808,6 +9873,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.PurchasingSettings(childComplexity), true
+	case "Query.putawaySuggestions":
+		if e.ComplexityRoot.Query.PutawaySuggestions == nil {
+			break
+		}
+
+		args, err := ec.field_Query_putawaySuggestions_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.PutawaySuggestions(childComplexity, args["warehouse"].(int64), args["lines"].([]*PutawayLineInput)), true
 	case "Query.receivablesAging":
 		if e.ComplexityRoot.Query.ReceivablesAging == nil {
 			break
@@ -9907,34 +9983,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.SalesReturns(childComplexity, args["first"].(*int), args["after"].(*string), args["filter"].(*jxc.SalesDocumentFilter), args["orderBy"].(*jxc.SalesReturnOrder)), true
-	case "Query.scrap":
-		if e.ComplexityRoot.Query.Scrap == nil {
-			break
-		}
-
-		args, err := ec.field_Query_scrap_args(ctx, rawArgs)
-		if err != nil {
-			return 0, false
-		}
-
-		return e.ComplexityRoot.Query.Scrap(childComplexity, args["number"].(string)), true
-	case "Query.scrapSettings":
-		if e.ComplexityRoot.Query.ScrapSettings == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Query.ScrapSettings(childComplexity), true
-	case "Query.scraps":
-		if e.ComplexityRoot.Query.Scraps == nil {
-			break
-		}
-
-		args, err := ec.field_Query_scraps_args(ctx, rawArgs)
-		if err != nil {
-			return 0, false
-		}
-
-		return e.ComplexityRoot.Query.Scraps(childComplexity, args["first"].(*int), args["after"].(*string), args["filter"].(*jxc.ScrapFilter), args["orderBy"].(*jxc.ScrapOrder)), true
 	case "Query.serverTime":
 		if e.ComplexityRoot.Query.ServerTime == nil {
 			break
@@ -9969,17 +10017,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.SignInLockouts(childComplexity), true
-	case "Query.slowMovers":
-		if e.ComplexityRoot.Query.SlowMovers == nil {
-			break
-		}
-
-		args, err := ec.field_Query_slowMovers_args(ctx, rawArgs)
-		if err != nil {
-			return 0, false
-		}
-
-		return e.ComplexityRoot.Query.SlowMovers(childComplexity, args["filter"].(*jxc.SlowMoverFilter)), true
 	case "Query.slowMovingStock":
 		if e.ComplexityRoot.Query.SlowMovingStock == nil {
 			break
@@ -11329,235 +11366,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Satisfaction.SatisfiedShare(childComplexity), true
-
-	case "Scrap.countNumber":
-		if e.ComplexityRoot.Scrap.CountNumber == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Scrap.CountNumber(childComplexity), true
-	case "Scrap.createdAt":
-		if e.ComplexityRoot.Scrap.CreatedAt == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Scrap.CreatedAt(childComplexity), true
-	case "Scrap.createdByName":
-		if e.ComplexityRoot.Scrap.CreatedByName == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Scrap.CreatedByName(childComplexity), true
-	case "Scrap.date":
-		if e.ComplexityRoot.Scrap.Date == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Scrap.Date(childComplexity), true
-	case "Scrap.decidedAt":
-		if e.ComplexityRoot.Scrap.DecidedAt == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Scrap.DecidedAt(childComplexity), true
-	case "Scrap.decidedByName":
-		if e.ComplexityRoot.Scrap.DecidedByName == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Scrap.DecidedByName(childComplexity), true
-	case "Scrap.id":
-		if e.ComplexityRoot.Scrap.ID == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Scrap.ID(childComplexity), true
-	case "Scrap.lines":
-		if e.ComplexityRoot.Scrap.Lines == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Scrap.Lines(childComplexity), true
-	case "Scrap.note":
-		if e.ComplexityRoot.Scrap.Note == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Scrap.Note(childComplexity), true
-	case "Scrap.number":
-		if e.ComplexityRoot.Scrap.Number == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Scrap.Number(childComplexity), true
-	case "Scrap.receiptNumber":
-		if e.ComplexityRoot.Scrap.ReceiptNumber == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Scrap.ReceiptNumber(childComplexity), true
-	case "Scrap.rejectReason":
-		if e.ComplexityRoot.Scrap.RejectReason == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Scrap.RejectReason(childComplexity), true
-	case "Scrap.status":
-		if e.ComplexityRoot.Scrap.Status == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Scrap.Status(childComplexity), true
-	case "Scrap.stockDocumentNumber":
-		if e.ComplexityRoot.Scrap.StockDocumentNumber == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Scrap.StockDocumentNumber(childComplexity), true
-	case "Scrap.submittedAt":
-		if e.ComplexityRoot.Scrap.SubmittedAt == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Scrap.SubmittedAt(childComplexity), true
-	case "Scrap.value":
-		if e.ComplexityRoot.Scrap.Value == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Scrap.Value(childComplexity), true
-	case "Scrap.voucherNo":
-		if e.ComplexityRoot.Scrap.VoucherNo == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Scrap.VoucherNo(childComplexity), true
-
-	case "ScrapConnection.edges":
-		if e.ComplexityRoot.ScrapConnection.Edges == nil {
-			break
-		}
-
-		return e.ComplexityRoot.ScrapConnection.Edges(childComplexity), true
-	case "ScrapConnection.nodes":
-		if e.ComplexityRoot.ScrapConnection.Nodes == nil {
-			break
-		}
-
-		return e.ComplexityRoot.ScrapConnection.Nodes(childComplexity), true
-	case "ScrapConnection.pageInfo":
-		if e.ComplexityRoot.ScrapConnection.PageInfo == nil {
-			break
-		}
-
-		return e.ComplexityRoot.ScrapConnection.PageInfo(childComplexity), true
-	case "ScrapConnection.totalCount":
-		if e.ComplexityRoot.ScrapConnection.TotalCount == nil {
-			break
-		}
-
-		return e.ComplexityRoot.ScrapConnection.TotalCount(childComplexity), true
-
-	case "ScrapEdge.cursor":
-		if e.ComplexityRoot.ScrapEdge.Cursor == nil {
-			break
-		}
-
-		return e.ComplexityRoot.ScrapEdge.Cursor(childComplexity), true
-	case "ScrapEdge.node":
-		if e.ComplexityRoot.ScrapEdge.Node == nil {
-			break
-		}
-
-		return e.ComplexityRoot.ScrapEdge.Node(childComplexity), true
-
-	case "ScrapLine.lineNo":
-		if e.ComplexityRoot.ScrapLine.LineNo == nil {
-			break
-		}
-
-		return e.ComplexityRoot.ScrapLine.LineNo(childComplexity), true
-	case "ScrapLine.location":
-		if e.ComplexityRoot.ScrapLine.Location == nil {
-			break
-		}
-
-		return e.ComplexityRoot.ScrapLine.Location(childComplexity), true
-	case "ScrapLine.note":
-		if e.ComplexityRoot.ScrapLine.Note == nil {
-			break
-		}
-
-		return e.ComplexityRoot.ScrapLine.Note(childComplexity), true
-	case "ScrapLine.product":
-		if e.ComplexityRoot.ScrapLine.Product == nil {
-			break
-		}
-
-		return e.ComplexityRoot.ScrapLine.Product(childComplexity), true
-	case "ScrapLine.quantity":
-		if e.ComplexityRoot.ScrapLine.Quantity == nil {
-			break
-		}
-
-		return e.ComplexityRoot.ScrapLine.Quantity(childComplexity), true
-	case "ScrapLine.reason":
-		if e.ComplexityRoot.ScrapLine.Reason == nil {
-			break
-		}
-
-		return e.ComplexityRoot.ScrapLine.Reason(childComplexity), true
-	case "ScrapLine.value":
-		if e.ComplexityRoot.ScrapLine.Value == nil {
-			break
-		}
-
-		return e.ComplexityRoot.ScrapLine.Value(childComplexity), true
-	case "ScrapLine.warehouse":
-		if e.ComplexityRoot.ScrapLine.Warehouse == nil {
-			break
-		}
-
-		return e.ComplexityRoot.ScrapLine.Warehouse(childComplexity), true
-
-	case "ScrapPayload.scrap":
-		if e.ComplexityRoot.ScrapPayload.Scrap == nil {
-			break
-		}
-
-		return e.ComplexityRoot.ScrapPayload.Scrap(childComplexity), true
-	case "ScrapPayload.userErrors":
-		if e.ComplexityRoot.ScrapPayload.UserErrors == nil {
-			break
-		}
-
-		return e.ComplexityRoot.ScrapPayload.UserErrors(childComplexity), true
-
-	case "ScrapSettings.approvalThreshold":
-		if e.ComplexityRoot.ScrapSettings.ApprovalThreshold == nil {
-			break
-		}
-
-		return e.ComplexityRoot.ScrapSettings.ApprovalThreshold(childComplexity), true
-	case "ScrapSettings.slowMoverDays":
-		if e.ComplexityRoot.ScrapSettings.SlowMoverDays == nil {
-			break
-		}
-
-		return e.ComplexityRoot.ScrapSettings.SlowMoverDays(childComplexity), true
-
-	case "ScrapSettingsPayload.settings":
-		if e.ComplexityRoot.ScrapSettingsPayload.Settings == nil {
-			break
-		}
-
-		return e.ComplexityRoot.ScrapSettingsPayload.Settings(childComplexity), true
-	case "ScrapSettingsPayload.userErrors":
-		if e.ComplexityRoot.ScrapSettingsPayload.UserErrors == nil {
-			break
-		}
-
-		return e.ComplexityRoot.ScrapSettingsPayload.UserErrors(childComplexity), true
 
 	case "SetPasswordPayload.ok":
 		if e.ComplexityRoot.SetPasswordPayload.Ok == nil {
@@ -14057,6 +13865,8 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("AuditEntryOrder", ec.unmarshalInputAuditEntryOrder),
 			graphql.NewInputUnmarshaler("AuditFilter", ec.unmarshalInputAuditFilter),
 			graphql.NewInputUnmarshaler("AuxiliaryLedgerOrder", ec.unmarshalInputAuxiliaryLedgerOrder),
+			graphql.NewInputUnmarshaler("BinMoveInput", ec.unmarshalInputBinMoveInput),
+			graphql.NewInputUnmarshaler("BinMoveLineInput", ec.unmarshalInputBinMoveLineInput),
 			graphql.NewInputUnmarshaler("BudgetFilter", ec.unmarshalInputBudgetFilter),
 			graphql.NewInputUnmarshaler("BudgetLineOrder", ec.unmarshalInputBudgetLineOrder),
 			graphql.NewInputUnmarshaler("BulkExportInput", ec.unmarshalInputBulkExportInput),
@@ -14098,8 +13908,6 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("LandedCostInput", ec.unmarshalInputLandedCostInput),
 			graphql.NewInputUnmarshaler("LandedCostOrder", ec.unmarshalInputLandedCostOrder),
 			graphql.NewInputUnmarshaler("LoginInput", ec.unmarshalInputLoginInput),
-			graphql.NewInputUnmarshaler("NewScrapInput", ec.unmarshalInputNewScrapInput),
-			graphql.NewInputUnmarshaler("NewScrapLineInput", ec.unmarshalInputNewScrapLineInput),
 			graphql.NewInputUnmarshaler("NumberingRuleInput", ec.unmarshalInputNumberingRuleInput),
 			graphql.NewInputUnmarshaler("OpeningStockInput", ec.unmarshalInputOpeningStockInput),
 			graphql.NewInputUnmarshaler("OpeningStockLineInput", ec.unmarshalInputOpeningStockLineInput),
@@ -14113,6 +13921,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("PurchaseOrderLineInput", ec.unmarshalInputPurchaseOrderLineInput),
 			graphql.NewInputUnmarshaler("PurchaseOrderOrder", ec.unmarshalInputPurchaseOrderOrder),
 			graphql.NewInputUnmarshaler("PurchasingSettingsInput", ec.unmarshalInputPurchasingSettingsInput),
+			graphql.NewInputUnmarshaler("PutawayLineInput", ec.unmarshalInputPutawayLineInput),
 			graphql.NewInputUnmarshaler("ReceivableFilter", ec.unmarshalInputReceivableFilter),
 			graphql.NewInputUnmarshaler("RecordCustomerPaymentInput", ec.unmarshalInputRecordCustomerPaymentInput),
 			graphql.NewInputUnmarshaler("RefundCustomerInput", ec.unmarshalInputRefundCustomerInput),
@@ -14128,16 +13937,14 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("SalesOrderOrder", ec.unmarshalInputSalesOrderOrder),
 			graphql.NewInputUnmarshaler("SalesReturnLineInput", ec.unmarshalInputSalesReturnLineInput),
 			graphql.NewInputUnmarshaler("SalesReturnOrder", ec.unmarshalInputSalesReturnOrder),
-			graphql.NewInputUnmarshaler("ScrapFilter", ec.unmarshalInputScrapFilter),
-			graphql.NewInputUnmarshaler("ScrapOrder", ec.unmarshalInputScrapOrder),
-			graphql.NewInputUnmarshaler("ScrapSettingsInput", ec.unmarshalInputScrapSettingsInput),
+			graphql.NewInputUnmarshaler("SetLocationZoneInput", ec.unmarshalInputSetLocationZoneInput),
 			graphql.NewInputUnmarshaler("SetPasswordInput", ec.unmarshalInputSetPasswordInput),
+			graphql.NewInputUnmarshaler("SetProductPutawayZoneInput", ec.unmarshalInputSetProductPutawayZoneInput),
 			graphql.NewInputUnmarshaler("SetSupplierProductInput", ec.unmarshalInputSetSupplierProductInput),
 			graphql.NewInputUnmarshaler("ShipLineInput", ec.unmarshalInputShipLineInput),
 			graphql.NewInputUnmarshaler("ShipShipmentInput", ec.unmarshalInputShipShipmentInput),
 			graphql.NewInputUnmarshaler("ShipmentFilter", ec.unmarshalInputShipmentFilter),
 			graphql.NewInputUnmarshaler("ShipmentOrder", ec.unmarshalInputShipmentOrder),
-			graphql.NewInputUnmarshaler("SlowMoverFilter", ec.unmarshalInputSlowMoverFilter),
 			graphql.NewInputUnmarshaler("StatementMappingInput", ec.unmarshalInputStatementMappingInput),
 			graphql.NewInputUnmarshaler("StockAdjustmentInput", ec.unmarshalInputStockAdjustmentInput),
 			graphql.NewInputUnmarshaler("StockAdjustmentLineInput", ec.unmarshalInputStockAdjustmentLineInput),
@@ -14265,7 +14072,7 @@ func newExecutionContext(
 	}
 }
 
-//go:embed "schema/alerts.graphqls" "schema/analytics.graphqls" "schema/audit.graphqls" "schema/budget.graphqls" "schema/catalog.graphqls" "schema/export.graphqls" "schema/ledger.graphqls" "schema/ledger_auxiliary.graphqls" "schema/ledger_books.graphqls" "schema/ledger_closing.graphqls" "schema/ledger_lines.graphqls" "schema/ledger_statements.graphqls" "schema/ledger_vat.graphqls" "schema/live.graphqls" "schema/partner.graphqls" "schema/purchasing.graphqls" "schema/purchasing_invoice.graphqls" "schema/purchasing_landed_cost.graphqls" "schema/purchasing_order.graphqls" "schema/purchasing_payment.graphqls" "schema/purchasing_receipt.graphqls" "schema/purchasing_suggestion.graphqls" "schema/sales.graphqls" "schema/sales_invoice.graphqls" "schema/sales_order.graphqls" "schema/sales_payment.graphqls" "schema/sales_return.graphqls" "schema/sales_shipment.graphqls" "schema/scrap.graphqls" "schema/settings.graphqls" "schema/stock.graphqls" "schema/users.graphqls" "schema/workbench.graphqls"
+//go:embed "schema/alerts.graphqls" "schema/analytics.graphqls" "schema/audit.graphqls" "schema/bins.graphqls" "schema/budget.graphqls" "schema/catalog.graphqls" "schema/export.graphqls" "schema/ledger.graphqls" "schema/ledger_auxiliary.graphqls" "schema/ledger_books.graphqls" "schema/ledger_closing.graphqls" "schema/ledger_lines.graphqls" "schema/ledger_statements.graphqls" "schema/ledger_vat.graphqls" "schema/live.graphqls" "schema/partner.graphqls" "schema/purchasing.graphqls" "schema/purchasing_invoice.graphqls" "schema/purchasing_landed_cost.graphqls" "schema/purchasing_order.graphqls" "schema/purchasing_payment.graphqls" "schema/purchasing_receipt.graphqls" "schema/purchasing_suggestion.graphqls" "schema/sales.graphqls" "schema/sales_invoice.graphqls" "schema/sales_order.graphqls" "schema/sales_payment.graphqls" "schema/sales_return.graphqls" "schema/sales_shipment.graphqls" "schema/settings.graphqls" "schema/stock.graphqls" "schema/users.graphqls" "schema/workbench.graphqls"
 var sourcesFS embed.FS
 
 func sourceData(filename string) string {
@@ -14590,6 +14397,7 @@ type PageInfo {
 	{Name: "schema/alerts.graphqls", Input: sourceData("schema/alerts.graphqls"), BuiltIn: false},
 	{Name: "schema/analytics.graphqls", Input: sourceData("schema/analytics.graphqls"), BuiltIn: false},
 	{Name: "schema/audit.graphqls", Input: sourceData("schema/audit.graphqls"), BuiltIn: false},
+	{Name: "schema/bins.graphqls", Input: sourceData("schema/bins.graphqls"), BuiltIn: false},
 	{Name: "schema/budget.graphqls", Input: sourceData("schema/budget.graphqls"), BuiltIn: false},
 	{Name: "schema/catalog.graphqls", Input: sourceData("schema/catalog.graphqls"), BuiltIn: false},
 	{Name: "schema/export.graphqls", Input: sourceData("schema/export.graphqls"), BuiltIn: false},
@@ -14615,7 +14423,6 @@ type PageInfo {
 	{Name: "schema/sales_payment.graphqls", Input: sourceData("schema/sales_payment.graphqls"), BuiltIn: false},
 	{Name: "schema/sales_return.graphqls", Input: sourceData("schema/sales_return.graphqls"), BuiltIn: false},
 	{Name: "schema/sales_shipment.graphqls", Input: sourceData("schema/sales_shipment.graphqls"), BuiltIn: false},
-	{Name: "schema/scrap.graphqls", Input: sourceData("schema/scrap.graphqls"), BuiltIn: false},
 	{Name: "schema/settings.graphqls", Input: sourceData("schema/settings.graphqls"), BuiltIn: false},
 	{Name: "schema/stock.graphqls", Input: sourceData("schema/stock.graphqls"), BuiltIn: false},
 	{Name: "schema/users.graphqls", Input: sourceData("schema/users.graphqls"), BuiltIn: false},
@@ -15215,6 +15022,76 @@ func (ec *executionContext) childFields_BalanceSheetLineAccount(ctx context.Cont
 	return nil, fmt.Errorf("no field named %q was found under type BalanceSheetLineAccount", field.Name)
 }
 
+func (ec *executionContext) childFields_BinMoveDocument(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_BinMoveDocument_id(ctx, field)
+	case "number":
+		return ec.fieldContext_BinMoveDocument_number(ctx, field)
+	case "warehouseId":
+		return ec.fieldContext_BinMoveDocument_warehouseId(ctx, field)
+	case "warehouse":
+		return ec.fieldContext_BinMoveDocument_warehouse(ctx, field)
+	case "postingDate":
+		return ec.fieldContext_BinMoveDocument_postingDate(ctx, field)
+	case "note":
+		return ec.fieldContext_BinMoveDocument_note(ctx, field)
+	case "lines":
+		return ec.fieldContext_BinMoveDocument_lines(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type BinMoveDocument", field.Name)
+}
+
+func (ec *executionContext) childFields_BinMoveDocumentLine(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "lineNo":
+		return ec.fieldContext_BinMoveDocumentLine_lineNo(ctx, field)
+	case "product":
+		return ec.fieldContext_BinMoveDocumentLine_product(ctx, field)
+	case "fromLocation":
+		return ec.fieldContext_BinMoveDocumentLine_fromLocation(ctx, field)
+	case "toLocation":
+		return ec.fieldContext_BinMoveDocumentLine_toLocation(ctx, field)
+	case "quantity":
+		return ec.fieldContext_BinMoveDocumentLine_quantity(ctx, field)
+	case "value":
+		return ec.fieldContext_BinMoveDocumentLine_value(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type BinMoveDocumentLine", field.Name)
+}
+
+func (ec *executionContext) childFields_BinMovePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "binMove":
+		return ec.fieldContext_BinMovePayload_binMove(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_BinMovePayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type BinMovePayload", field.Name)
+}
+
+func (ec *executionContext) childFields_BinStock(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "productId":
+		return ec.fieldContext_BinStock_productId(ctx, field)
+	case "product":
+		return ec.fieldContext_BinStock_product(ctx, field)
+	case "warehouseId":
+		return ec.fieldContext_BinStock_warehouseId(ctx, field)
+	case "warehouse":
+		return ec.fieldContext_BinStock_warehouse(ctx, field)
+	case "locationId":
+		return ec.fieldContext_BinStock_locationId(ctx, field)
+	case "location":
+		return ec.fieldContext_BinStock_location(ctx, field)
+	case "quantity":
+		return ec.fieldContext_BinStock_quantity(ctx, field)
+	case "value":
+		return ec.fieldContext_BinStock_value(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type BinStock", field.Name)
+}
+
 func (ec *executionContext) childFields_BooksCheck(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "ok":
@@ -15403,30 +15280,6 @@ func (ec *executionContext) childFields_CategoryPayload(ctx context.Context, fie
 		return ec.fieldContext_CategoryPayload_userErrors(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CategoryPayload", field.Name)
-}
-
-func (ec *executionContext) childFields_CategorySlowMoverDays(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-	switch field.Name {
-	case "categoryId":
-		return ec.fieldContext_CategorySlowMoverDays_categoryId(ctx, field)
-	case "code":
-		return ec.fieldContext_CategorySlowMoverDays_code(ctx, field)
-	case "name":
-		return ec.fieldContext_CategorySlowMoverDays_name(ctx, field)
-	case "days":
-		return ec.fieldContext_CategorySlowMoverDays_days(ctx, field)
-	}
-	return nil, fmt.Errorf("no field named %q was found under type CategorySlowMoverDays", field.Name)
-}
-
-func (ec *executionContext) childFields_CategorySlowMoverDaysPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-	switch field.Name {
-	case "category":
-		return ec.fieldContext_CategorySlowMoverDaysPayload_category(ctx, field)
-	case "userErrors":
-		return ec.fieldContext_CategorySlowMoverDaysPayload_userErrors(ctx, field)
-	}
-	return nil, fmt.Errorf("no field named %q was found under type CategorySlowMoverDaysPayload", field.Name)
 }
 
 func (ec *executionContext) childFields_ClearSignInLockoutPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -16031,34 +15884,6 @@ func (ec *executionContext) childFields_GoodsReceiptPayload(ctx context.Context,
 	return nil, fmt.Errorf("no field named %q was found under type GoodsReceiptPayload", field.Name)
 }
 
-func (ec *executionContext) childFields_IdleStock(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-	switch field.Name {
-	case "product":
-		return ec.fieldContext_IdleStock_product(ctx, field)
-	case "warehouse":
-		return ec.fieldContext_IdleStock_warehouse(ctx, field)
-	case "onHand":
-		return ec.fieldContext_IdleStock_onHand(ctx, field)
-	case "value":
-		return ec.fieldContext_IdleStock_value(ctx, field)
-	case "lastIssue":
-		return ec.fieldContext_IdleStock_lastIssue(ctx, field)
-	case "lastReceipt":
-		return ec.fieldContext_IdleStock_lastReceipt(ctx, field)
-	case "lastReceiptNumber":
-		return ec.fieldContext_IdleStock_lastReceiptNumber(ctx, field)
-	case "idleDays":
-		return ec.fieldContext_IdleStock_idleDays(ctx, field)
-	case "thresholdDays":
-		return ec.fieldContext_IdleStock_thresholdDays(ctx, field)
-	case "bucket":
-		return ec.fieldContext_IdleStock_bucket(ctx, field)
-	case "action":
-		return ec.fieldContext_IdleStock_action(ctx, field)
-	}
-	return nil, fmt.Errorf("no field named %q was found under type IdleStock", field.Name)
-}
-
 func (ec *executionContext) childFields_IncomeStatementLine(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "lineNo":
@@ -16519,6 +16344,10 @@ func (ec *executionContext) childFields_Location(ctx context.Context, field grap
 		return ec.fieldContext_Location_active(ctx, field)
 	case "auditTrail":
 		return ec.fieldContext_Location_auditTrail(ctx, field)
+	case "zone":
+		return ec.fieldContext_Location_zone(ctx, field)
+	case "stock":
+		return ec.fieldContext_Location_stock(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Location", field.Name)
 }
@@ -16911,6 +16740,10 @@ func (ec *executionContext) childFields_Product(ctx context.Context, field graph
 		return ec.fieldContext_Product_stock(ctx, field)
 	case "auditTrail":
 		return ec.fieldContext_Product_auditTrail(ctx, field)
+	case "putawayZone":
+		return ec.fieldContext_Product_putawayZone(ctx, field)
+	case "binStock":
+		return ec.fieldContext_Product_binStock(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Product", field.Name)
 }
@@ -16947,6 +16780,16 @@ func (ec *executionContext) childFields_ProductPayload(ctx context.Context, fiel
 		return ec.fieldContext_ProductPayload_userErrors(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ProductPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_ProductPutawayZonePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "product":
+		return ec.fieldContext_ProductPutawayZonePayload_product(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_ProductPutawayZonePayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ProductPutawayZonePayload", field.Name)
 }
 
 func (ec *executionContext) childFields_ProductSales(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -17175,6 +17018,20 @@ func (ec *executionContext) childFields_PurchasingSettingsPayload(ctx context.Co
 		return ec.fieldContext_PurchasingSettingsPayload_userErrors(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type PurchasingSettingsPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_PutawaySuggestion(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "productId":
+		return ec.fieldContext_PutawaySuggestion_productId(ctx, field)
+	case "locationId":
+		return ec.fieldContext_PutawaySuggestion_locationId(ctx, field)
+	case "location":
+		return ec.fieldContext_PutawaySuggestion_location(ctx, field)
+	case "reason":
+		return ec.fieldContext_PutawaySuggestion_reason(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PutawaySuggestion", field.Name)
 }
 
 func (ec *executionContext) childFields_ReceivableAllocation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -17675,122 +17532,6 @@ func (ec *executionContext) childFields_Satisfaction(ctx context.Context, field 
 		return ec.fieldContext_Satisfaction_average(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Satisfaction", field.Name)
-}
-
-func (ec *executionContext) childFields_Scrap(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-	switch field.Name {
-	case "id":
-		return ec.fieldContext_Scrap_id(ctx, field)
-	case "number":
-		return ec.fieldContext_Scrap_number(ctx, field)
-	case "status":
-		return ec.fieldContext_Scrap_status(ctx, field)
-	case "date":
-		return ec.fieldContext_Scrap_date(ctx, field)
-	case "note":
-		return ec.fieldContext_Scrap_note(ctx, field)
-	case "receiptNumber":
-		return ec.fieldContext_Scrap_receiptNumber(ctx, field)
-	case "countNumber":
-		return ec.fieldContext_Scrap_countNumber(ctx, field)
-	case "value":
-		return ec.fieldContext_Scrap_value(ctx, field)
-	case "stockDocumentNumber":
-		return ec.fieldContext_Scrap_stockDocumentNumber(ctx, field)
-	case "voucherNo":
-		return ec.fieldContext_Scrap_voucherNo(ctx, field)
-	case "createdByName":
-		return ec.fieldContext_Scrap_createdByName(ctx, field)
-	case "createdAt":
-		return ec.fieldContext_Scrap_createdAt(ctx, field)
-	case "submittedAt":
-		return ec.fieldContext_Scrap_submittedAt(ctx, field)
-	case "decidedByName":
-		return ec.fieldContext_Scrap_decidedByName(ctx, field)
-	case "decidedAt":
-		return ec.fieldContext_Scrap_decidedAt(ctx, field)
-	case "rejectReason":
-		return ec.fieldContext_Scrap_rejectReason(ctx, field)
-	case "lines":
-		return ec.fieldContext_Scrap_lines(ctx, field)
-	}
-	return nil, fmt.Errorf("no field named %q was found under type Scrap", field.Name)
-}
-
-func (ec *executionContext) childFields_ScrapConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-	switch field.Name {
-	case "edges":
-		return ec.fieldContext_ScrapConnection_edges(ctx, field)
-	case "nodes":
-		return ec.fieldContext_ScrapConnection_nodes(ctx, field)
-	case "pageInfo":
-		return ec.fieldContext_ScrapConnection_pageInfo(ctx, field)
-	case "totalCount":
-		return ec.fieldContext_ScrapConnection_totalCount(ctx, field)
-	}
-	return nil, fmt.Errorf("no field named %q was found under type ScrapConnection", field.Name)
-}
-
-func (ec *executionContext) childFields_ScrapEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-	switch field.Name {
-	case "cursor":
-		return ec.fieldContext_ScrapEdge_cursor(ctx, field)
-	case "node":
-		return ec.fieldContext_ScrapEdge_node(ctx, field)
-	}
-	return nil, fmt.Errorf("no field named %q was found under type ScrapEdge", field.Name)
-}
-
-func (ec *executionContext) childFields_ScrapLine(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-	switch field.Name {
-	case "lineNo":
-		return ec.fieldContext_ScrapLine_lineNo(ctx, field)
-	case "product":
-		return ec.fieldContext_ScrapLine_product(ctx, field)
-	case "warehouse":
-		return ec.fieldContext_ScrapLine_warehouse(ctx, field)
-	case "location":
-		return ec.fieldContext_ScrapLine_location(ctx, field)
-	case "quantity":
-		return ec.fieldContext_ScrapLine_quantity(ctx, field)
-	case "reason":
-		return ec.fieldContext_ScrapLine_reason(ctx, field)
-	case "note":
-		return ec.fieldContext_ScrapLine_note(ctx, field)
-	case "value":
-		return ec.fieldContext_ScrapLine_value(ctx, field)
-	}
-	return nil, fmt.Errorf("no field named %q was found under type ScrapLine", field.Name)
-}
-
-func (ec *executionContext) childFields_ScrapPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-	switch field.Name {
-	case "scrap":
-		return ec.fieldContext_ScrapPayload_scrap(ctx, field)
-	case "userErrors":
-		return ec.fieldContext_ScrapPayload_userErrors(ctx, field)
-	}
-	return nil, fmt.Errorf("no field named %q was found under type ScrapPayload", field.Name)
-}
-
-func (ec *executionContext) childFields_ScrapSettings(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-	switch field.Name {
-	case "approvalThreshold":
-		return ec.fieldContext_ScrapSettings_approvalThreshold(ctx, field)
-	case "slowMoverDays":
-		return ec.fieldContext_ScrapSettings_slowMoverDays(ctx, field)
-	}
-	return nil, fmt.Errorf("no field named %q was found under type ScrapSettings", field.Name)
-}
-
-func (ec *executionContext) childFields_ScrapSettingsPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-	switch field.Name {
-	case "settings":
-		return ec.fieldContext_ScrapSettingsPayload_settings(ctx, field)
-	case "userErrors":
-		return ec.fieldContext_ScrapSettingsPayload_userErrors(ctx, field)
-	}
-	return nil, fmt.Errorf("no field named %q was found under type ScrapSettingsPayload", field.Name)
 }
 
 func (ec *executionContext) childFields_SetPasswordPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -19691,20 +19432,6 @@ func (ec *executionContext) field_Mutation_approvePurchaseOrder_args(ctx context
 	return args, nil
 }
 
-func (ec *executionContext) field_Mutation_approveScrap_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
-	var err error
-	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "number",
-		func(ctx context.Context, v any) (string, error) {
-			return ec.unmarshalNString2string(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["number"] = arg0
-	return args, nil
-}
-
 func (ec *executionContext) field_Mutation_approveSupplierInvoiceMismatch_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -20041,20 +19768,6 @@ func (ec *executionContext) field_Mutation_createSalesReturn_args(ctx context.Co
 	return args, nil
 }
 
-func (ec *executionContext) field_Mutation_createScrap_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
-	var err error
-	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (NewScrapInput, error) {
-			return ec.unmarshalNNewScrapInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐNewScrapInput(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["input"] = arg0
-	return args, nil
-}
-
 func (ec *executionContext) field_Mutation_createSupplier_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -20131,6 +19844,20 @@ func (ec *executionContext) field_Mutation_login_args(ctx context.Context, rawAr
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (LoginInput, error) {
 			return ec.unmarshalNLoginInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐLoginInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_postBinMove_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (BinMoveInput, error) {
+			return ec.unmarshalNBinMoveInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐBinMoveInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -20279,28 +20006,6 @@ func (ec *executionContext) field_Mutation_refundCustomer_args(ctx context.Conte
 	return args, nil
 }
 
-func (ec *executionContext) field_Mutation_rejectScrap_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
-	var err error
-	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "number",
-		func(ctx context.Context, v any) (string, error) {
-			return ec.unmarshalNString2string(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["number"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
-		func(ctx context.Context, v any) (string, error) {
-			return ec.unmarshalNString2string(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["reason"] = arg1
-	return args, nil
-}
-
 func (ec *executionContext) field_Mutation_releaseSalesOrderHold_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -20385,25 +20090,17 @@ func (ec *executionContext) field_Mutation_revokeApiToken_args(ctx context.Conte
 	return args, nil
 }
 
-func (ec *executionContext) field_Mutation_setCategorySlowMoverDays_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+func (ec *executionContext) field_Mutation_setLocationZone_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "categoryId",
-		func(ctx context.Context, v any) (int64, error) {
-			return ec.unmarshalNID2int64(ctx, v)
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (SetLocationZoneInput, error) {
+			return ec.unmarshalNSetLocationZoneInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSetLocationZoneInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["categoryId"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "days",
-		func(ctx context.Context, v any) (*int, error) {
-			return ec.unmarshalOInt2ᚖint(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["days"] = arg1
+	args["input"] = arg0
 	return args, nil
 }
 
@@ -20413,6 +20110,20 @@ func (ec *executionContext) field_Mutation_setPassword_args(ctx context.Context,
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (SetPasswordInput, error) {
 			return ec.unmarshalNSetPasswordInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSetPasswordInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_setProductPutawayZone_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (SetProductPutawayZoneInput, error) {
+			return ec.unmarshalNSetProductPutawayZoneInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSetProductPutawayZoneInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -20460,20 +20171,6 @@ func (ec *executionContext) field_Mutation_submitPurchaseOrder_args(ctx context.
 		return nil, err
 	}
 	args["id"] = arg0
-	return args, nil
-}
-
-func (ec *executionContext) field_Mutation_submitScrap_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
-	var err error
-	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "number",
-		func(ctx context.Context, v any) (string, error) {
-			return ec.unmarshalNString2string(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["number"] = arg0
 	return args, nil
 }
 
@@ -20637,20 +20334,6 @@ func (ec *executionContext) field_Mutation_updatePurchasingSettings_args(ctx con
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (PurchasingSettingsInput, error) {
 			return ec.unmarshalNPurchasingSettingsInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐPurchasingSettingsInput(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["input"] = arg0
-	return args, nil
-}
-
-func (ec *executionContext) field_Mutation_updateScrapSettings_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
-	var err error
-	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (ScrapSettingsInput, error) {
-			return ec.unmarshalNScrapSettingsInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐScrapSettingsInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -21180,6 +20863,58 @@ func (ec *executionContext) field_Query_balanceSheet_args(ctx context.Context, r
 		return nil, err
 	}
 	args["asOf"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_binMove_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (*int64, error) {
+			return ec.unmarshalOID2ᚖint64(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "number",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["number"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_binStock_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "warehouseId",
+		func(ctx context.Context, v any) (*int64, error) {
+			return ec.unmarshalOID2ᚖint64(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["warehouseId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "locationId",
+		func(ctx context.Context, v any) (*int64, error) {
+			return ec.unmarshalOID2ᚖint64(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["locationId"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "productId",
+		func(ctx context.Context, v any) (*int64, error) {
+			return ec.unmarshalOID2ᚖint64(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["productId"] = arg2
 	return args, nil
 }
 
@@ -22111,6 +21846,28 @@ func (ec *executionContext) field_Query_purchaseSuggestions_args(ctx context.Con
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_putawaySuggestions_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "warehouse",
+		func(ctx context.Context, v any) (int64, error) {
+			return ec.unmarshalNID2int64(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["warehouse"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "lines",
+		func(ctx context.Context, v any) ([]*PutawayLineInput, error) {
+			return ec.unmarshalNPutawayLineInput2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐPutawayLineInputᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["lines"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_receivablesAging_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -22373,58 +22130,6 @@ func (ec *executionContext) field_Query_salesReturns_args(ctx context.Context, r
 	return args, nil
 }
 
-func (ec *executionContext) field_Query_scrap_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
-	var err error
-	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "number",
-		func(ctx context.Context, v any) (string, error) {
-			return ec.unmarshalNString2string(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["number"] = arg0
-	return args, nil
-}
-
-func (ec *executionContext) field_Query_scraps_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
-	var err error
-	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
-		func(ctx context.Context, v any) (*int, error) {
-			return ec.unmarshalOInt2ᚖint(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["first"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
-		func(ctx context.Context, v any) (*string, error) {
-			return ec.unmarshalOString2ᚖstring(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["after"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
-		func(ctx context.Context, v any) (*jxc.ScrapFilter, error) {
-			return ec.unmarshalOScrapFilter2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐScrapFilter(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["filter"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
-		func(ctx context.Context, v any) (*jxc.ScrapOrder, error) {
-			return ec.unmarshalOScrapOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐScrapOrder(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["orderBy"] = arg3
-	return args, nil
-}
-
 func (ec *executionContext) field_Query_shipment_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -22482,20 +22187,6 @@ func (ec *executionContext) field_Query_shipments_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["orderBy"] = arg3
-	return args, nil
-}
-
-func (ec *executionContext) field_Query_slowMovers_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
-	var err error
-	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
-		func(ctx context.Context, v any) (*jxc.SlowMoverFilter, error) {
-			return ec.unmarshalOSlowMoverFilter2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSlowMoverFilter(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["filter"] = arg0
 	return args, nil
 }
 
@@ -28771,6 +28462,625 @@ func (ec *executionContext) fieldContext_BalanceSheetLineAccount_yearOpening(_ c
 	return graphql.NewScalarFieldContext("BalanceSheetLineAccount", field, true, false, "Decimal")
 }
 
+func (ec *executionContext) _BinMoveDocument_id(ctx context.Context, field graphql.CollectedField, obj *jxc.BinMoveDocument) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BinMoveDocument_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BinMoveDocument_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BinMoveDocument", field, false, false, "ID")
+}
+
+func (ec *executionContext) _BinMoveDocument_number(ctx context.Context, field graphql.CollectedField, obj *jxc.BinMoveDocument) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BinMoveDocument_number(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Number, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BinMoveDocument_number(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BinMoveDocument", field, false, false, "String")
+}
+
+func (ec *executionContext) _BinMoveDocument_warehouseId(ctx context.Context, field graphql.CollectedField, obj *jxc.BinMoveDocument) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BinMoveDocument_warehouseId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.WarehouseID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BinMoveDocument_warehouseId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BinMoveDocument", field, false, false, "ID")
+}
+
+func (ec *executionContext) _BinMoveDocument_warehouse(ctx context.Context, field graphql.CollectedField, obj *jxc.BinMoveDocument) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BinMoveDocument_warehouse(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.BinMoveDocument().Warehouse(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.Warehouse) graphql.Marshaler {
+			return ec.marshalNWarehouse2githubᚗcomᚋjxcgraphᚋjxcᚐWarehouse(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BinMoveDocument_warehouse(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "BinMoveDocument",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Warehouse(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _BinMoveDocument_postingDate(ctx context.Context, field graphql.CollectedField, obj *jxc.BinMoveDocument) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BinMoveDocument_postingDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PostingDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.Date) graphql.Marshaler {
+			return ec.marshalNDate2githubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BinMoveDocument_postingDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BinMoveDocument", field, false, false, "Date")
+}
+
+func (ec *executionContext) _BinMoveDocument_note(ctx context.Context, field graphql.CollectedField, obj *jxc.BinMoveDocument) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BinMoveDocument_note(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Note, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BinMoveDocument_note(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BinMoveDocument", field, false, false, "String")
+}
+
+func (ec *executionContext) _BinMoveDocument_lines(ctx context.Context, field graphql.CollectedField, obj *jxc.BinMoveDocument) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BinMoveDocument_lines(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Lines, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.BinMoveDocumentLine) graphql.Marshaler {
+			return ec.marshalNBinMoveDocumentLine2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐBinMoveDocumentLineᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BinMoveDocument_lines(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "BinMoveDocument",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_BinMoveDocumentLine(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _BinMoveDocumentLine_lineNo(ctx context.Context, field graphql.CollectedField, obj *jxc.BinMoveDocumentLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BinMoveDocumentLine_lineNo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LineNo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BinMoveDocumentLine_lineNo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BinMoveDocumentLine", field, false, false, "Int")
+}
+
+func (ec *executionContext) _BinMoveDocumentLine_product(ctx context.Context, field graphql.CollectedField, obj *jxc.BinMoveDocumentLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BinMoveDocumentLine_product(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.BinMoveDocumentLine().Product(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.Product) graphql.Marshaler {
+			return ec.marshalNProduct2githubᚗcomᚋjxcgraphᚋjxcᚐProduct(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BinMoveDocumentLine_product(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "BinMoveDocumentLine",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Product(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _BinMoveDocumentLine_fromLocation(ctx context.Context, field graphql.CollectedField, obj *jxc.BinMoveDocumentLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BinMoveDocumentLine_fromLocation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.BinMoveDocumentLine().FromLocation(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Location) graphql.Marshaler {
+			return ec.marshalOLocation2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐLocation(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_BinMoveDocumentLine_fromLocation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "BinMoveDocumentLine",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Location(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _BinMoveDocumentLine_toLocation(ctx context.Context, field graphql.CollectedField, obj *jxc.BinMoveDocumentLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BinMoveDocumentLine_toLocation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.BinMoveDocumentLine().ToLocation(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.Location) graphql.Marshaler {
+			return ec.marshalNLocation2githubᚗcomᚋjxcgraphᚋjxcᚐLocation(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BinMoveDocumentLine_toLocation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "BinMoveDocumentLine",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Location(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _BinMoveDocumentLine_quantity(ctx context.Context, field graphql.CollectedField, obj *jxc.BinMoveDocumentLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BinMoveDocumentLine_quantity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Quantity, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BinMoveDocumentLine_quantity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BinMoveDocumentLine", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _BinMoveDocumentLine_value(ctx context.Context, field graphql.CollectedField, obj *jxc.BinMoveDocumentLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BinMoveDocumentLine_value(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Value, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BinMoveDocumentLine_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BinMoveDocumentLine", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _BinMovePayload_binMove(ctx context.Context, field graphql.CollectedField, obj *BinMovePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BinMovePayload_binMove(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BinMove, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.BinMoveDocument) graphql.Marshaler {
+			return ec.marshalOBinMoveDocument2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐBinMoveDocument(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_BinMovePayload_binMove(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "BinMovePayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_BinMoveDocument(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _BinMovePayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *BinMovePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BinMovePayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BinMovePayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "BinMovePayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _BinStock_productId(ctx context.Context, field graphql.CollectedField, obj *jxc.BinStock) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BinStock_productId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ProductID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BinStock_productId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BinStock", field, false, false, "ID")
+}
+
+func (ec *executionContext) _BinStock_product(ctx context.Context, field graphql.CollectedField, obj *jxc.BinStock) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BinStock_product(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.BinStock().Product(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.Product) graphql.Marshaler {
+			return ec.marshalNProduct2githubᚗcomᚋjxcgraphᚋjxcᚐProduct(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BinStock_product(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "BinStock",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Product(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _BinStock_warehouseId(ctx context.Context, field graphql.CollectedField, obj *jxc.BinStock) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BinStock_warehouseId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.WarehouseID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BinStock_warehouseId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BinStock", field, false, false, "ID")
+}
+
+func (ec *executionContext) _BinStock_warehouse(ctx context.Context, field graphql.CollectedField, obj *jxc.BinStock) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BinStock_warehouse(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.BinStock().Warehouse(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.Warehouse) graphql.Marshaler {
+			return ec.marshalNWarehouse2githubᚗcomᚋjxcgraphᚋjxcᚐWarehouse(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BinStock_warehouse(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "BinStock",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Warehouse(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _BinStock_locationId(ctx context.Context, field graphql.CollectedField, obj *jxc.BinStock) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BinStock_locationId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LocationID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int64) graphql.Marshaler {
+			return ec.marshalOID2ᚖint64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_BinStock_locationId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BinStock", field, false, false, "ID")
+}
+
+func (ec *executionContext) _BinStock_location(ctx context.Context, field graphql.CollectedField, obj *jxc.BinStock) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BinStock_location(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.BinStock().Location(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Location) graphql.Marshaler {
+			return ec.marshalOLocation2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐLocation(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_BinStock_location(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "BinStock",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Location(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _BinStock_quantity(ctx context.Context, field graphql.CollectedField, obj *jxc.BinStock) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BinStock_quantity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Quantity, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BinStock_quantity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BinStock", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _BinStock_value(ctx context.Context, field graphql.CollectedField, obj *jxc.BinStock) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BinStock_value(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Value, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BinStock_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BinStock", field, false, false, "Decimal")
+}
+
 func (ec *executionContext) _BooksCheck_ok(ctx context.Context, field graphql.CollectedField, obj *jxc.BooksCheck) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -30304,162 +30614,6 @@ func (ec *executionContext) _CategoryPayload_userErrors(ctx context.Context, fie
 func (ec *executionContext) fieldContext_CategoryPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "CategoryPayload",
-		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_UserError(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _CategorySlowMoverDays_categoryId(ctx context.Context, field graphql.CollectedField, obj *jxc.CategorySlowMoverDays) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_CategorySlowMoverDays_categoryId(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.CategoryID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
-			return ec.marshalNID2int64(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_CategorySlowMoverDays_categoryId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("CategorySlowMoverDays", field, false, false, "ID")
-}
-
-func (ec *executionContext) _CategorySlowMoverDays_code(ctx context.Context, field graphql.CollectedField, obj *jxc.CategorySlowMoverDays) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_CategorySlowMoverDays_code(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Code, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_CategorySlowMoverDays_code(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("CategorySlowMoverDays", field, false, false, "String")
-}
-
-func (ec *executionContext) _CategorySlowMoverDays_name(ctx context.Context, field graphql.CollectedField, obj *jxc.CategorySlowMoverDays) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_CategorySlowMoverDays_name(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Name, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_CategorySlowMoverDays_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("CategorySlowMoverDays", field, false, false, "String")
-}
-
-func (ec *executionContext) _CategorySlowMoverDays_days(ctx context.Context, field graphql.CollectedField, obj *jxc.CategorySlowMoverDays) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_CategorySlowMoverDays_days(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Days, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
-			return ec.marshalOInt2ᚖint(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_CategorySlowMoverDays_days(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("CategorySlowMoverDays", field, false, false, "Int")
-}
-
-func (ec *executionContext) _CategorySlowMoverDaysPayload_category(ctx context.Context, field graphql.CollectedField, obj *CategorySlowMoverDaysPayload) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_CategorySlowMoverDaysPayload_category(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Category, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *jxc.CategorySlowMoverDays) graphql.Marshaler {
-			return ec.marshalOCategorySlowMoverDays2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐCategorySlowMoverDays(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_CategorySlowMoverDaysPayload_category(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "CategorySlowMoverDaysPayload",
-		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_CategorySlowMoverDays(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _CategorySlowMoverDaysPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *CategorySlowMoverDaysPayload) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_CategorySlowMoverDaysPayload_userErrors(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.UserErrors, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*UserError) graphql.Marshaler {
-			return ec.marshalNUserError2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐUserErrorᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_CategorySlowMoverDaysPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "CategorySlowMoverDaysPayload",
 		Field:      field,
 		IsMethod:   false,
 		IsResolver: false,
@@ -36283,277 +36437,6 @@ func (ec *executionContext) fieldContext_GoodsReceiptPayload_userErrors(_ contex
 	return fc, nil
 }
 
-func (ec *executionContext) _IdleStock_product(ctx context.Context, field graphql.CollectedField, obj *jxc.IdleStock) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_IdleStock_product(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Product, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Product) graphql.Marshaler {
-			return ec.marshalNProduct2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐProduct(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_IdleStock_product(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "IdleStock",
-		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Product(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _IdleStock_warehouse(ctx context.Context, field graphql.CollectedField, obj *jxc.IdleStock) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_IdleStock_warehouse(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Warehouse, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Warehouse) graphql.Marshaler {
-			return ec.marshalNWarehouse2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐWarehouse(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_IdleStock_warehouse(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "IdleStock",
-		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Warehouse(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _IdleStock_onHand(ctx context.Context, field graphql.CollectedField, obj *jxc.IdleStock) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_IdleStock_onHand(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.OnHand, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
-			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_IdleStock_onHand(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("IdleStock", field, false, false, "Decimal")
-}
-
-func (ec *executionContext) _IdleStock_value(ctx context.Context, field graphql.CollectedField, obj *jxc.IdleStock) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_IdleStock_value(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Value, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
-			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_IdleStock_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("IdleStock", field, false, false, "Decimal")
-}
-
-func (ec *executionContext) _IdleStock_lastIssue(ctx context.Context, field graphql.CollectedField, obj *jxc.IdleStock) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_IdleStock_lastIssue(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.LastIssue, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Date) graphql.Marshaler {
-			return ec.marshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_IdleStock_lastIssue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("IdleStock", field, false, false, "Date")
-}
-
-func (ec *executionContext) _IdleStock_lastReceipt(ctx context.Context, field graphql.CollectedField, obj *jxc.IdleStock) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_IdleStock_lastReceipt(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.LastReceipt, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Date) graphql.Marshaler {
-			return ec.marshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_IdleStock_lastReceipt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("IdleStock", field, false, false, "Date")
-}
-
-func (ec *executionContext) _IdleStock_lastReceiptNumber(ctx context.Context, field graphql.CollectedField, obj *jxc.IdleStock) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_IdleStock_lastReceiptNumber(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.LastReceiptNumber, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
-			return ec.marshalOString2ᚖstring(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_IdleStock_lastReceiptNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("IdleStock", field, false, false, "String")
-}
-
-func (ec *executionContext) _IdleStock_idleDays(ctx context.Context, field graphql.CollectedField, obj *jxc.IdleStock) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_IdleStock_idleDays(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.IdleDays, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_IdleStock_idleDays(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("IdleStock", field, false, false, "Int")
-}
-
-func (ec *executionContext) _IdleStock_thresholdDays(ctx context.Context, field graphql.CollectedField, obj *jxc.IdleStock) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_IdleStock_thresholdDays(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ThresholdDays, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_IdleStock_thresholdDays(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("IdleStock", field, false, false, "Int")
-}
-
-func (ec *executionContext) _IdleStock_bucket(ctx context.Context, field graphql.CollectedField, obj *jxc.IdleStock) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_IdleStock_bucket(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Bucket, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v jxc.SlowMoverBucket) graphql.Marshaler {
-			return ec.marshalNSlowMoverBucket2githubᚗcomᚋjxcgraphᚋjxcᚐSlowMoverBucket(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_IdleStock_bucket(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("IdleStock", field, false, false, "SlowMoverBucket")
-}
-
-func (ec *executionContext) _IdleStock_action(ctx context.Context, field graphql.CollectedField, obj *jxc.IdleStock) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_IdleStock_action(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Action, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v jxc.SlowMoverAction) graphql.Marshaler {
-			return ec.marshalNSlowMoverAction2githubᚗcomᚋjxcgraphᚋjxcᚐSlowMoverAction(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_IdleStock_action(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("IdleStock", field, false, false, "SlowMoverAction")
-}
-
 func (ec *executionContext) _IncomeStatementLine_lineNo(ctx context.Context, field graphql.CollectedField, obj *jxc.StatutoryLine) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -40831,6 +40714,61 @@ func (ec *executionContext) fieldContext_Location_auditTrail(ctx context.Context
 	return fc, nil
 }
 
+func (ec *executionContext) _Location_zone(ctx context.Context, field graphql.CollectedField, obj *jxc.Location) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Location_zone(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Zone, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Location_zone(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Location", field, false, false, "String")
+}
+
+func (ec *executionContext) _Location_stock(ctx context.Context, field graphql.CollectedField, obj *jxc.Location) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Location_stock(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Location().Stock(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.BinStock) graphql.Marshaler {
+			return ec.marshalNBinStock2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐBinStockᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Location_stock(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Location",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_BinStock(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _LocationPayload_location(ctx context.Context, field graphql.CollectedField, obj *LocationPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -41352,6 +41290,192 @@ func (ec *executionContext) fieldContext_Mutation_checkLowStock(_ context.Contex
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_AlertsPayload(ctx, field)
 		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_postBinMove(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_postBinMove(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().PostBinMove(ctx, fc.Args["input"].(BinMoveInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"WAREHOUSE"})
+				if err != nil {
+					var zeroVal BinMovePayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal BinMovePayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v BinMovePayload) graphql.Marshaler {
+			return ec.marshalNBinMovePayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐBinMovePayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_postBinMove(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_BinMovePayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_postBinMove_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_setLocationZone(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_setLocationZone(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SetLocationZone(ctx, fc.Args["input"].(SetLocationZoneInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"WAREHOUSE"})
+				if err != nil {
+					var zeroVal LocationPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal LocationPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v LocationPayload) graphql.Marshaler {
+			return ec.marshalNLocationPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐLocationPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_setLocationZone(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LocationPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_setLocationZone_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_setProductPutawayZone(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_setProductPutawayZone(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SetProductPutawayZone(ctx, fc.Args["input"].(SetProductPutawayZoneInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"WAREHOUSE"})
+				if err != nil {
+					var zeroVal ProductPutawayZonePayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal ProductPutawayZonePayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v ProductPutawayZonePayload) graphql.Marshaler {
+			return ec.marshalNProductPutawayZonePayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐProductPutawayZonePayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_setProductPutawayZone(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ProductPutawayZonePayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_setProductPutawayZone_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -44884,378 +45008,6 @@ func (ec *executionContext) fieldContext_Mutation_confirmDelivery(ctx context.Co
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_confirmDelivery_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
-		ec.Error(ctx, err)
-		return fc, err
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _Mutation_createScrap(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Mutation_createScrap(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().CreateScrap(ctx, fc.Args["input"].(NewScrapInput))
-		},
-		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
-			directive0 := next
-
-			directive1 := func(ctx context.Context) (any, error) {
-				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"WAREHOUSE", "MANAGER"})
-				if err != nil {
-					var zeroVal ScrapPayload
-					return zeroVal, err
-				}
-				if ec.Directives.HasRole == nil {
-					var zeroVal ScrapPayload
-					return zeroVal, errors.New("directive hasRole is not implemented")
-				}
-				return ec.Directives.HasRole(ctx, nil, directive0, roles)
-			}
-
-			next = directive1
-			return next
-		},
-		func(ctx context.Context, selections ast.SelectionSet, v ScrapPayload) graphql.Marshaler {
-			return ec.marshalNScrapPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐScrapPayload(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Mutation_createScrap(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Mutation",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_ScrapPayload(ctx, field)
-		},
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = ec.Recover(ctx, r)
-			ec.Error(ctx, err)
-		}
-	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_createScrap_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
-		ec.Error(ctx, err)
-		return fc, err
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _Mutation_submitScrap(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Mutation_submitScrap(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().SubmitScrap(ctx, fc.Args["number"].(string))
-		},
-		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
-			directive0 := next
-
-			directive1 := func(ctx context.Context) (any, error) {
-				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"WAREHOUSE", "MANAGER"})
-				if err != nil {
-					var zeroVal ScrapPayload
-					return zeroVal, err
-				}
-				if ec.Directives.HasRole == nil {
-					var zeroVal ScrapPayload
-					return zeroVal, errors.New("directive hasRole is not implemented")
-				}
-				return ec.Directives.HasRole(ctx, nil, directive0, roles)
-			}
-
-			next = directive1
-			return next
-		},
-		func(ctx context.Context, selections ast.SelectionSet, v ScrapPayload) graphql.Marshaler {
-			return ec.marshalNScrapPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐScrapPayload(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Mutation_submitScrap(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Mutation",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_ScrapPayload(ctx, field)
-		},
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = ec.Recover(ctx, r)
-			ec.Error(ctx, err)
-		}
-	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_submitScrap_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
-		ec.Error(ctx, err)
-		return fc, err
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _Mutation_approveScrap(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Mutation_approveScrap(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().ApproveScrap(ctx, fc.Args["number"].(string))
-		},
-		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
-			directive0 := next
-
-			directive1 := func(ctx context.Context) (any, error) {
-				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"MANAGER", "FINANCE"})
-				if err != nil {
-					var zeroVal ScrapPayload
-					return zeroVal, err
-				}
-				if ec.Directives.HasRole == nil {
-					var zeroVal ScrapPayload
-					return zeroVal, errors.New("directive hasRole is not implemented")
-				}
-				return ec.Directives.HasRole(ctx, nil, directive0, roles)
-			}
-
-			next = directive1
-			return next
-		},
-		func(ctx context.Context, selections ast.SelectionSet, v ScrapPayload) graphql.Marshaler {
-			return ec.marshalNScrapPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐScrapPayload(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Mutation_approveScrap(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Mutation",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_ScrapPayload(ctx, field)
-		},
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = ec.Recover(ctx, r)
-			ec.Error(ctx, err)
-		}
-	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_approveScrap_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
-		ec.Error(ctx, err)
-		return fc, err
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _Mutation_rejectScrap(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Mutation_rejectScrap(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().RejectScrap(ctx, fc.Args["number"].(string), fc.Args["reason"].(string))
-		},
-		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
-			directive0 := next
-
-			directive1 := func(ctx context.Context) (any, error) {
-				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"MANAGER", "FINANCE"})
-				if err != nil {
-					var zeroVal ScrapPayload
-					return zeroVal, err
-				}
-				if ec.Directives.HasRole == nil {
-					var zeroVal ScrapPayload
-					return zeroVal, errors.New("directive hasRole is not implemented")
-				}
-				return ec.Directives.HasRole(ctx, nil, directive0, roles)
-			}
-
-			next = directive1
-			return next
-		},
-		func(ctx context.Context, selections ast.SelectionSet, v ScrapPayload) graphql.Marshaler {
-			return ec.marshalNScrapPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐScrapPayload(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Mutation_rejectScrap(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Mutation",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_ScrapPayload(ctx, field)
-		},
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = ec.Recover(ctx, r)
-			ec.Error(ctx, err)
-		}
-	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_rejectScrap_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
-		ec.Error(ctx, err)
-		return fc, err
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _Mutation_updateScrapSettings(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Mutation_updateScrapSettings(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().UpdateScrapSettings(ctx, fc.Args["input"].(ScrapSettingsInput))
-		},
-		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
-			directive0 := next
-
-			directive1 := func(ctx context.Context) (any, error) {
-				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"MANAGER", "FINANCE"})
-				if err != nil {
-					var zeroVal ScrapSettingsPayload
-					return zeroVal, err
-				}
-				if ec.Directives.HasRole == nil {
-					var zeroVal ScrapSettingsPayload
-					return zeroVal, errors.New("directive hasRole is not implemented")
-				}
-				return ec.Directives.HasRole(ctx, nil, directive0, roles)
-			}
-
-			next = directive1
-			return next
-		},
-		func(ctx context.Context, selections ast.SelectionSet, v ScrapSettingsPayload) graphql.Marshaler {
-			return ec.marshalNScrapSettingsPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐScrapSettingsPayload(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Mutation_updateScrapSettings(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Mutation",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_ScrapSettingsPayload(ctx, field)
-		},
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = ec.Recover(ctx, r)
-			ec.Error(ctx, err)
-		}
-	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_updateScrapSettings_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
-		ec.Error(ctx, err)
-		return fc, err
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _Mutation_setCategorySlowMoverDays(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Mutation_setCategorySlowMoverDays(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().SetCategorySlowMoverDays(ctx, fc.Args["categoryId"].(int64), fc.Args["days"].(*int))
-		},
-		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
-			directive0 := next
-
-			directive1 := func(ctx context.Context) (any, error) {
-				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"MANAGER", "WAREHOUSE"})
-				if err != nil {
-					var zeroVal CategorySlowMoverDaysPayload
-					return zeroVal, err
-				}
-				if ec.Directives.HasRole == nil {
-					var zeroVal CategorySlowMoverDaysPayload
-					return zeroVal, errors.New("directive hasRole is not implemented")
-				}
-				return ec.Directives.HasRole(ctx, nil, directive0, roles)
-			}
-
-			next = directive1
-			return next
-		},
-		func(ctx context.Context, selections ast.SelectionSet, v CategorySlowMoverDaysPayload) graphql.Marshaler {
-			return ec.marshalNCategorySlowMoverDaysPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐCategorySlowMoverDaysPayload(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Mutation_setCategorySlowMoverDays(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Mutation",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_CategorySlowMoverDaysPayload(ctx, field)
-		},
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = ec.Recover(ctx, r)
-			ec.Error(ctx, err)
-		}
-	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_setCategorySlowMoverDays_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -48921,6 +48673,61 @@ func (ec *executionContext) fieldContext_Product_auditTrail(ctx context.Context,
 	return fc, nil
 }
 
+func (ec *executionContext) _Product_putawayZone(ctx context.Context, field graphql.CollectedField, obj *jxc.Product) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Product_putawayZone(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Product().PutawayZone(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Product_putawayZone(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Product", field, true, true, "String")
+}
+
+func (ec *executionContext) _Product_binStock(ctx context.Context, field graphql.CollectedField, obj *jxc.Product) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Product_binStock(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Product().BinStock(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.BinStock) graphql.Marshaler {
+			return ec.marshalNBinStock2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐBinStockᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Product_binStock(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Product",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_BinStock(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _ProductConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ProductConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -49149,6 +48956,70 @@ func (ec *executionContext) _ProductPayload_userErrors(ctx context.Context, fiel
 func (ec *executionContext) fieldContext_ProductPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "ProductPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ProductPutawayZonePayload_product(ctx context.Context, field graphql.CollectedField, obj *ProductPutawayZonePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProductPutawayZonePayload_product(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Product, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Product) graphql.Marshaler {
+			return ec.marshalOProduct2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐProduct(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ProductPutawayZonePayload_product(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ProductPutawayZonePayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Product(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ProductPutawayZonePayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *ProductPutawayZonePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProductPutawayZonePayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProductPutawayZonePayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ProductPutawayZonePayload",
 		Field:      field,
 		IsMethod:   false,
 		IsResolver: false,
@@ -51199,6 +51070,107 @@ func (ec *executionContext) fieldContext_PurchasingSettingsPayload_userErrors(_ 
 	return fc, nil
 }
 
+func (ec *executionContext) _PutawaySuggestion_productId(ctx context.Context, field graphql.CollectedField, obj *jxc.PutawaySuggestion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PutawaySuggestion_productId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ProductID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PutawaySuggestion_productId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PutawaySuggestion", field, false, false, "ID")
+}
+
+func (ec *executionContext) _PutawaySuggestion_locationId(ctx context.Context, field graphql.CollectedField, obj *jxc.PutawaySuggestion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PutawaySuggestion_locationId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LocationID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int64) graphql.Marshaler {
+			return ec.marshalOID2ᚖint64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PutawaySuggestion_locationId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PutawaySuggestion", field, false, false, "ID")
+}
+
+func (ec *executionContext) _PutawaySuggestion_location(ctx context.Context, field graphql.CollectedField, obj *jxc.PutawaySuggestion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PutawaySuggestion_location(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.PutawaySuggestion().Location(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Location) graphql.Marshaler {
+			return ec.marshalOLocation2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐLocation(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PutawaySuggestion_location(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PutawaySuggestion",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Location(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PutawaySuggestion_reason(ctx context.Context, field graphql.CollectedField, obj *jxc.PutawaySuggestion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PutawaySuggestion_reason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.PutawayReason) graphql.Marshaler {
+			return ec.marshalNPutawayReason2githubᚗcomᚋjxcgraphᚋjxcᚐPutawayReason(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PutawaySuggestion_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PutawaySuggestion", field, false, false, "PutawayReason")
+}
+
 func (ec *executionContext) _Query_serverTime(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -51702,6 +51674,192 @@ func (ec *executionContext) fieldContext_Query_auditTrail(ctx context.Context, f
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_auditTrail_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_binStock(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_binStock(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().BinStock(ctx, fc.Args["warehouseId"].(*int64), fc.Args["locationId"].(*int64), fc.Args["productId"].(*int64))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"WAREHOUSE", "MANAGER", "FINANCE", "ANALYST"})
+				if err != nil {
+					var zeroVal []*jxc.BinStock
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal []*jxc.BinStock
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.BinStock) graphql.Marshaler {
+			return ec.marshalNBinStock2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐBinStockᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_binStock(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_BinStock(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_binStock_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_putawaySuggestions(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_putawaySuggestions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().PutawaySuggestions(ctx, fc.Args["warehouse"].(int64), fc.Args["lines"].([]*PutawayLineInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"WAREHOUSE", "PURCHASING"})
+				if err != nil {
+					var zeroVal []*jxc.PutawaySuggestion
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal []*jxc.PutawaySuggestion
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.PutawaySuggestion) graphql.Marshaler {
+			return ec.marshalNPutawaySuggestion2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐPutawaySuggestionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_putawaySuggestions(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PutawaySuggestion(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_putawaySuggestions_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_binMove(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_binMove(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().BinMove(ctx, fc.Args["id"].(*int64), fc.Args["number"].(*string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"WAREHOUSE", "MANAGER", "FINANCE", "ANALYST"})
+				if err != nil {
+					var zeroVal *jxc.BinMoveDocument
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *jxc.BinMoveDocument
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.BinMoveDocument) graphql.Marshaler {
+			return ec.marshalOBinMoveDocument2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐBinMoveDocument(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_binMove(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_BinMoveDocument(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_binMove_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -55152,292 +55310,6 @@ func (ec *executionContext) fieldContext_Query_shipment(ctx context.Context, fie
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_shipment_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
-		ec.Error(ctx, err)
-		return fc, err
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _Query_scrap(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Query_scrap(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Scrap(ctx, fc.Args["number"].(string))
-		},
-		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
-			directive0 := next
-
-			directive1 := func(ctx context.Context) (any, error) {
-				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"WAREHOUSE", "MANAGER", "FINANCE", "ANALYST"})
-				if err != nil {
-					var zeroVal *jxc.Scrap
-					return zeroVal, err
-				}
-				if ec.Directives.HasRole == nil {
-					var zeroVal *jxc.Scrap
-					return zeroVal, errors.New("directive hasRole is not implemented")
-				}
-				return ec.Directives.HasRole(ctx, nil, directive0, roles)
-			}
-
-			next = directive1
-			return next
-		},
-		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Scrap) graphql.Marshaler {
-			return ec.marshalOScrap2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐScrap(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_Query_scrap(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Query",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Scrap(ctx, field)
-		},
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = ec.Recover(ctx, r)
-			ec.Error(ctx, err)
-		}
-	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_scrap_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
-		ec.Error(ctx, err)
-		return fc, err
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _Query_scraps(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Query_scraps(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Scraps(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["filter"].(*jxc.ScrapFilter), fc.Args["orderBy"].(*jxc.ScrapOrder))
-		},
-		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
-			directive0 := next
-
-			directive1 := func(ctx context.Context) (any, error) {
-				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"WAREHOUSE", "MANAGER", "FINANCE", "ANALYST"})
-				if err != nil {
-					var zeroVal ScrapConnection
-					return zeroVal, err
-				}
-				if ec.Directives.HasRole == nil {
-					var zeroVal ScrapConnection
-					return zeroVal, errors.New("directive hasRole is not implemented")
-				}
-				return ec.Directives.HasRole(ctx, nil, directive0, roles)
-			}
-
-			next = directive1
-			return next
-		},
-		func(ctx context.Context, selections ast.SelectionSet, v ScrapConnection) graphql.Marshaler {
-			return ec.marshalNScrapConnection2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐScrapConnection(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Query_scraps(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Query",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_ScrapConnection(ctx, field)
-		},
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = ec.Recover(ctx, r)
-			ec.Error(ctx, err)
-		}
-	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_scraps_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
-		ec.Error(ctx, err)
-		return fc, err
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _Query_scrapSettings(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Query_scrapSettings(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Query().ScrapSettings(ctx)
-		},
-		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
-			directive0 := next
-
-			directive1 := func(ctx context.Context) (any, error) {
-				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"WAREHOUSE", "MANAGER", "FINANCE", "ANALYST"})
-				if err != nil {
-					var zeroVal jxc.ScrapSettings
-					return zeroVal, err
-				}
-				if ec.Directives.HasRole == nil {
-					var zeroVal jxc.ScrapSettings
-					return zeroVal, errors.New("directive hasRole is not implemented")
-				}
-				return ec.Directives.HasRole(ctx, nil, directive0, roles)
-			}
-
-			next = directive1
-			return next
-		},
-		func(ctx context.Context, selections ast.SelectionSet, v jxc.ScrapSettings) graphql.Marshaler {
-			return ec.marshalNScrapSettings2githubᚗcomᚋjxcgraphᚋjxcᚐScrapSettings(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Query_scrapSettings(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Query",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_ScrapSettings(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _Query_categorySlowMoverDays(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Query_categorySlowMoverDays(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Query().CategorySlowMoverDays(ctx)
-		},
-		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
-			directive0 := next
-
-			directive1 := func(ctx context.Context) (any, error) {
-				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"WAREHOUSE", "MANAGER", "FINANCE", "ANALYST"})
-				if err != nil {
-					var zeroVal []*jxc.CategorySlowMoverDays
-					return zeroVal, err
-				}
-				if ec.Directives.HasRole == nil {
-					var zeroVal []*jxc.CategorySlowMoverDays
-					return zeroVal, errors.New("directive hasRole is not implemented")
-				}
-				return ec.Directives.HasRole(ctx, nil, directive0, roles)
-			}
-
-			next = directive1
-			return next
-		},
-		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.CategorySlowMoverDays) graphql.Marshaler {
-			return ec.marshalNCategorySlowMoverDays2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐCategorySlowMoverDaysᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Query_categorySlowMoverDays(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Query",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_CategorySlowMoverDays(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _Query_slowMovers(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Query_slowMovers(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().SlowMovers(ctx, fc.Args["filter"].(*jxc.SlowMoverFilter))
-		},
-		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
-			directive0 := next
-
-			directive1 := func(ctx context.Context) (any, error) {
-				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"WAREHOUSE", "MANAGER", "FINANCE", "ANALYST", "PURCHASING", "SALES"})
-				if err != nil {
-					var zeroVal []*jxc.IdleStock
-					return zeroVal, err
-				}
-				if ec.Directives.HasRole == nil {
-					var zeroVal []*jxc.IdleStock
-					return zeroVal, errors.New("directive hasRole is not implemented")
-				}
-				return ec.Directives.HasRole(ctx, nil, directive0, roles)
-			}
-
-			next = directive1
-			return next
-		},
-		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.IdleStock) graphql.Marshaler {
-			return ec.marshalNIdleStock2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐIdleStockᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Query_slowMovers(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Query",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_IdleStock(ctx, field)
-		},
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = ec.Recover(ctx, r)
-			ec.Error(ctx, err)
-		}
-	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_slowMovers_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -60820,965 +60692,6 @@ func (ec *executionContext) _Satisfaction_average(ctx context.Context, field gra
 }
 func (ec *executionContext) fieldContext_Satisfaction_average(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Satisfaction", field, false, false, "Decimal")
-}
-
-func (ec *executionContext) _Scrap_id(ctx context.Context, field graphql.CollectedField, obj *jxc.Scrap) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Scrap_id(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
-			return ec.marshalNID2int64(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Scrap_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Scrap", field, false, false, "ID")
-}
-
-func (ec *executionContext) _Scrap_number(ctx context.Context, field graphql.CollectedField, obj *jxc.Scrap) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Scrap_number(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Number, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Scrap_number(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Scrap", field, false, false, "String")
-}
-
-func (ec *executionContext) _Scrap_status(ctx context.Context, field graphql.CollectedField, obj *jxc.Scrap) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Scrap_status(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Status, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v jxc.ScrapStatus) graphql.Marshaler {
-			return ec.marshalNScrapStatus2githubᚗcomᚋjxcgraphᚋjxcᚐScrapStatus(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Scrap_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Scrap", field, false, false, "ScrapStatus")
-}
-
-func (ec *executionContext) _Scrap_date(ctx context.Context, field graphql.CollectedField, obj *jxc.Scrap) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Scrap_date(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Date, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v jxc.Date) graphql.Marshaler {
-			return ec.marshalNDate2githubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Scrap_date(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Scrap", field, false, false, "Date")
-}
-
-func (ec *executionContext) _Scrap_note(ctx context.Context, field graphql.CollectedField, obj *jxc.Scrap) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Scrap_note(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Note, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Scrap_note(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Scrap", field, false, false, "String")
-}
-
-func (ec *executionContext) _Scrap_receiptNumber(ctx context.Context, field graphql.CollectedField, obj *jxc.Scrap) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Scrap_receiptNumber(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ReceiptNumber, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
-			return ec.marshalOString2ᚖstring(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_Scrap_receiptNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Scrap", field, false, false, "String")
-}
-
-func (ec *executionContext) _Scrap_countNumber(ctx context.Context, field graphql.CollectedField, obj *jxc.Scrap) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Scrap_countNumber(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.CountNumber, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
-			return ec.marshalOString2ᚖstring(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_Scrap_countNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Scrap", field, false, false, "String")
-}
-
-func (ec *executionContext) _Scrap_value(ctx context.Context, field graphql.CollectedField, obj *jxc.Scrap) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Scrap_value(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Value, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
-			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Scrap_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Scrap", field, false, false, "Decimal")
-}
-
-func (ec *executionContext) _Scrap_stockDocumentNumber(ctx context.Context, field graphql.CollectedField, obj *jxc.Scrap) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Scrap_stockDocumentNumber(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.StockDocumentNumber, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
-			return ec.marshalOString2ᚖstring(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_Scrap_stockDocumentNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Scrap", field, false, false, "String")
-}
-
-func (ec *executionContext) _Scrap_voucherNo(ctx context.Context, field graphql.CollectedField, obj *jxc.Scrap) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Scrap_voucherNo(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.VoucherNo, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
-			return ec.marshalOString2ᚖstring(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_Scrap_voucherNo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Scrap", field, false, false, "String")
-}
-
-func (ec *executionContext) _Scrap_createdByName(ctx context.Context, field graphql.CollectedField, obj *jxc.Scrap) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Scrap_createdByName(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.CreatedByName, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
-			return ec.marshalOString2ᚖstring(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_Scrap_createdByName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Scrap", field, false, false, "String")
-}
-
-func (ec *executionContext) _Scrap_createdAt(ctx context.Context, field graphql.CollectedField, obj *jxc.Scrap) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Scrap_createdAt(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.CreatedAt, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
-			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Scrap_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Scrap", field, false, false, "Time")
-}
-
-func (ec *executionContext) _Scrap_submittedAt(ctx context.Context, field graphql.CollectedField, obj *jxc.Scrap) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Scrap_submittedAt(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.SubmittedAt, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
-			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_Scrap_submittedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Scrap", field, false, false, "Time")
-}
-
-func (ec *executionContext) _Scrap_decidedByName(ctx context.Context, field graphql.CollectedField, obj *jxc.Scrap) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Scrap_decidedByName(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.DecidedByName, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
-			return ec.marshalOString2ᚖstring(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_Scrap_decidedByName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Scrap", field, false, false, "String")
-}
-
-func (ec *executionContext) _Scrap_decidedAt(ctx context.Context, field graphql.CollectedField, obj *jxc.Scrap) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Scrap_decidedAt(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.DecidedAt, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
-			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_Scrap_decidedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Scrap", field, false, false, "Time")
-}
-
-func (ec *executionContext) _Scrap_rejectReason(ctx context.Context, field graphql.CollectedField, obj *jxc.Scrap) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Scrap_rejectReason(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.RejectReason, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
-			return ec.marshalOString2ᚖstring(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_Scrap_rejectReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Scrap", field, false, false, "String")
-}
-
-func (ec *executionContext) _Scrap_lines(ctx context.Context, field graphql.CollectedField, obj *jxc.Scrap) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Scrap_lines(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Lines, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.ScrapLine) graphql.Marshaler {
-			return ec.marshalNScrapLine2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐScrapLineᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Scrap_lines(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Scrap",
-		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_ScrapLine(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _ScrapConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ScrapConnection) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ScrapConnection_edges(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Edges, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*ScrapEdge) graphql.Marshaler {
-			return ec.marshalNScrapEdge2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐScrapEdgeᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_ScrapConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "ScrapConnection",
-		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_ScrapEdge(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _ScrapConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *ScrapConnection) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ScrapConnection_nodes(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Nodes, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.Scrap) graphql.Marshaler {
-			return ec.marshalNScrap2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐScrapᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_ScrapConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "ScrapConnection",
-		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Scrap(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _ScrapConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ScrapConnection) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ScrapConnection_pageInfo(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.PageInfo, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *PageInfo) graphql.Marshaler {
-			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐPageInfo(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_ScrapConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "ScrapConnection",
-		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_PageInfo(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _ScrapConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *ScrapConnection) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ScrapConnection_totalCount(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.TotalCount, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_ScrapConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ScrapConnection", field, false, false, "Int")
-}
-
-func (ec *executionContext) _ScrapEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *ScrapEdge) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ScrapEdge_cursor(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Cursor, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_ScrapEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ScrapEdge", field, false, false, "String")
-}
-
-func (ec *executionContext) _ScrapEdge_node(ctx context.Context, field graphql.CollectedField, obj *ScrapEdge) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ScrapEdge_node(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Node, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Scrap) graphql.Marshaler {
-			return ec.marshalNScrap2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐScrap(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_ScrapEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "ScrapEdge",
-		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Scrap(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _ScrapLine_lineNo(ctx context.Context, field graphql.CollectedField, obj *jxc.ScrapLine) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ScrapLine_lineNo(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.LineNo, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_ScrapLine_lineNo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ScrapLine", field, false, false, "Int")
-}
-
-func (ec *executionContext) _ScrapLine_product(ctx context.Context, field graphql.CollectedField, obj *jxc.ScrapLine) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ScrapLine_product(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Product, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Product) graphql.Marshaler {
-			return ec.marshalNProduct2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐProduct(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_ScrapLine_product(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "ScrapLine",
-		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Product(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _ScrapLine_warehouse(ctx context.Context, field graphql.CollectedField, obj *jxc.ScrapLine) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ScrapLine_warehouse(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Warehouse, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Warehouse) graphql.Marshaler {
-			return ec.marshalNWarehouse2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐWarehouse(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_ScrapLine_warehouse(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "ScrapLine",
-		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Warehouse(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _ScrapLine_location(ctx context.Context, field graphql.CollectedField, obj *jxc.ScrapLine) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ScrapLine_location(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Location, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Location) graphql.Marshaler {
-			return ec.marshalOLocation2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐLocation(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_ScrapLine_location(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "ScrapLine",
-		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Location(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _ScrapLine_quantity(ctx context.Context, field graphql.CollectedField, obj *jxc.ScrapLine) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ScrapLine_quantity(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Quantity, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
-			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_ScrapLine_quantity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ScrapLine", field, false, false, "Decimal")
-}
-
-func (ec *executionContext) _ScrapLine_reason(ctx context.Context, field graphql.CollectedField, obj *jxc.ScrapLine) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ScrapLine_reason(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Reason, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v jxc.ScrapReason) graphql.Marshaler {
-			return ec.marshalNScrapReason2githubᚗcomᚋjxcgraphᚋjxcᚐScrapReason(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_ScrapLine_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ScrapLine", field, false, false, "ScrapReason")
-}
-
-func (ec *executionContext) _ScrapLine_note(ctx context.Context, field graphql.CollectedField, obj *jxc.ScrapLine) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ScrapLine_note(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Note, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_ScrapLine_note(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ScrapLine", field, false, false, "String")
-}
-
-func (ec *executionContext) _ScrapLine_value(ctx context.Context, field graphql.CollectedField, obj *jxc.ScrapLine) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ScrapLine_value(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Value, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
-			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_ScrapLine_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ScrapLine", field, false, false, "Decimal")
-}
-
-func (ec *executionContext) _ScrapPayload_scrap(ctx context.Context, field graphql.CollectedField, obj *ScrapPayload) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ScrapPayload_scrap(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Scrap, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Scrap) graphql.Marshaler {
-			return ec.marshalOScrap2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐScrap(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_ScrapPayload_scrap(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "ScrapPayload",
-		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Scrap(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _ScrapPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *ScrapPayload) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ScrapPayload_userErrors(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.UserErrors, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*UserError) graphql.Marshaler {
-			return ec.marshalNUserError2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐUserErrorᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_ScrapPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "ScrapPayload",
-		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_UserError(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _ScrapSettings_approvalThreshold(ctx context.Context, field graphql.CollectedField, obj *jxc.ScrapSettings) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ScrapSettings_approvalThreshold(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ApprovalThreshold, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
-			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_ScrapSettings_approvalThreshold(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ScrapSettings", field, false, false, "Decimal")
-}
-
-func (ec *executionContext) _ScrapSettings_slowMoverDays(ctx context.Context, field graphql.CollectedField, obj *jxc.ScrapSettings) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ScrapSettings_slowMoverDays(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.SlowMoverDays, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_ScrapSettings_slowMoverDays(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ScrapSettings", field, false, false, "Int")
-}
-
-func (ec *executionContext) _ScrapSettingsPayload_settings(ctx context.Context, field graphql.CollectedField, obj *ScrapSettingsPayload) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ScrapSettingsPayload_settings(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Settings, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *jxc.ScrapSettings) graphql.Marshaler {
-			return ec.marshalOScrapSettings2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐScrapSettings(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_ScrapSettingsPayload_settings(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "ScrapSettingsPayload",
-		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_ScrapSettings(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _ScrapSettingsPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *ScrapSettingsPayload) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ScrapSettingsPayload_userErrors(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.UserErrors, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*UserError) graphql.Marshaler {
-			return ec.marshalNUserError2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐUserErrorᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_ScrapSettingsPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "ScrapSettingsPayload",
-		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_UserError(ctx, field)
-		},
-	}
-	return fc, nil
 }
 
 func (ec *executionContext) _SetPasswordPayload_ok(ctx context.Context, field graphql.CollectedField, obj *SetPasswordPayload) (ret graphql.Marshaler) {
@@ -73853,6 +72766,132 @@ func UnmarshalAuxiliaryLedgerOrder(ctx context.Context, raw any) (jxc.AuxiliaryL
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputBinMoveInput(ctx context.Context, obj any) (BinMoveInput, error) {
+	var it BinMoveInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"warehouseId", "postingDate", "note", "lines"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "warehouseId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("warehouseId"))
+			data, err := ec.unmarshalNID2int64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WarehouseID = data
+		case "postingDate":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("postingDate"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PostingDate = data
+		case "note":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("note"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Note = data
+		case "lines":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lines"))
+			data, err := ec.unmarshalNBinMoveLineInput2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐBinMoveLineInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Lines = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalBinMoveInput unmarshals raw into the BinMoveInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalBinMoveInput(ctx context.Context, raw any) (BinMoveInput, error) {
+	var out BinMoveInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "BinMoveInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputBinMoveLineInput(ctx context.Context, obj any) (BinMoveLineInput, error) {
+	var it BinMoveLineInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"productId", "fromLocationId", "toLocationId", "quantity"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "productId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("productId"))
+			data, err := ec.unmarshalNID2int64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProductID = data
+		case "fromLocationId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("fromLocationId"))
+			data, err := ec.unmarshalOID2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FromLocationID = data
+		case "toLocationId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("toLocationId"))
+			data, err := ec.unmarshalNID2int64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ToLocationID = data
+		case "quantity":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quantity"))
+			data, err := ec.unmarshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Quantity = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalBinMoveLineInput unmarshals raw into the BinMoveLineInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalBinMoveLineInput(ctx context.Context, raw any) (BinMoveLineInput, error) {
+	var out BinMoveLineInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "BinMoveLineInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputBudgetFilter(ctx context.Context, obj any) (jxc.BudgetFilter, error) {
 	var it jxc.BudgetFilter
 	if obj == nil {
@@ -76908,164 +75947,6 @@ func UnmarshalLoginInput(ctx context.Context, raw any) (LoginInput, error) {
 	return out, err
 }
 
-func (ec *executionContext) unmarshalInputNewScrapInput(ctx context.Context, obj any) (NewScrapInput, error) {
-	var it NewScrapInput
-	if obj == nil {
-		return it, nil
-	}
-
-	asMap := map[string]any{}
-	for k, v := range obj.(map[string]any) {
-		asMap[k] = v
-	}
-
-	if _, present := asMap["submit"]; !present {
-		asMap["submit"] = false
-	}
-
-	fieldsInOrder := [...]string{"date", "note", "receiptNumber", "countNumber", "lines", "submit"}
-	for _, k := range fieldsInOrder {
-		v, ok := asMap[k]
-		if !ok {
-			continue
-		}
-		switch k {
-		case "date":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("date"))
-			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.Date = data
-		case "note":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("note"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.Note = data
-		case "receiptNumber":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("receiptNumber"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ReceiptNumber = data
-		case "countNumber":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("countNumber"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.CountNumber = data
-		case "lines":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lines"))
-			data, err := ec.unmarshalNNewScrapLineInput2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐNewScrapLineInputᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.Lines = data
-		case "submit":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("submit"))
-			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.Submit = data
-		}
-	}
-	return it, nil
-}
-
-// UnmarshalNewScrapInput unmarshals raw into the NewScrapInput input type, using the
-// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
-// object that was not passed as a field argument.
-//
-// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
-// and the returned error says so.
-func UnmarshalNewScrapInput(ctx context.Context, raw any) (NewScrapInput, error) {
-	var out NewScrapInput
-	err := graphql.UnmarshalNamedInputFromContext(ctx, "NewScrapInput", raw, &out)
-	return out, err
-}
-
-func (ec *executionContext) unmarshalInputNewScrapLineInput(ctx context.Context, obj any) (NewScrapLineInput, error) {
-	var it NewScrapLineInput
-	if obj == nil {
-		return it, nil
-	}
-
-	asMap := map[string]any{}
-	for k, v := range obj.(map[string]any) {
-		asMap[k] = v
-	}
-
-	fieldsInOrder := [...]string{"productId", "warehouseId", "locationId", "quantity", "reason", "note"}
-	for _, k := range fieldsInOrder {
-		v, ok := asMap[k]
-		if !ok {
-			continue
-		}
-		switch k {
-		case "productId":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("productId"))
-			data, err := ec.unmarshalNID2int64(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ProductID = data
-		case "warehouseId":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("warehouseId"))
-			data, err := ec.unmarshalNID2int64(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.WarehouseID = data
-		case "locationId":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("locationId"))
-			data, err := ec.unmarshalOID2ᚖint64(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.LocationID = data
-		case "quantity":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quantity"))
-			data, err := ec.unmarshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.Quantity = data
-		case "reason":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reason"))
-			data, err := ec.unmarshalNScrapReason2githubᚗcomᚋjxcgraphᚋjxcᚐScrapReason(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.Reason = data
-		case "note":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("note"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.Note = data
-		}
-	}
-	return it, nil
-}
-
-// UnmarshalNewScrapLineInput unmarshals raw into the NewScrapLineInput input type, using the
-// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
-// object that was not passed as a field argument.
-//
-// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
-// and the returned error says so.
-func UnmarshalNewScrapLineInput(ctx context.Context, raw any) (NewScrapLineInput, error) {
-	var out NewScrapLineInput
-	err := graphql.UnmarshalNamedInputFromContext(ctx, "NewScrapLineInput", raw, &out)
-	return out, err
-}
-
 func (ec *executionContext) unmarshalInputNumberingRuleInput(ctx context.Context, obj any) (jxc.NumberingRuleInput, error) {
 	var it jxc.NumberingRuleInput
 	if obj == nil {
@@ -77859,6 +76740,55 @@ func (ec *executionContext) unmarshalInputPurchasingSettingsInput(ctx context.Co
 func UnmarshalPurchasingSettingsInput(ctx context.Context, raw any) (PurchasingSettingsInput, error) {
 	var out PurchasingSettingsInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "PurchasingSettingsInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputPutawayLineInput(ctx context.Context, obj any) (PutawayLineInput, error) {
+	var it PutawayLineInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"productId", "quantity"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "productId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("productId"))
+			data, err := ec.unmarshalNID2int64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProductID = data
+		case "quantity":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quantity"))
+			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Quantity = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalPutawayLineInput unmarshals raw into the PutawayLineInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalPutawayLineInput(ctx context.Context, raw any) (PutawayLineInput, error) {
+	var out PutawayLineInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "PutawayLineInput", raw, &out)
 	return out, err
 }
 
@@ -78830,8 +77760,8 @@ func UnmarshalSalesReturnOrder(ctx context.Context, raw any) (jxc.SalesReturnOrd
 	return out, err
 }
 
-func (ec *executionContext) unmarshalInputScrapFilter(ctx context.Context, obj any) (jxc.ScrapFilter, error) {
-	var it jxc.ScrapFilter
+func (ec *executionContext) unmarshalInputSetLocationZoneInput(ctx context.Context, obj any) (SetLocationZoneInput, error) {
+	var it SetLocationZoneInput
 	if obj == nil {
 		return it, nil
 	}
@@ -78841,157 +77771,41 @@ func (ec *executionContext) unmarshalInputScrapFilter(ctx context.Context, obj a
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"search", "statuses", "dateFrom", "dateTo"}
+	fieldsInOrder := [...]string{"id", "zone"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
 			continue
 		}
 		switch k {
-		case "search":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("search"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2int64(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.Search = data
-		case "statuses":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statuses"))
-			data, err := ec.unmarshalOScrapStatus2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐScrapStatusᚄ(ctx, v)
+			it.ID = data
+		case "zone":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("zone"))
+			data, err := ec.unmarshalNString2string(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.Statuses = data
-		case "dateFrom":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dateFrom"))
-			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.DateFrom = data
-		case "dateTo":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dateTo"))
-			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.DateTo = data
+			it.Zone = data
 		}
 	}
 	return it, nil
 }
 
-// UnmarshalScrapFilter unmarshals raw into the ScrapFilter input type, using the
+// UnmarshalSetLocationZoneInput unmarshals raw into the SetLocationZoneInput input type, using the
 // unmarshaler bound to ctx's request. Call it from a resolver to decode an input
 // object that was not passed as a field argument.
 //
 // ctx must come from a gqlgen request; outside one there is no unmarshaler to use
 // and the returned error says so.
-func UnmarshalScrapFilter(ctx context.Context, raw any) (jxc.ScrapFilter, error) {
-	var out jxc.ScrapFilter
-	err := graphql.UnmarshalNamedInputFromContext(ctx, "ScrapFilter", raw, &out)
-	return out, err
-}
-
-func (ec *executionContext) unmarshalInputScrapOrder(ctx context.Context, obj any) (jxc.ScrapOrder, error) {
-	var it jxc.ScrapOrder
-	if obj == nil {
-		return it, nil
-	}
-
-	asMap := map[string]any{}
-	for k, v := range obj.(map[string]any) {
-		asMap[k] = v
-	}
-
-	if _, present := asMap["direction"]; !present {
-		asMap["direction"] = "ASC"
-	}
-
-	fieldsInOrder := [...]string{"field", "direction"}
-	for _, k := range fieldsInOrder {
-		v, ok := asMap[k]
-		if !ok {
-			continue
-		}
-		switch k {
-		case "field":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
-			data, err := ec.unmarshalNScrapOrderField2githubᚗcomᚋjxcgraphᚋjxcᚐScrapOrderField(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.Field = data
-		case "direction":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
-			data, err := ec.unmarshalOSortDirection2githubᚗcomᚋjxcgraphᚋjxcᚐSortDirection(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.Direction = data
-		}
-	}
-	return it, nil
-}
-
-// UnmarshalScrapOrder unmarshals raw into the ScrapOrder input type, using the
-// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
-// object that was not passed as a field argument.
-//
-// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
-// and the returned error says so.
-func UnmarshalScrapOrder(ctx context.Context, raw any) (jxc.ScrapOrder, error) {
-	var out jxc.ScrapOrder
-	err := graphql.UnmarshalNamedInputFromContext(ctx, "ScrapOrder", raw, &out)
-	return out, err
-}
-
-func (ec *executionContext) unmarshalInputScrapSettingsInput(ctx context.Context, obj any) (ScrapSettingsInput, error) {
-	var it ScrapSettingsInput
-	if obj == nil {
-		return it, nil
-	}
-
-	asMap := map[string]any{}
-	for k, v := range obj.(map[string]any) {
-		asMap[k] = v
-	}
-
-	fieldsInOrder := [...]string{"approvalThreshold", "slowMoverDays"}
-	for _, k := range fieldsInOrder {
-		v, ok := asMap[k]
-		if !ok {
-			continue
-		}
-		switch k {
-		case "approvalThreshold":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("approvalThreshold"))
-			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ApprovalThreshold = data
-		case "slowMoverDays":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("slowMoverDays"))
-			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.SlowMoverDays = data
-		}
-	}
-	return it, nil
-}
-
-// UnmarshalScrapSettingsInput unmarshals raw into the ScrapSettingsInput input type, using the
-// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
-// object that was not passed as a field argument.
-//
-// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
-// and the returned error says so.
-func UnmarshalScrapSettingsInput(ctx context.Context, raw any) (ScrapSettingsInput, error) {
-	var out ScrapSettingsInput
-	err := graphql.UnmarshalNamedInputFromContext(ctx, "ScrapSettingsInput", raw, &out)
+func UnmarshalSetLocationZoneInput(ctx context.Context, raw any) (SetLocationZoneInput, error) {
+	var out SetLocationZoneInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "SetLocationZoneInput", raw, &out)
 	return out, err
 }
 
@@ -79048,6 +77862,55 @@ func (ec *executionContext) unmarshalInputSetPasswordInput(ctx context.Context, 
 func UnmarshalSetPasswordInput(ctx context.Context, raw any) (SetPasswordInput, error) {
 	var out SetPasswordInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "SetPasswordInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputSetProductPutawayZoneInput(ctx context.Context, obj any) (SetProductPutawayZoneInput, error) {
+	var it SetProductPutawayZoneInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "zone"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2int64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "zone":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("zone"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Zone = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalSetProductPutawayZoneInput unmarshals raw into the SetProductPutawayZoneInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalSetProductPutawayZoneInput(ctx context.Context, raw any) (SetProductPutawayZoneInput, error) {
+	var out SetProductPutawayZoneInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "SetProductPutawayZoneInput", raw, &out)
 	return out, err
 }
 
@@ -79388,55 +78251,6 @@ func (ec *executionContext) unmarshalInputShipmentOrder(ctx context.Context, obj
 func UnmarshalShipmentOrder(ctx context.Context, raw any) (jxc.ShipmentOrder, error) {
 	var out jxc.ShipmentOrder
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "ShipmentOrder", raw, &out)
-	return out, err
-}
-
-func (ec *executionContext) unmarshalInputSlowMoverFilter(ctx context.Context, obj any) (jxc.SlowMoverFilter, error) {
-	var it jxc.SlowMoverFilter
-	if obj == nil {
-		return it, nil
-	}
-
-	asMap := map[string]any{}
-	for k, v := range obj.(map[string]any) {
-		asMap[k] = v
-	}
-
-	fieldsInOrder := [...]string{"warehouseId", "categoryId"}
-	for _, k := range fieldsInOrder {
-		v, ok := asMap[k]
-		if !ok {
-			continue
-		}
-		switch k {
-		case "warehouseId":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("warehouseId"))
-			data, err := ec.unmarshalOID2ᚖint64(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.WarehouseID = data
-		case "categoryId":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("categoryId"))
-			data, err := ec.unmarshalOID2ᚖint64(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.CategoryID = data
-		}
-	}
-	return it, nil
-}
-
-// UnmarshalSlowMoverFilter unmarshals raw into the SlowMoverFilter input type, using the
-// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
-// object that was not passed as a field argument.
-//
-// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
-// and the returned error says so.
-func UnmarshalSlowMoverFilter(ctx context.Context, raw any) (jxc.SlowMoverFilter, error) {
-	var out jxc.SlowMoverFilter
-	err := graphql.UnmarshalNamedInputFromContext(ctx, "SlowMoverFilter", raw, &out)
 	return out, err
 }
 
@@ -84098,6 +82912,240 @@ func (ec *executionContext) _BalanceSheetLineAccount(ctx context.Context, sel as
 	return out
 }
 
+var binMoveDocumentImplementors = []string{"BinMoveDocument"}
+
+func (ec *executionContext) _BinMoveDocument(ctx context.Context, sel ast.SelectionSet, obj *jxc.BinMoveDocument) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, binMoveDocumentImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("BinMoveDocument")
+		case "id":
+			out.Values[i] = ec._BinMoveDocument_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "number":
+			out.Values[i] = ec._BinMoveDocument_number(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "warehouseId":
+			out.Values[i] = ec._BinMoveDocument_warehouseId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "warehouse":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._BinMoveDocument_warehouse(ctx, field, obj)
+				})
+		case "postingDate":
+			out.Values[i] = ec._BinMoveDocument_postingDate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "note":
+			out.Values[i] = ec._BinMoveDocument_note(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "lines":
+			out.Values[i] = ec._BinMoveDocument_lines(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var binMoveDocumentLineImplementors = []string{"BinMoveDocumentLine"}
+
+func (ec *executionContext) _BinMoveDocumentLine(ctx context.Context, sel ast.SelectionSet, obj *jxc.BinMoveDocumentLine) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, binMoveDocumentLineImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("BinMoveDocumentLine")
+		case "lineNo":
+			out.Values[i] = ec._BinMoveDocumentLine_lineNo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "product":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._BinMoveDocumentLine_product(ctx, field, obj)
+				})
+		case "fromLocation":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._BinMoveDocumentLine_fromLocation(ctx, field, obj)
+				})
+		case "toLocation":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._BinMoveDocumentLine_toLocation(ctx, field, obj)
+				})
+		case "quantity":
+			out.Values[i] = ec._BinMoveDocumentLine_quantity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "value":
+			out.Values[i] = ec._BinMoveDocumentLine_value(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var binMovePayloadImplementors = []string{"BinMovePayload"}
+
+func (ec *executionContext) _BinMovePayload(ctx context.Context, sel ast.SelectionSet, obj *BinMovePayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, binMovePayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("BinMovePayload")
+		case "binMove":
+			out.Values[i] = ec._BinMovePayload_binMove(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._BinMovePayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var binStockImplementors = []string{"BinStock"}
+
+func (ec *executionContext) _BinStock(ctx context.Context, sel ast.SelectionSet, obj *jxc.BinStock) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, binStockImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("BinStock")
+		case "productId":
+			out.Values[i] = ec._BinStock_productId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "product":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._BinStock_product(ctx, field, obj)
+				})
+		case "warehouseId":
+			out.Values[i] = ec._BinStock_warehouseId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "warehouse":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._BinStock_warehouse(ctx, field, obj)
+				})
+		case "locationId":
+			out.Values[i] = ec._BinStock_locationId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "location":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._BinStock_location(ctx, field, obj)
+				})
+		case "quantity":
+			out.Values[i] = ec._BinStock_quantity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "value":
+			out.Values[i] = ec._BinStock_value(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var booksCheckImplementors = []string{"BooksCheck"}
 
 func (ec *executionContext) _BooksCheck(ctx context.Context, sel ast.SelectionSet, obj *jxc.BooksCheck) graphql.Marshaler {
@@ -84712,92 +83760,6 @@ func (ec *executionContext) _CategoryPayload(ctx context.Context, sel ast.Select
 			}
 		case "userErrors":
 			out.Values[i] = ec._CategoryPayload_userErrors(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		default:
-			panic("unknown field " + strconv.Quote(field.Name))
-		}
-	}
-	out.Dispatch(ctx)
-	if out.Invalids > 0 {
-		return graphql.Null
-	}
-
-	if n := len(deferred.Defers); n > 0 {
-		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
-		ec.ProcessDeferredGroup(deferred)
-	}
-
-	return out
-}
-
-var categorySlowMoverDaysImplementors = []string{"CategorySlowMoverDays"}
-
-func (ec *executionContext) _CategorySlowMoverDays(ctx context.Context, sel ast.SelectionSet, obj *jxc.CategorySlowMoverDays) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, categorySlowMoverDaysImplementors)
-
-	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
-	for i, field := range fields {
-		switch field.Name {
-		case "__typename":
-			out.Values[i] = graphql.MarshalString("CategorySlowMoverDays")
-		case "categoryId":
-			out.Values[i] = ec._CategorySlowMoverDays_categoryId(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "code":
-			out.Values[i] = ec._CategorySlowMoverDays_code(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "name":
-			out.Values[i] = ec._CategorySlowMoverDays_name(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "days":
-			out.Values[i] = ec._CategorySlowMoverDays_days(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
-			}
-		default:
-			panic("unknown field " + strconv.Quote(field.Name))
-		}
-	}
-	out.Dispatch(ctx)
-	if out.Invalids > 0 {
-		return graphql.Null
-	}
-
-	if n := len(deferred.Defers); n > 0 {
-		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
-		ec.ProcessDeferredGroup(deferred)
-	}
-
-	return out
-}
-
-var categorySlowMoverDaysPayloadImplementors = []string{"CategorySlowMoverDaysPayload"}
-
-func (ec *executionContext) _CategorySlowMoverDaysPayload(ctx context.Context, sel ast.SelectionSet, obj *CategorySlowMoverDaysPayload) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, categorySlowMoverDaysPayloadImplementors)
-
-	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
-	for i, field := range fields {
-		switch field.Name {
-		case "__typename":
-			out.Values[i] = graphql.MarshalString("CategorySlowMoverDaysPayload")
-		case "category":
-			out.Values[i] = ec._CategorySlowMoverDaysPayload_category(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
-			}
-		case "userErrors":
-			out.Values[i] = ec._CategorySlowMoverDaysPayload_userErrors(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -86727,89 +85689,6 @@ func (ec *executionContext) _GoodsReceiptPayload(ctx context.Context, sel ast.Se
 	return out
 }
 
-var idleStockImplementors = []string{"IdleStock"}
-
-func (ec *executionContext) _IdleStock(ctx context.Context, sel ast.SelectionSet, obj *jxc.IdleStock) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, idleStockImplementors)
-
-	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
-	for i, field := range fields {
-		switch field.Name {
-		case "__typename":
-			out.Values[i] = graphql.MarshalString("IdleStock")
-		case "product":
-			out.Values[i] = ec._IdleStock_product(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "warehouse":
-			out.Values[i] = ec._IdleStock_warehouse(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "onHand":
-			out.Values[i] = ec._IdleStock_onHand(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "value":
-			out.Values[i] = ec._IdleStock_value(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "lastIssue":
-			out.Values[i] = ec._IdleStock_lastIssue(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
-			}
-		case "lastReceipt":
-			out.Values[i] = ec._IdleStock_lastReceipt(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
-			}
-		case "lastReceiptNumber":
-			out.Values[i] = ec._IdleStock_lastReceiptNumber(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
-			}
-		case "idleDays":
-			out.Values[i] = ec._IdleStock_idleDays(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "thresholdDays":
-			out.Values[i] = ec._IdleStock_thresholdDays(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "bucket":
-			out.Values[i] = ec._IdleStock_bucket(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "action":
-			out.Values[i] = ec._IdleStock_action(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		default:
-			panic("unknown field " + strconv.Quote(field.Name))
-		}
-	}
-	out.Dispatch(ctx)
-	if out.Invalids > 0 {
-		return graphql.Null
-	}
-
-	if n := len(deferred.Defers); n > 0 {
-		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
-		ec.ProcessDeferredGroup(deferred)
-	}
-
-	return out
-}
-
 var incomeStatementLineImplementors = []string{"IncomeStatementLine"}
 
 func (ec *executionContext) _IncomeStatementLine(ctx context.Context, sel ast.SelectionSet, obj *jxc.StatutoryLine) graphql.Marshaler {
@@ -88256,6 +87135,17 @@ func (ec *executionContext) _Location(ctx context.Context, sel ast.SelectionSet,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Location_auditTrail(ctx, field, obj)
 				})
+		case "zone":
+			out.Values[i] = ec._Location_zone(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "stock":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Location_stock(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -88550,6 +87440,27 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "checkLowStock":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_checkLowStock(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "postBinMove":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_postBinMove(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "setLocationZone":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_setLocationZone(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "setProductPutawayZone":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_setProductPutawayZone(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -88949,48 +87860,6 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "confirmDelivery":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_confirmDelivery(ctx, field)
-			})
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "createScrap":
-			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
-				return ec._Mutation_createScrap(ctx, field)
-			})
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "submitScrap":
-			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
-				return ec._Mutation_submitScrap(ctx, field)
-			})
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "approveScrap":
-			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
-				return ec._Mutation_approveScrap(ctx, field)
-			})
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "rejectScrap":
-			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
-				return ec._Mutation_rejectScrap(ctx, field)
-			})
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "updateScrapSettings":
-			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
-				return ec._Mutation_updateScrapSettings(ctx, field)
-			})
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "setCategorySlowMoverDays":
-			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
-				return ec._Mutation_setCategorySlowMoverDays(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -90127,6 +88996,18 @@ func (ec *executionContext) _Product(ctx context.Context, sel ast.SelectionSet, 
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Product_auditTrail(ctx, field, obj)
 				})
+		case "putawayZone":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Product_putawayZone(ctx, field, obj)
+				})
+		case "binStock":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Product_binStock(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -90248,6 +89129,44 @@ func (ec *executionContext) _ProductPayload(ctx context.Context, sel ast.Selecti
 			}
 		case "userErrors":
 			out.Values[i] = ec._ProductPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var productPutawayZonePayloadImplementors = []string{"ProductPutawayZonePayload"}
+
+func (ec *executionContext) _ProductPutawayZonePayload(ctx context.Context, sel ast.SelectionSet, obj *ProductPutawayZonePayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, productPutawayZonePayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ProductPutawayZonePayload")
+		case "product":
+			out.Values[i] = ec._ProductPutawayZonePayload_product(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._ProductPutawayZonePayload_userErrors(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -90998,6 +89917,55 @@ func (ec *executionContext) _PurchasingSettingsPayload(ctx context.Context, sel 
 	return out
 }
 
+var putawaySuggestionImplementors = []string{"PutawaySuggestion"}
+
+func (ec *executionContext) _PutawaySuggestion(ctx context.Context, sel ast.SelectionSet, obj *jxc.PutawaySuggestion) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, putawaySuggestionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PutawaySuggestion")
+		case "productId":
+			out.Values[i] = ec._PutawaySuggestion_productId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "locationId":
+			out.Values[i] = ec._PutawaySuggestion_locationId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "location":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._PutawaySuggestion_location(ctx, field, obj)
+				})
+		case "reason":
+			out.Values[i] = ec._PutawaySuggestion_reason(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var queryImplementors = []string{"Query"}
 
 func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) graphql.Marshaler {
@@ -91076,6 +90044,24 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_auditTrail(ctx, field)
+				})
+		case "binStock":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_binStock(ctx, field)
+				})
+		case "putawaySuggestions":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_putawaySuggestions(ctx, field)
+				})
+		case "binMove":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_binMove(ctx, field)
 				})
 		case "budgetLines":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -91472,36 +90458,6 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_shipment(ctx, field)
-				})
-		case "scrap":
-			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Query_scrap(ctx, field)
-				})
-		case "scraps":
-			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Query_scraps(ctx, field)
-				})
-		case "scrapSettings":
-			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Query_scrapSettings(ctx, field)
-				})
-		case "categorySlowMoverDays":
-			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Query_categorySlowMoverDays(ctx, field)
-				})
-		case "slowMovers":
-			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Query_slowMovers(ctx, field)
 				})
 		case "company":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -93177,387 +92133,6 @@ func (ec *executionContext) _Satisfaction(ctx context.Context, sel ast.Selection
 			}
 		case "average":
 			out.Values[i] = ec._Satisfaction_average(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		default:
-			panic("unknown field " + strconv.Quote(field.Name))
-		}
-	}
-	out.Dispatch(ctx)
-	if out.Invalids > 0 {
-		return graphql.Null
-	}
-
-	if n := len(deferred.Defers); n > 0 {
-		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
-		ec.ProcessDeferredGroup(deferred)
-	}
-
-	return out
-}
-
-var scrapImplementors = []string{"Scrap"}
-
-func (ec *executionContext) _Scrap(ctx context.Context, sel ast.SelectionSet, obj *jxc.Scrap) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, scrapImplementors)
-
-	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
-	for i, field := range fields {
-		switch field.Name {
-		case "__typename":
-			out.Values[i] = graphql.MarshalString("Scrap")
-		case "id":
-			out.Values[i] = ec._Scrap_id(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "number":
-			out.Values[i] = ec._Scrap_number(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "status":
-			out.Values[i] = ec._Scrap_status(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "date":
-			out.Values[i] = ec._Scrap_date(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "note":
-			out.Values[i] = ec._Scrap_note(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "receiptNumber":
-			out.Values[i] = ec._Scrap_receiptNumber(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
-			}
-		case "countNumber":
-			out.Values[i] = ec._Scrap_countNumber(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
-			}
-		case "value":
-			out.Values[i] = ec._Scrap_value(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "stockDocumentNumber":
-			out.Values[i] = ec._Scrap_stockDocumentNumber(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
-			}
-		case "voucherNo":
-			out.Values[i] = ec._Scrap_voucherNo(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
-			}
-		case "createdByName":
-			out.Values[i] = ec._Scrap_createdByName(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
-			}
-		case "createdAt":
-			out.Values[i] = ec._Scrap_createdAt(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "submittedAt":
-			out.Values[i] = ec._Scrap_submittedAt(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
-			}
-		case "decidedByName":
-			out.Values[i] = ec._Scrap_decidedByName(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
-			}
-		case "decidedAt":
-			out.Values[i] = ec._Scrap_decidedAt(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
-			}
-		case "rejectReason":
-			out.Values[i] = ec._Scrap_rejectReason(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
-			}
-		case "lines":
-			out.Values[i] = ec._Scrap_lines(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		default:
-			panic("unknown field " + strconv.Quote(field.Name))
-		}
-	}
-	out.Dispatch(ctx)
-	if out.Invalids > 0 {
-		return graphql.Null
-	}
-
-	if n := len(deferred.Defers); n > 0 {
-		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
-		ec.ProcessDeferredGroup(deferred)
-	}
-
-	return out
-}
-
-var scrapConnectionImplementors = []string{"ScrapConnection"}
-
-func (ec *executionContext) _ScrapConnection(ctx context.Context, sel ast.SelectionSet, obj *ScrapConnection) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, scrapConnectionImplementors)
-
-	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
-	for i, field := range fields {
-		switch field.Name {
-		case "__typename":
-			out.Values[i] = graphql.MarshalString("ScrapConnection")
-		case "edges":
-			out.Values[i] = ec._ScrapConnection_edges(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "nodes":
-			out.Values[i] = ec._ScrapConnection_nodes(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "pageInfo":
-			out.Values[i] = ec._ScrapConnection_pageInfo(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "totalCount":
-			out.Values[i] = ec._ScrapConnection_totalCount(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		default:
-			panic("unknown field " + strconv.Quote(field.Name))
-		}
-	}
-	out.Dispatch(ctx)
-	if out.Invalids > 0 {
-		return graphql.Null
-	}
-
-	if n := len(deferred.Defers); n > 0 {
-		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
-		ec.ProcessDeferredGroup(deferred)
-	}
-
-	return out
-}
-
-var scrapEdgeImplementors = []string{"ScrapEdge"}
-
-func (ec *executionContext) _ScrapEdge(ctx context.Context, sel ast.SelectionSet, obj *ScrapEdge) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, scrapEdgeImplementors)
-
-	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
-	for i, field := range fields {
-		switch field.Name {
-		case "__typename":
-			out.Values[i] = graphql.MarshalString("ScrapEdge")
-		case "cursor":
-			out.Values[i] = ec._ScrapEdge_cursor(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "node":
-			out.Values[i] = ec._ScrapEdge_node(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		default:
-			panic("unknown field " + strconv.Quote(field.Name))
-		}
-	}
-	out.Dispatch(ctx)
-	if out.Invalids > 0 {
-		return graphql.Null
-	}
-
-	if n := len(deferred.Defers); n > 0 {
-		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
-		ec.ProcessDeferredGroup(deferred)
-	}
-
-	return out
-}
-
-var scrapLineImplementors = []string{"ScrapLine"}
-
-func (ec *executionContext) _ScrapLine(ctx context.Context, sel ast.SelectionSet, obj *jxc.ScrapLine) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, scrapLineImplementors)
-
-	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
-	for i, field := range fields {
-		switch field.Name {
-		case "__typename":
-			out.Values[i] = graphql.MarshalString("ScrapLine")
-		case "lineNo":
-			out.Values[i] = ec._ScrapLine_lineNo(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "product":
-			out.Values[i] = ec._ScrapLine_product(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "warehouse":
-			out.Values[i] = ec._ScrapLine_warehouse(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "location":
-			out.Values[i] = ec._ScrapLine_location(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
-			}
-		case "quantity":
-			out.Values[i] = ec._ScrapLine_quantity(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "reason":
-			out.Values[i] = ec._ScrapLine_reason(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "note":
-			out.Values[i] = ec._ScrapLine_note(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "value":
-			out.Values[i] = ec._ScrapLine_value(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		default:
-			panic("unknown field " + strconv.Quote(field.Name))
-		}
-	}
-	out.Dispatch(ctx)
-	if out.Invalids > 0 {
-		return graphql.Null
-	}
-
-	if n := len(deferred.Defers); n > 0 {
-		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
-		ec.ProcessDeferredGroup(deferred)
-	}
-
-	return out
-}
-
-var scrapPayloadImplementors = []string{"ScrapPayload"}
-
-func (ec *executionContext) _ScrapPayload(ctx context.Context, sel ast.SelectionSet, obj *ScrapPayload) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, scrapPayloadImplementors)
-
-	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
-	for i, field := range fields {
-		switch field.Name {
-		case "__typename":
-			out.Values[i] = graphql.MarshalString("ScrapPayload")
-		case "scrap":
-			out.Values[i] = ec._ScrapPayload_scrap(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
-			}
-		case "userErrors":
-			out.Values[i] = ec._ScrapPayload_userErrors(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		default:
-			panic("unknown field " + strconv.Quote(field.Name))
-		}
-	}
-	out.Dispatch(ctx)
-	if out.Invalids > 0 {
-		return graphql.Null
-	}
-
-	if n := len(deferred.Defers); n > 0 {
-		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
-		ec.ProcessDeferredGroup(deferred)
-	}
-
-	return out
-}
-
-var scrapSettingsImplementors = []string{"ScrapSettings"}
-
-func (ec *executionContext) _ScrapSettings(ctx context.Context, sel ast.SelectionSet, obj *jxc.ScrapSettings) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, scrapSettingsImplementors)
-
-	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
-	for i, field := range fields {
-		switch field.Name {
-		case "__typename":
-			out.Values[i] = graphql.MarshalString("ScrapSettings")
-		case "approvalThreshold":
-			out.Values[i] = ec._ScrapSettings_approvalThreshold(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "slowMoverDays":
-			out.Values[i] = ec._ScrapSettings_slowMoverDays(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		default:
-			panic("unknown field " + strconv.Quote(field.Name))
-		}
-	}
-	out.Dispatch(ctx)
-	if out.Invalids > 0 {
-		return graphql.Null
-	}
-
-	if n := len(deferred.Defers); n > 0 {
-		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
-		ec.ProcessDeferredGroup(deferred)
-	}
-
-	return out
-}
-
-var scrapSettingsPayloadImplementors = []string{"ScrapSettingsPayload"}
-
-func (ec *executionContext) _ScrapSettingsPayload(ctx context.Context, sel ast.SelectionSet, obj *ScrapSettingsPayload) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, scrapSettingsPayloadImplementors)
-
-	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
-	for i, field := range fields {
-		switch field.Name {
-		case "__typename":
-			out.Values[i] = graphql.MarshalString("ScrapSettingsPayload")
-		case "settings":
-			out.Values[i] = ec._ScrapSettingsPayload_settings(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
-			}
-		case "userErrors":
-			out.Values[i] = ec._ScrapSettingsPayload_userErrors(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -98442,6 +97017,82 @@ func (ec *executionContext) marshalNBalanceSide2githubᚗcomᚋjxcgraphᚋjxcᚐ
 	return res
 }
 
+func (ec *executionContext) marshalNBinMoveDocumentLine2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐBinMoveDocumentLineᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.BinMoveDocumentLine) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNBinMoveDocumentLine2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐBinMoveDocumentLine(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNBinMoveDocumentLine2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐBinMoveDocumentLine(ctx context.Context, sel ast.SelectionSet, v *jxc.BinMoveDocumentLine) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "BinMoveDocumentLine!")
+		return graphql.Null
+	}
+	return ec._BinMoveDocumentLine(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNBinMoveInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐBinMoveInput(ctx context.Context, v any) (BinMoveInput, error) {
+	res, err := ec.unmarshalInputBinMoveInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNBinMoveLineInput2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐBinMoveLineInputᚄ(ctx context.Context, v any) ([]*BinMoveLineInput, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*BinMoveLineInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNBinMoveLineInput2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐBinMoveLineInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalNBinMoveLineInput2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐBinMoveLineInput(ctx context.Context, v any) (*BinMoveLineInput, error) {
+	res, err := ec.unmarshalInputBinMoveLineInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNBinMovePayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐBinMovePayload(ctx context.Context, sel ast.SelectionSet, v BinMovePayload) graphql.Marshaler {
+	return ec._BinMovePayload(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNBinStock2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐBinStockᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.BinStock) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNBinStock2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐBinStock(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNBinStock2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐBinStock(ctx context.Context, sel ast.SelectionSet, v *jxc.BinStock) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "BinStock!")
+		return graphql.Null
+	}
+	return ec._BinStock(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNBooksCheck2githubᚗcomᚋjxcgraphᚋjxcᚐBooksCheck(ctx context.Context, sel ast.SelectionSet, v jxc.BooksCheck) graphql.Marshaler {
 	return ec._BooksCheck(ctx, sel, &v)
 }
@@ -98688,34 +97339,6 @@ func (ec *executionContext) marshalNCategory2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐ
 
 func (ec *executionContext) marshalNCategoryPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐCategoryPayload(ctx context.Context, sel ast.SelectionSet, v CategoryPayload) graphql.Marshaler {
 	return ec._CategoryPayload(ctx, sel, &v)
-}
-
-func (ec *executionContext) marshalNCategorySlowMoverDays2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐCategorySlowMoverDaysᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.CategorySlowMoverDays) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
-		fc := graphql.GetFieldContext(ctx)
-		fc.Result = &v[i]
-		return ec.marshalNCategorySlowMoverDays2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐCategorySlowMoverDays(ctx, sel, v[i])
-	})
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
-}
-
-func (ec *executionContext) marshalNCategorySlowMoverDays2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐCategorySlowMoverDays(ctx context.Context, sel ast.SelectionSet, v *jxc.CategorySlowMoverDays) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "CategorySlowMoverDays!")
-		return graphql.Null
-	}
-	return ec._CategorySlowMoverDays(ctx, sel, v)
-}
-
-func (ec *executionContext) marshalNCategorySlowMoverDaysPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐCategorySlowMoverDaysPayload(ctx context.Context, sel ast.SelectionSet, v CategorySlowMoverDaysPayload) graphql.Marshaler {
-	return ec._CategorySlowMoverDaysPayload(ctx, sel, &v)
 }
 
 func (ec *executionContext) unmarshalNClearSignInLockoutInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐClearSignInLockoutInput(ctx context.Context, v any) (ClearSignInLockoutInput, error) {
@@ -99460,30 +98083,6 @@ func (ec *executionContext) marshalNID2ᚕint64ᚄ(ctx context.Context, sel ast.
 	return ret
 }
 
-func (ec *executionContext) marshalNIdleStock2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐIdleStockᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.IdleStock) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
-		fc := graphql.GetFieldContext(ctx)
-		fc.Result = &v[i]
-		return ec.marshalNIdleStock2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐIdleStock(ctx, sel, v[i])
-	})
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
-}
-
-func (ec *executionContext) marshalNIdleStock2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐIdleStock(ctx context.Context, sel ast.SelectionSet, v *jxc.IdleStock) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "IdleStock!")
-		return graphql.Null
-	}
-	return ec._IdleStock(ctx, sel, v)
-}
-
 func (ec *executionContext) marshalNIncomeStatementLine2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStatutoryLineᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.StatutoryLine) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -99857,6 +98456,10 @@ func (ec *executionContext) marshalNLedgerLineEntry2ᚖgithubᚗcomᚋjxcgraph�
 	return ec._LedgerLineEntry(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNLocation2githubᚗcomᚋjxcgraphᚋjxcᚐLocation(ctx context.Context, sel ast.SelectionSet, v jxc.Location) graphql.Marshaler {
+	return ec._Location(ctx, sel, &v)
+}
+
 func (ec *executionContext) marshalNLocation2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐLocationᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.Location) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -99979,30 +98582,6 @@ func (ec *executionContext) marshalNMonthlySales2ᚖgithubᚗcomᚋjxcgraphᚋjx
 		return graphql.Null
 	}
 	return ec._MonthlySales(ctx, sel, v)
-}
-
-func (ec *executionContext) unmarshalNNewScrapInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐNewScrapInput(ctx context.Context, v any) (NewScrapInput, error) {
-	res, err := ec.unmarshalInputNewScrapInput(ctx, v)
-	return res, graphql.ErrorOnPath(ctx, err)
-}
-
-func (ec *executionContext) unmarshalNNewScrapLineInput2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐNewScrapLineInputᚄ(ctx context.Context, v any) ([]*NewScrapLineInput, error) {
-	vSlice := graphql.CoerceList(v)
-	var err error
-	res := make([]*NewScrapLineInput, len(vSlice))
-	for i := range vSlice {
-		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
-		res[i], err = ec.unmarshalNNewScrapLineInput2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐNewScrapLineInput(ctx, vSlice[i])
-		if err != nil {
-			return nil, err
-		}
-	}
-	return res, nil
-}
-
-func (ec *executionContext) unmarshalNNewScrapLineInput2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐNewScrapLineInput(ctx context.Context, v any) (*NewScrapLineInput, error) {
-	res, err := ec.unmarshalInputNewScrapLineInput(ctx, v)
-	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNNode2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐNode(ctx context.Context, sel ast.SelectionSet, v []jxc.Node) graphql.Marshaler {
@@ -100511,6 +99090,10 @@ func (ec *executionContext) marshalNProductPayload2githubᚗcomᚋjxcgraphᚋjxc
 	return ec._ProductPayload(ctx, sel, &v)
 }
 
+func (ec *executionContext) marshalNProductPutawayZonePayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐProductPutawayZonePayload(ctx context.Context, sel ast.SelectionSet, v ProductPutawayZonePayload) graphql.Marshaler {
+	return ec._ProductPutawayZonePayload(ctx, sel, &v)
+}
+
 func (ec *executionContext) marshalNProductSales2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐProductSalesᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.ProductSales) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -100734,6 +99317,64 @@ func (ec *executionContext) unmarshalNPurchasingSettingsInput2githubᚗcomᚋjxc
 
 func (ec *executionContext) marshalNPurchasingSettingsPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐPurchasingSettingsPayload(ctx context.Context, sel ast.SelectionSet, v PurchasingSettingsPayload) graphql.Marshaler {
 	return ec._PurchasingSettingsPayload(ctx, sel, &v)
+}
+
+func (ec *executionContext) unmarshalNPutawayLineInput2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐPutawayLineInputᚄ(ctx context.Context, v any) ([]*PutawayLineInput, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*PutawayLineInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNPutawayLineInput2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐPutawayLineInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalNPutawayLineInput2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐPutawayLineInput(ctx context.Context, v any) (*PutawayLineInput, error) {
+	res, err := ec.unmarshalInputPutawayLineInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNPutawayReason2githubᚗcomᚋjxcgraphᚋjxcᚐPutawayReason(ctx context.Context, v any) (jxc.PutawayReason, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := jxc.PutawayReason(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNPutawayReason2githubᚗcomᚋjxcgraphᚋjxcᚐPutawayReason(ctx context.Context, sel ast.SelectionSet, v jxc.PutawayReason) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "PutawayReason!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNPutawaySuggestion2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐPutawaySuggestionᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.PutawaySuggestion) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPutawaySuggestion2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐPutawaySuggestion(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNPutawaySuggestion2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐPutawaySuggestion(ctx context.Context, sel ast.SelectionSet, v *jxc.PutawaySuggestion) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "PutawaySuggestion!")
+		return graphql.Null
+	}
+	return ec._PutawaySuggestion(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNReceivableAllocation2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐReceivableAllocationᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.ReceivableAllocation) graphql.Marshaler {
@@ -101307,142 +99948,9 @@ func (ec *executionContext) marshalNSatisfaction2githubᚗcomᚋjxcgraphᚋjxc�
 	return ec._Satisfaction(ctx, sel, &v)
 }
 
-func (ec *executionContext) marshalNScrap2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐScrapᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.Scrap) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
-		fc := graphql.GetFieldContext(ctx)
-		fc.Result = &v[i]
-		return ec.marshalNScrap2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐScrap(ctx, sel, v[i])
-	})
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
-}
-
-func (ec *executionContext) marshalNScrap2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐScrap(ctx context.Context, sel ast.SelectionSet, v *jxc.Scrap) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "Scrap!")
-		return graphql.Null
-	}
-	return ec._Scrap(ctx, sel, v)
-}
-
-func (ec *executionContext) marshalNScrapConnection2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐScrapConnection(ctx context.Context, sel ast.SelectionSet, v ScrapConnection) graphql.Marshaler {
-	return ec._ScrapConnection(ctx, sel, &v)
-}
-
-func (ec *executionContext) marshalNScrapEdge2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐScrapEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*ScrapEdge) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
-		fc := graphql.GetFieldContext(ctx)
-		fc.Result = &v[i]
-		return ec.marshalNScrapEdge2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐScrapEdge(ctx, sel, v[i])
-	})
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
-}
-
-func (ec *executionContext) marshalNScrapEdge2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐScrapEdge(ctx context.Context, sel ast.SelectionSet, v *ScrapEdge) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "ScrapEdge!")
-		return graphql.Null
-	}
-	return ec._ScrapEdge(ctx, sel, v)
-}
-
-func (ec *executionContext) marshalNScrapLine2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐScrapLineᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.ScrapLine) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
-		fc := graphql.GetFieldContext(ctx)
-		fc.Result = &v[i]
-		return ec.marshalNScrapLine2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐScrapLine(ctx, sel, v[i])
-	})
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
-}
-
-func (ec *executionContext) marshalNScrapLine2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐScrapLine(ctx context.Context, sel ast.SelectionSet, v *jxc.ScrapLine) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "ScrapLine!")
-		return graphql.Null
-	}
-	return ec._ScrapLine(ctx, sel, v)
-}
-
-func (ec *executionContext) unmarshalNScrapOrderField2githubᚗcomᚋjxcgraphᚋjxcᚐScrapOrderField(ctx context.Context, v any) (jxc.ScrapOrderField, error) {
-	tmp, err := graphql.UnmarshalString(v)
-	res := jxc.ScrapOrderField(tmp)
+func (ec *executionContext) unmarshalNSetLocationZoneInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSetLocationZoneInput(ctx context.Context, v any) (SetLocationZoneInput, error) {
+	res, err := ec.unmarshalInputSetLocationZoneInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
-}
-
-func (ec *executionContext) marshalNScrapOrderField2githubᚗcomᚋjxcgraphᚋjxcᚐScrapOrderField(ctx context.Context, sel ast.SelectionSet, v jxc.ScrapOrderField) graphql.Marshaler {
-	_ = sel
-	res := graphql.MarshalString(string(v))
-	if res == graphql.Null {
-		graphql.AddInvalidNullFromMarshaler(ctx, "ScrapOrderField!")
-	}
-	return res
-}
-
-func (ec *executionContext) marshalNScrapPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐScrapPayload(ctx context.Context, sel ast.SelectionSet, v ScrapPayload) graphql.Marshaler {
-	return ec._ScrapPayload(ctx, sel, &v)
-}
-
-func (ec *executionContext) unmarshalNScrapReason2githubᚗcomᚋjxcgraphᚋjxcᚐScrapReason(ctx context.Context, v any) (jxc.ScrapReason, error) {
-	tmp, err := graphql.UnmarshalString(v)
-	res := jxc.ScrapReason(tmp)
-	return res, graphql.ErrorOnPath(ctx, err)
-}
-
-func (ec *executionContext) marshalNScrapReason2githubᚗcomᚋjxcgraphᚋjxcᚐScrapReason(ctx context.Context, sel ast.SelectionSet, v jxc.ScrapReason) graphql.Marshaler {
-	_ = sel
-	res := graphql.MarshalString(string(v))
-	if res == graphql.Null {
-		graphql.AddInvalidNullFromMarshaler(ctx, "ScrapReason!")
-	}
-	return res
-}
-
-func (ec *executionContext) marshalNScrapSettings2githubᚗcomᚋjxcgraphᚋjxcᚐScrapSettings(ctx context.Context, sel ast.SelectionSet, v jxc.ScrapSettings) graphql.Marshaler {
-	return ec._ScrapSettings(ctx, sel, &v)
-}
-
-func (ec *executionContext) unmarshalNScrapSettingsInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐScrapSettingsInput(ctx context.Context, v any) (ScrapSettingsInput, error) {
-	res, err := ec.unmarshalInputScrapSettingsInput(ctx, v)
-	return res, graphql.ErrorOnPath(ctx, err)
-}
-
-func (ec *executionContext) marshalNScrapSettingsPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐScrapSettingsPayload(ctx context.Context, sel ast.SelectionSet, v ScrapSettingsPayload) graphql.Marshaler {
-	return ec._ScrapSettingsPayload(ctx, sel, &v)
-}
-
-func (ec *executionContext) unmarshalNScrapStatus2githubᚗcomᚋjxcgraphᚋjxcᚐScrapStatus(ctx context.Context, v any) (jxc.ScrapStatus, error) {
-	tmp, err := graphql.UnmarshalString(v)
-	res := jxc.ScrapStatus(tmp)
-	return res, graphql.ErrorOnPath(ctx, err)
-}
-
-func (ec *executionContext) marshalNScrapStatus2githubᚗcomᚋjxcgraphᚋjxcᚐScrapStatus(ctx context.Context, sel ast.SelectionSet, v jxc.ScrapStatus) graphql.Marshaler {
-	_ = sel
-	res := graphql.MarshalString(string(v))
-	if res == graphql.Null {
-		graphql.AddInvalidNullFromMarshaler(ctx, "ScrapStatus!")
-	}
-	return res
 }
 
 func (ec *executionContext) unmarshalNSetPasswordInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSetPasswordInput(ctx context.Context, v any) (SetPasswordInput, error) {
@@ -101452,6 +99960,11 @@ func (ec *executionContext) unmarshalNSetPasswordInput2githubᚗcomᚋjxcgraph�
 
 func (ec *executionContext) marshalNSetPasswordPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSetPasswordPayload(ctx context.Context, sel ast.SelectionSet, v SetPasswordPayload) graphql.Marshaler {
 	return ec._SetPasswordPayload(ctx, sel, &v)
+}
+
+func (ec *executionContext) unmarshalNSetProductPutawayZoneInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSetProductPutawayZoneInput(ctx context.Context, v any) (SetProductPutawayZoneInput, error) {
+	res, err := ec.unmarshalInputSetProductPutawayZoneInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNSetSupplierProductInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSetSupplierProductInput(ctx context.Context, v any) (SetSupplierProductInput, error) {
@@ -101672,36 +100185,6 @@ func (ec *executionContext) marshalNSlowMover2ᚖgithubᚗcomᚋjxcgraphᚋjxc�
 		return graphql.Null
 	}
 	return ec._SlowMover(ctx, sel, v)
-}
-
-func (ec *executionContext) unmarshalNSlowMoverAction2githubᚗcomᚋjxcgraphᚋjxcᚐSlowMoverAction(ctx context.Context, v any) (jxc.SlowMoverAction, error) {
-	tmp, err := graphql.UnmarshalString(v)
-	res := jxc.SlowMoverAction(tmp)
-	return res, graphql.ErrorOnPath(ctx, err)
-}
-
-func (ec *executionContext) marshalNSlowMoverAction2githubᚗcomᚋjxcgraphᚋjxcᚐSlowMoverAction(ctx context.Context, sel ast.SelectionSet, v jxc.SlowMoverAction) graphql.Marshaler {
-	_ = sel
-	res := graphql.MarshalString(string(v))
-	if res == graphql.Null {
-		graphql.AddInvalidNullFromMarshaler(ctx, "SlowMoverAction!")
-	}
-	return res
-}
-
-func (ec *executionContext) unmarshalNSlowMoverBucket2githubᚗcomᚋjxcgraphᚋjxcᚐSlowMoverBucket(ctx context.Context, v any) (jxc.SlowMoverBucket, error) {
-	tmp, err := graphql.UnmarshalString(v)
-	res := jxc.SlowMoverBucket(tmp)
-	return res, graphql.ErrorOnPath(ctx, err)
-}
-
-func (ec *executionContext) marshalNSlowMoverBucket2githubᚗcomᚋjxcgraphᚋjxcᚐSlowMoverBucket(ctx context.Context, sel ast.SelectionSet, v jxc.SlowMoverBucket) graphql.Marshaler {
-	_ = sel
-	res := graphql.MarshalString(string(v))
-	if res == graphql.Null {
-		graphql.AddInvalidNullFromMarshaler(ctx, "SlowMoverBucket!")
-	}
-	return res
 }
 
 func (ec *executionContext) marshalNSourceDocument2githubᚗcomᚋjxcgraphᚋjxcᚐSource(ctx context.Context, sel ast.SelectionSet, v jxc.Source) graphql.Marshaler {
@@ -103386,6 +101869,13 @@ func (ec *executionContext) unmarshalOAuxiliaryLedgerOrder2ᚖgithubᚗcomᚋjxc
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalOBinMoveDocument2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐBinMoveDocument(ctx context.Context, sel ast.SelectionSet, v *jxc.BinMoveDocument) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._BinMoveDocument(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalOBoolean2bool(ctx context.Context, v any) (bool, error) {
 	res, err := graphql.UnmarshalBoolean(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -103463,13 +101953,6 @@ func (ec *executionContext) marshalOCategory2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐ
 		return graphql.Null
 	}
 	return ec._Category(ctx, sel, v)
-}
-
-func (ec *executionContext) marshalOCategorySlowMoverDays2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐCategorySlowMoverDays(ctx context.Context, sel ast.SelectionSet, v *jxc.CategorySlowMoverDays) graphql.Marshaler {
-	if v == nil {
-		return graphql.Null
-	}
-	return ec._CategorySlowMoverDays(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOCompanySettings2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐCompanySettings(ctx context.Context, sel ast.SelectionSet, v *jxc.CompanySettings) graphql.Marshaler {
@@ -104412,72 +102895,6 @@ func (ec *executionContext) unmarshalOSalesReturnOrder2ᚖgithubᚗcomᚋjxcgrap
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalOScrap2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐScrap(ctx context.Context, sel ast.SelectionSet, v *jxc.Scrap) graphql.Marshaler {
-	if v == nil {
-		return graphql.Null
-	}
-	return ec._Scrap(ctx, sel, v)
-}
-
-func (ec *executionContext) unmarshalOScrapFilter2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐScrapFilter(ctx context.Context, v any) (*jxc.ScrapFilter, error) {
-	if v == nil {
-		return nil, nil
-	}
-	res, err := ec.unmarshalInputScrapFilter(ctx, v)
-	return &res, graphql.ErrorOnPath(ctx, err)
-}
-
-func (ec *executionContext) unmarshalOScrapOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐScrapOrder(ctx context.Context, v any) (*jxc.ScrapOrder, error) {
-	if v == nil {
-		return nil, nil
-	}
-	res, err := ec.unmarshalInputScrapOrder(ctx, v)
-	return &res, graphql.ErrorOnPath(ctx, err)
-}
-
-func (ec *executionContext) marshalOScrapSettings2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐScrapSettings(ctx context.Context, sel ast.SelectionSet, v *jxc.ScrapSettings) graphql.Marshaler {
-	if v == nil {
-		return graphql.Null
-	}
-	return ec._ScrapSettings(ctx, sel, v)
-}
-
-func (ec *executionContext) unmarshalOScrapStatus2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐScrapStatusᚄ(ctx context.Context, v any) ([]jxc.ScrapStatus, error) {
-	if v == nil {
-		return nil, nil
-	}
-	vSlice := graphql.CoerceList(v)
-	var err error
-	res := make([]jxc.ScrapStatus, len(vSlice))
-	for i := range vSlice {
-		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
-		res[i], err = ec.unmarshalNScrapStatus2githubᚗcomᚋjxcgraphᚋjxcᚐScrapStatus(ctx, vSlice[i])
-		if err != nil {
-			return nil, err
-		}
-	}
-	return res, nil
-}
-
-func (ec *executionContext) marshalOScrapStatus2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐScrapStatusᚄ(ctx context.Context, sel ast.SelectionSet, v []jxc.ScrapStatus) graphql.Marshaler {
-	if v == nil {
-		return graphql.Null
-	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
-		fc := graphql.GetFieldContext(ctx)
-		fc.Result = &v[i]
-		return ec.marshalNScrapStatus2githubᚗcomᚋjxcgraphᚋjxcᚐScrapStatus(ctx, sel, v[i])
-	})
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
-}
-
 func (ec *executionContext) unmarshalOShipLineInput2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐShipLineInputᚄ(ctx context.Context, v any) ([]*ShipLineInput, error) {
 	if v == nil {
 		return nil, nil
@@ -104552,14 +102969,6 @@ func (ec *executionContext) marshalOShipmentStatus2ᚕgithubᚗcomᚋjxcgraphᚋ
 	}
 
 	return ret
-}
-
-func (ec *executionContext) unmarshalOSlowMoverFilter2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSlowMoverFilter(ctx context.Context, v any) (*jxc.SlowMoverFilter, error) {
-	if v == nil {
-		return nil, nil
-	}
-	res, err := ec.unmarshalInputSlowMoverFilter(ctx, v)
-	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalOSortDirection2githubᚗcomᚋjxcgraphᚋjxcᚐSortDirection(ctx context.Context, v any) (jxc.SortDirection, error) {

@@ -164,6 +164,38 @@ type AuxiliaryLedgerLineEdge struct {
 	Node *jxc.AuxiliaryLedgerLine `json:"node"`
 }
 
+// A move between bins of one warehouse.
+type BinMoveInput struct {
+	// The warehouse.
+	WarehouseID int64 `json:"warehouseId"`
+	// The posting date; today when left out.
+	PostingDate *jxc.Date `json:"postingDate,omitempty"`
+	// A note.
+	Note *string `json:"note,omitempty"`
+	// The lines, at least one.
+	Lines []*BinMoveLineInput `json:"lines"`
+}
+
+// One product to move.
+type BinMoveLineInput struct {
+	// The product.
+	ProductID int64 `json:"productId"`
+	// The bin it comes from; left out: stock not yet put away (a putaway).
+	FromLocationID *int64 `json:"fromLocationId,omitempty"`
+	// The bin it goes to.
+	ToLocationID int64 `json:"toLocationId"`
+	// The quantity, more than zero.
+	Quantity decimal.Decimal `json:"quantity"`
+}
+
+// The result of a bin move.
+type BinMovePayload struct {
+	// The posted move; null on error.
+	BinMove *jxc.BinMoveDocument `json:"binMove,omitempty"`
+	// Why it failed.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
 // A page of budget lines.
 type BudgetLineConnection struct {
 	// The lines with their cursors.
@@ -222,14 +254,6 @@ type CancelExportPayload struct {
 type CategoryPayload struct {
 	// The category after the change; null on error.
 	Category *jxc.Category `json:"category,omitempty"`
-	// Why it failed.
-	UserErrors []*UserError `json:"userErrors"`
-}
-
-// The result of setting a category's slow-mover days.
-type CategorySlowMoverDaysPayload struct {
-	// The category's days; null on error.
-	Category *jxc.CategorySlowMoverDays `json:"category,omitempty"`
 	// Why it failed.
 	UserErrors []*UserError `json:"userErrors"`
 }
@@ -928,38 +952,6 @@ type MessageParam struct {
 type Mutation struct {
 }
 
-// A new scrap.
-type NewScrapInput struct {
-	// Its date; today when left out.
-	Date *jxc.Date `json:"date,omitempty"`
-	// A note, at most 500 characters.
-	Note *string `json:"note,omitempty"`
-	// The goods receipt the goods were found damaged at (GR000012).
-	ReceiptNumber *string `json:"receiptNumber,omitempty"`
-	// The count sheet they were found in.
-	CountNumber *string `json:"countNumber,omitempty"`
-	// The lines, 1 to 200.
-	Lines []*NewScrapLineInput `json:"lines"`
-	// Submit at once: posts when its value is within the threshold, else waits for approval.
-	Submit *bool `json:"submit,omitempty"`
-}
-
-// One line of a new scrap.
-type NewScrapLineInput struct {
-	// The product.
-	ProductID int64 `json:"productId"`
-	// The warehouse.
-	WarehouseID int64 `json:"warehouseId"`
-	// The bin, if one.
-	LocationID *int64 `json:"locationId,omitempty"`
-	// How much, > 0.
-	Quantity decimal.Decimal `json:"quantity"`
-	// Why.
-	Reason jxc.ScrapReason `json:"reason"`
-	// A note on the line, at most 200 characters.
-	Note *string `json:"note,omitempty"`
-}
-
 // The result of changing a numbering rule.
 type NumberingRulePayload struct {
 	// The rule after the change; null on error.
@@ -1112,6 +1104,14 @@ type ProductPayload struct {
 	UserErrors []*UserError `json:"userErrors"`
 }
 
+// The result of setting a product's putaway zone.
+type ProductPutawayZonePayload struct {
+	// The product after the change; null on error.
+	Product *jxc.Product `json:"product,omitempty"`
+	// Why it failed.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
 // A page of purchase orders.
 type PurchaseOrderConnection struct {
 	// The orders with their cursors.
@@ -1176,6 +1176,14 @@ type PurchasingSettingsPayload struct {
 	Settings *jxc.PurchasingSettings `json:"settings,omitempty"`
 	// Why it failed.
 	UserErrors []*UserError `json:"userErrors"`
+}
+
+// A receipt line to suggest a bin for.
+type PutawayLineInput struct {
+	// The product.
+	ProductID int64 `json:"productId"`
+	// The quantity received.
+	Quantity *decimal.Decimal `json:"quantity,omitempty"`
 }
 
 // The root of every read.
@@ -1404,48 +1412,12 @@ type SalesReturnPayload struct {
 	UserErrors []*UserError `json:"userErrors"`
 }
 
-// A page of scraps.
-type ScrapConnection struct {
-	// The scraps with their cursors.
-	Edges []*ScrapEdge `json:"edges"`
-	// The scraps alone.
-	Nodes []*jxc.Scrap `json:"nodes"`
-	// Where this page stands.
-	PageInfo *PageInfo `json:"pageInfo"`
-	// How many scraps match the filter in all.
-	TotalCount int `json:"totalCount"`
-}
-
-// One scrap in a list page.
-type ScrapEdge struct {
-	// The position of this scrap in the list, for `after`.
-	Cursor string `json:"cursor"`
-	// The scrap.
-	Node *jxc.Scrap `json:"node"`
-}
-
-// The result of a scrap mutation.
-type ScrapPayload struct {
-	// The scrap; null on error.
-	Scrap *jxc.Scrap `json:"scrap,omitempty"`
-	// Why it failed.
-	UserErrors []*UserError `json:"userErrors"`
-}
-
-// Changes the scrap settings; fields left out stay.
-type ScrapSettingsInput struct {
-	// The approval threshold, >= 0.
-	ApprovalThreshold *decimal.Decimal `json:"approvalThreshold,omitempty"`
-	// The company's slow-mover days, 1 to 3650.
-	SlowMoverDays *int `json:"slowMoverDays,omitempty"`
-}
-
-// The result of changing the scrap settings.
-type ScrapSettingsPayload struct {
-	// The settings; null on error.
-	Settings *jxc.ScrapSettings `json:"settings,omitempty"`
-	// Why it failed.
-	UserErrors []*UserError `json:"userErrors"`
+// A bin's zone.
+type SetLocationZoneInput struct {
+	// The bin.
+	ID int64 `json:"id"`
+	// The zone; empty for none.
+	Zone string `json:"zone"`
 }
 
 // A password change. Changing your own password needs the current one; an administrator resetting another user's password does not. Either way every other session and every API token of that user ends.
@@ -1464,6 +1436,14 @@ type SetPasswordPayload struct {
 	Ok bool `json:"ok"`
 	// Why it failed.
 	UserErrors []*UserError `json:"userErrors"`
+}
+
+// A product's putaway zone.
+type SetProductPutawayZoneInput struct {
+	// The product.
+	ID int64 `json:"id"`
+	// The zone; empty for none.
+	Zone string `json:"zone"`
 }
 
 // Says that a supplier supplies a product, with an agreed price or lead time.

@@ -60,6 +60,8 @@ type Resolver struct {
 	WorkbenchService jxc.WorkbenchService
 	// ScrapService keeps scraps and finds slow movers.
 	ScrapService jxc.ScrapService
+	// BinService keeps stock by bin, putaway suggestions and bin moves.
+	BinService jxc.BinService
 	// Sockets follows the rights of open websockets and counts them per
 	// user; without it the server refuses websockets.
 	Sockets SocketStore

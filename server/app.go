@@ -97,6 +97,7 @@ func (a *app) routes() http.Handler {
 		VatService:        db.NewVatService(a.store),
 		WorkbenchService:  db.NewWorkbenchService(a.store),
 		ScrapService:      db.NewScrapService(a.store),
+		BinService:        db.NewBinService(a.store),
 		Sockets:           db.NewSocketService(a.store, a.events),
 		CostBuckets:       a.buckets,
 		Log:               a.log,

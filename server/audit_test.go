@@ -102,6 +102,11 @@ func auditCalls() []auditCall {
 			v("p", "product", "w", "wh"), map[string]string{"scrapC": "scrap.number"}},
 		{"rejectScrap", `mutation($n: String!) { rejectScrap(number: $n, reason: "还能用") { scrap { status }` + ue + ` } }`, v("n", "scrapC"), nil},
 		{"setCategorySlowMoverDays", `mutation($c: ID!) { setCategorySlowMoverDays(categoryId: $c, days: 90) { category { days }` + ue + ` } }`, v("c", "category"), nil},
+		// bins
+		{"setLocationZone", `mutation($id: ID!) { setLocationZone(input: {id: $id, zone: "COLD"}) { location { id zone }` + ue + ` } }`, v("id", "loc"), nil},
+		{"setProductPutawayZone", `mutation($id: ID!) { setProductPutawayZone(input: {id: $id, zone: "COLD"}) { product { id putawayZone }` + ue + ` } }`, v("id", "product"), nil},
+		{"postBinMove", `mutation($p: ID!, $w: ID!, $l: ID!) { postBinMove(input: {warehouseId: $w, lines: [{productId: $p, toLocationId: $l, quantity: "2"}]}) { binMove { id number }` + ue + ` } }`,
+			v("p", "product", "w", "wh", "l", "loc"), nil},
 		// ledger
 		{"createAccount", `mutation { createAccount(input: {code: "6999", name: "审计费用", type: EXPENSE}) { account { code }` + ue + ` } }`, nil, nil},
 		{"updateAccount", `mutation { updateAccount(input: {code: "6999", name: "审计费"}) { account { code }` + ue + ` } }`, nil, nil},

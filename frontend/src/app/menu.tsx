@@ -62,6 +62,7 @@ const ORDER = [
   'warehouses',
   'stockLevels',
   'stockMoves',
+  'stockBins',
   'stockAdjust',
   'openingStock',
   'stockDocuments',

@@ -33,6 +33,7 @@ export const ENUM_LABEL_PREFIX: Record<string, string> = {
   PeriodStatus: 'periodStatus',
   ProfitCarryForward: 'carryForward',
   PurchaseOrderStatus: 'poStatus',
+  PutawayReason: 'putawayReason',
   ReplenishmentStatus: 'replStatus',
   Role: 'role',
   SalesChannel: 'salesChannel',

@@ -29,6 +29,7 @@ const DETAIL_BASE: Record<DocumentKind, string> = {
   STOCK_ADJUSTMENT: '/stock/documents',
   STOCK_TRANSFER: '/stock/transfers',
   STOCK_COUNT: '/stock/counts',
+  BIN_MOVE: '/stock/bin-moves',
   MANUAL_ENTRY: '/finance/vouchers',
   REVERSAL: '/finance/vouchers',
   CLOSING: '/finance/vouchers',

@@ -13,6 +13,7 @@ export const HANDHELD_TASKS: readonly MenuEntry[] = [
   { key: 'handheldTransfer', path: '/m/transfer', labelKey: 'menu.handheldTransfer', roles: HANDHELD_WRITE, icon: MobileOutlined, hidden: true, page: lazy(() => import('../transfers/views/HandheldTransferPage')) },
   { key: 'handheldCount', path: '/m/count', labelKey: 'menu.handheldCount', roles: HANDHELD_WRITE, icon: MobileOutlined, hidden: true, page: lazy(() => import('./views/CountPage')) },
   { key: 'handheldAdjust', path: '/m/adjust', labelKey: 'menu.handheldAdjust', roles: HANDHELD_WRITE, icon: MobileOutlined, hidden: true, page: lazy(() => import('./views/AdjustPage')) },
+  { key: 'handheldMove', path: '/m/move', labelKey: 'menu.handheldMove', roles: HANDHELD_WRITE, icon: MobileOutlined, hidden: true, page: lazy(() => import('./views/MovePage')) },
   { key: 'handheldLookup', path: '/m/lookup', labelKey: 'menu.handheldLookup', roles: STOCK_READ, icon: MobileOutlined, hidden: true, page: lazy(() => import('./views/LookupPage')) },
 ];
 

@@ -12,6 +12,7 @@ export const ledgerEn: Record<keyof typeof ledgerZh, string> = {
   ...vatEn,
   'source.OPENING_STOCK': 'Opening stock',
   'source.STOCK_ADJUSTMENT': 'Stock adjustment',
+  'source.BIN_MOVE': 'Bin move',
   'source.MANUAL_ENTRY': 'Manual entry',
   'source.REVERSAL': 'Reversal',
   'journal.entry': 'Voucher',

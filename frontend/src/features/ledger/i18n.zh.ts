@@ -12,6 +12,7 @@ export const ledgerZh = {
   ...vatZh,
   'source.OPENING_STOCK': '期初库存',
   'source.STOCK_ADJUSTMENT': '库存调整',
+  'source.BIN_MOVE': '移库单',
   'source.MANUAL_ENTRY': '手工凭证',
   'source.REVERSAL': '冲销',
   'journal.entry': '凭证号',

@@ -63,6 +63,7 @@ export const settingsEn: Record<keyof typeof settingsZh, string> = {
   'numberingKind.LANDED_COST': 'Landed cost',
   'numberingKind.OPERATING_COST': 'Operating cost',
   'numberingKind.SCRAP': 'Scrap',
+  'numberingKind.BIN_MOVE': 'Bin move',
   'numberDatePart.NONE': 'None',
   'numberDatePart.YEAR': 'Year (2026)',
   'numberDatePart.YEAR_MONTH': 'Year and month (202612)',

@@ -60,6 +60,7 @@ export const settingsZh = {
   'numberingKind.LANDED_COST': '到岸费用',
   'numberingKind.OPERATING_COST': '运营费用',
   'numberingKind.SCRAP': '报废单',
+  'numberingKind.BIN_MOVE': '移库单',
   'numberDatePart.NONE': '无',
   'numberDatePart.YEAR': '年份（2026）',
   'numberDatePart.YEAR_MONTH': '年月（202612）',

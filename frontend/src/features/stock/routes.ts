@@ -11,5 +11,7 @@ export const stockRoutes: readonly MenuEntry[] = [
   { key: 'openingStock', path: '/stock/opening', labelKey: 'menu.openingStock', roles: ['WAREHOUSE', 'FINANCE'], icon: InboxOutlined, group: 'stock', page: lazy(() => import('./views/OpeningStockPage')) },
   { key: 'stockDocuments', path: '/stock/documents', labelKey: 'menu.stockDocuments', roles: [...new Set([...STOCK_READ, ...FINANCE_READ])], icon: ScanOutlined, group: 'stock', page: lazy(() => import('./views/StockDocumentsPage')) },
   { key: 'stockDocument', path: documentRoute('STOCK_ADJUSTMENT'), labelKey: 'pdoc.kind.STOCK_ADJUSTMENT', roles: [...new Set([...STOCK_READ, ...FINANCE_READ])], icon: ScanOutlined, group: 'stock', hidden: true, page: lazy(() => import('./views/StockDocumentPage')) },
+  { key: 'stockBins', path: '/stock/bins', labelKey: 'menu.bins', roles: STOCK_READ, icon: DatabaseOutlined, group: 'stock', page: lazy(() => import('../bins/views/BinsPage')) },
+  { key: 'binMove', path: documentRoute('BIN_MOVE'), labelKey: 'source.BIN_MOVE', roles: STOCK_READ, icon: DatabaseOutlined, group: 'stock', hidden: true, page: lazy(() => import('../bins/views/BinMovePage')) },
   { key: 'stockAdjust', path: '/stock/adjust', labelKey: 'menu.stockAdjust', roles: STOCK_WRITE, icon: ScanOutlined, group: 'stock', page: lazy(() => import('./views/StockAdjustmentPage')) },
 ];

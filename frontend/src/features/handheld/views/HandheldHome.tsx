@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import { DatabaseOutlined, DesktopOutlined, EditOutlined, InboxOutlined, NumberOutlined, SendOutlined } from '@ant-design/icons';
+import { DatabaseOutlined, DesktopOutlined, EditOutlined, InboxOutlined, NumberOutlined, SendOutlined, SwapOutlined } from '@ant-design/icons';
 import type { ComponentType } from 'react';
 import { useT, type MessageKey } from '../../../i18n';
 import { useMe } from '../../../app/session';
@@ -12,6 +12,7 @@ const ICONS: Record<string, ComponentType<{ style?: React.CSSProperties }>> = {
   handheldReceive: InboxOutlined,
   handheldCount: NumberOutlined,
   handheldAdjust: EditOutlined,
+  handheldMove: SwapOutlined,
   handheldLookup: DatabaseOutlined,
 };
 
