@@ -118,3 +118,9 @@ func (in ProductBatchTrackingInput) Validate() error {
 	}
 	return es.Err()
 }
+
+// RuleBatchBalances: the batches of a batch-tracked product and warehouse
+// sum to its stock balance, each batch to its moves (booksCheck).
+const RuleBatchBalances BooksRule = "BATCH_BALANCES"
+
+func init() { alertAudiences[AlertExpiringBatch] = Roles{RoleWarehouse, RolePurchasing, RoleSales} }

@@ -239,10 +239,16 @@ func writeBatchBalances(ctx context.Context, tx *Tx, moves []*jxc.StockMove) err
 	for i, k := range keys {
 		ps[i], ws[i], bs[i], qs[i] = k[0], k[1], k[2], sums[k].String()
 	}
-	_, err := tx.ExecContext(ctx, `INSERT INTO batch_balances AS bb (product_id, warehouse_id, batch_id, on_hand)
-		SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::bigint[], $4::numeric[]) WITH ORDINALITY AS t(p, w, b, q)
-		ORDER BY t.o
-		ON CONFLICT (product_id, warehouse_id, batch_id) DO UPDATE SET on_hand = bb.on_hand + excluded.on_hand`,
+	// A new row starts at zero (a CHECK is tested on the row proposed for
+	// insertion, before ON CONFLICT), then every row takes its change.
+	if _, err := tx.ExecContext(ctx, `INSERT INTO batch_balances (product_id, warehouse_id, batch_id)
+		SELECT t.p, t.w, t.b FROM unnest($1::bigint[], $2::bigint[], $3::bigint[]) WITH ORDINALITY AS t(p, w, b, o)
+		ORDER BY t.o ON CONFLICT DO NOTHING`, pq.Array(ps), pq.Array(ws), pq.Array(bs)); err != nil {
+		return err
+	}
+	_, err := tx.ExecContext(ctx, `UPDATE batch_balances bb SET on_hand = bb.on_hand + t.q
+		FROM unnest($1::bigint[], $2::bigint[], $3::bigint[], $4::numeric[]) AS t(p, w, b, q)
+		WHERE bb.product_id = t.p AND bb.warehouse_id = t.w AND bb.batch_id = t.b`,
 		pq.Array(ps), pq.Array(ws), pq.Array(bs), pq.Array(qs))
 	if err != nil {
 		var pe *pq.Error
