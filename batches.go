@@ -1,6 +1,7 @@
 package jxc
 
 import (
+	"context"
 	"regexp"
 	"strings"
 
@@ -124,3 +125,16 @@ func (in ProductBatchTrackingInput) Validate() error {
 const RuleBatchBalances BooksRule = "BATCH_BALANCES"
 
 func init() { alertAudiences[AlertExpiringBatch] = Roles{RoleWarehouse, RolePurchasing, RoleSales} }
+
+// BatchService keeps batches, their stock and traces (db.BatchService).
+type BatchService interface {
+	FindBatches(ctx context.Context, f BatchFilter) ([]*BatchStock, error)
+	FindBatch(ctx context.Context, id int64) (*Batch, error)
+	BatchTrace(ctx context.Context, id int64) (*BatchTrace, error)
+	FEFOBatches(ctx context.Context, productID, warehouseID int64, qty decimal.Decimal) ([]BatchTake, error)
+	ProductTracking(ctx context.Context, productID int64) (*ProductTracking, error)
+	SetProductBatchTracking(ctx context.Context, in ProductBatchTrackingInput) (*ProductTracking, error)
+	ExpiryAlertDays(ctx context.Context) (int, error)
+	SetExpiryAlertDays(ctx context.Context, days int) (int, error)
+	CheckExpiringBatches(ctx context.Context) ([]*Alert, error)
+}

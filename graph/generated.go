@@ -37,6 +37,9 @@ type ResolverRoot interface {
 	AuxiliaryBalance() AuxiliaryBalanceResolver
 	AuxiliaryLedger() AuxiliaryLedgerResolver
 	AuxiliaryLedgerLine() AuxiliaryLedgerLineResolver
+	Batch() BatchResolver
+	BatchMove() BatchMoveResolver
+	BatchStock() BatchStockResolver
 	BooksViolation() BooksViolationResolver
 	BudgetLine() BudgetLineResolver
 	Category() CategoryResolver
@@ -56,6 +59,7 @@ type ResolverRoot interface {
 	OperatingCost() OperatingCostResolver
 	PartnerStatementLine() PartnerStatementLineResolver
 	Product() ProductResolver
+	ProductStock() ProductStockResolver
 	PurchaseOrder() PurchaseOrderResolver
 	PurchaseSuggestion() PurchaseSuggestionResolver
 	Query() QueryResolver
@@ -386,6 +390,45 @@ type ComplexityRoot struct {
 		YearOpening func(childComplexity int) int
 	}
 
+	Batch struct {
+		ExpiryDate     func(childComplexity int) int
+		ID             func(childComplexity int) int
+		Number         func(childComplexity int) int
+		Product        func(childComplexity int) int
+		ProductionDate func(childComplexity int) int
+		SourceNumber   func(childComplexity int) int
+		SourceType     func(childComplexity int) int
+	}
+
+	BatchMove struct {
+		CustomerCode   func(childComplexity int) int
+		CustomerName   func(childComplexity int) int
+		DocumentNumber func(childComplexity int) int
+		MoveID         func(childComplexity int) int
+		PostingDate    func(childComplexity int) int
+		Quantity       func(childComplexity int) int
+		SourceType     func(childComplexity int) int
+		Warehouse      func(childComplexity int) int
+	}
+
+	BatchStock struct {
+		Batch     func(childComplexity int) int
+		OnHand    func(childComplexity int) int
+		Warehouse func(childComplexity int) int
+	}
+
+	BatchTake struct {
+		BatchID    func(childComplexity int) int
+		ExpiryDate func(childComplexity int) int
+		Number     func(childComplexity int) int
+		Quantity   func(childComplexity int) int
+	}
+
+	BatchTrace struct {
+		Batch func(childComplexity int) int
+		Moves func(childComplexity int) int
+	}
+
 	BooksCheck struct {
 		CheckedAt               func(childComplexity int) int
 		InventoryAccountBalance func(childComplexity int) int
@@ -655,6 +698,11 @@ type ComplexityRoot struct {
 
 	CustomerRefundPayload struct {
 		Refund     func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
+	ExpiryAlertDaysPayload struct {
+		Days       func(childComplexity int) int
 		UserErrors func(childComplexity int) int
 	}
 
@@ -1058,6 +1106,7 @@ type ComplexityRoot struct {
 		CancelOperatingCost                 func(childComplexity int, input jxc.CancelOperatingCostInput) int
 		CancelPurchaseOrder                 func(childComplexity int, id int64) int
 		CancelSalesOrder                    func(childComplexity int, id int64) int
+		CheckExpiringBatches                func(childComplexity int) int
 		CheckLowStock                       func(childComplexity int) int
 		ClearSignInLockout                  func(childComplexity int, input ClearSignInLockoutInput) int
 		CloseFiscalPeriod                   func(childComplexity int, input FiscalPeriodInput) int
@@ -1100,7 +1149,9 @@ type ComplexityRoot struct {
 		ReverseJournalEntry                 func(childComplexity int, input ReverseJournalEntryInput) int
 		ReviewVouchers                      func(childComplexity int, input VoucherReviewInput) int
 		RevokeAPIToken                      func(childComplexity int, id int64) int
+		SetExpiryAlertDays                  func(childComplexity int, days int) int
 		SetPassword                         func(childComplexity int, input SetPasswordInput) int
+		SetProductBatchTracking             func(childComplexity int, input jxc.ProductBatchTrackingInput) int
 		SetSupplierProduct                  func(childComplexity int, input SetSupplierProductInput) int
 		ShipShipment                        func(childComplexity int, input ShipShipmentInput) int
 		SubmitPurchaseOrder                 func(childComplexity int, id int64) int
@@ -1280,6 +1331,7 @@ type ComplexityRoot struct {
 		SafetyStock  func(childComplexity int) int
 		SellPrice    func(childComplexity int) int
 		Stock        func(childComplexity int, warehouseID *int64) int
+		Tracking     func(childComplexity int) int
 		Unit         func(childComplexity int) int
 		UpdatedAt    func(childComplexity int) int
 		VATRate      func(childComplexity int) int
@@ -1310,10 +1362,24 @@ type ComplexityRoot struct {
 
 	ProductStock struct {
 		Available func(childComplexity int) int
+		Batches   func(childComplexity int) int
 		Levels    func(childComplexity int) int
 		OnHand    func(childComplexity int) int
 		Reserved  func(childComplexity int) int
 		Value     func(childComplexity int) int
+	}
+
+	ProductTracking struct {
+		BatchTracked  func(childComplexity int) int
+		ExpiryTracked func(childComplexity int) int
+		ProductID     func(childComplexity int) int
+		SKU           func(childComplexity int) int
+		ShelfLifeDays func(childComplexity int) int
+	}
+
+	ProductTrackingPayload struct {
+		Tracking   func(childComplexity int) int
+		UserErrors func(childComplexity int) int
 	}
 
 	ProfitAndLoss struct {
@@ -1425,6 +1491,8 @@ type ComplexityRoot struct {
 		AuxiliaryBalances          func(childComplexity int, accountCode string, dimension jxc.Dimension, from jxc.Date, to jxc.Date) int
 		AuxiliaryLedger            func(childComplexity int, accountCode string, dimension jxc.Dimension, valueID *int64, value *string, from jxc.Date, to jxc.Date) int
 		BalanceSheet               func(childComplexity int, asOf jxc.Date) int
+		BatchTrace                 func(childComplexity int, id int64) int
+		Batches                    func(childComplexity int, productID *int64, warehouseID *int64, expiringWithinDays *int, search *string) int
 		BooksCheck                 func(childComplexity int) int
 		BudgetLine                 func(childComplexity int, id int64) int
 		BudgetLines                func(childComplexity int, first *int, after *string, filter *jxc.BudgetFilter, orderBy *jxc.BudgetLineOrder) int
@@ -1438,8 +1506,10 @@ type ComplexityRoot struct {
 		CustomerRefund             func(childComplexity int, id *int64, number *string) int
 		CustomerSatisfaction       func(childComplexity int) int
 		Customers                  func(childComplexity int, first *int, after *string, filter *jxc.CustomerFilter, orderBy *jxc.CustomerOrder) int
+		ExpiryAlertDays            func(childComplexity int) int
 		ExportJob                  func(childComplexity int, id int64) int
 		ExportJobs                 func(childComplexity int, first *int, after *string, orderBy *jxc.ExportJobOrder) int
+		FefoBatches                func(childComplexity int, productID int64, warehouseID int64, quantity decimal.Decimal) int
 		FiscalPeriods              func(childComplexity int, year int) int
 		GeneralLedger              func(childComplexity int, accountCode string, fromYear int, fromMonth int, toYear int, toMonth int) int
 		GoodsReceipt               func(childComplexity int, id *int64, number *string) int
@@ -2390,6 +2460,15 @@ type AuxiliaryLedgerLineResolver interface {
 
 	Source(ctx context.Context, obj *jxc.AuxiliaryLedgerLine) (jxc.Source, error)
 }
+type BatchResolver interface {
+	Product(ctx context.Context, obj *jxc.Batch) (jxc.Product, error)
+}
+type BatchMoveResolver interface {
+	Warehouse(ctx context.Context, obj *jxc.BatchMove) (jxc.Warehouse, error)
+}
+type BatchStockResolver interface {
+	Warehouse(ctx context.Context, obj *jxc.BatchStock) (jxc.Warehouse, error)
+}
 type BooksViolationResolver interface {
 	Message(ctx context.Context, obj *jxc.BooksViolation) (string, error)
 }
@@ -2487,6 +2566,9 @@ type LocationResolver interface {
 type MutationResolver interface {
 	AcknowledgeAlert(ctx context.Context, id int64) (AlertPayload, error)
 	CheckLowStock(ctx context.Context) (AlertsPayload, error)
+	SetProductBatchTracking(ctx context.Context, input jxc.ProductBatchTrackingInput) (ProductTrackingPayload, error)
+	SetExpiryAlertDays(ctx context.Context, days int) (ExpiryAlertDaysPayload, error)
+	CheckExpiringBatches(ctx context.Context) (AlertsPayload, error)
 	CreateBudgetLine(ctx context.Context, input CreateBudgetLineInput) (BudgetLinePayload, error)
 	UpdateBudgetLine(ctx context.Context, input UpdateBudgetLineInput) (BudgetLinePayload, error)
 	PostOperatingCost(ctx context.Context, input OperatingCostInput) (OperatingCostPayload, error)
@@ -2579,6 +2661,10 @@ type PartnerStatementLineResolver interface {
 type ProductResolver interface {
 	Stock(ctx context.Context, obj *jxc.Product, warehouseID *int64) (jxc.ProductStock, error)
 	AuditTrail(ctx context.Context, obj *jxc.Product, first *int, after *string, orderBy *jxc.AuditEntryOrder) (AuditEntryConnection, error)
+	Tracking(ctx context.Context, obj *jxc.Product) (jxc.ProductTracking, error)
+}
+type ProductStockResolver interface {
+	Batches(ctx context.Context, obj *jxc.ProductStock) ([]*jxc.BatchStock, error)
 }
 type PurchaseOrderResolver interface {
 	Receipts(ctx context.Context, obj *jxc.PurchaseOrder) ([]*jxc.GoodsReceipt, error)
@@ -2599,6 +2685,10 @@ type QueryResolver interface {
 	TopSellers(ctx context.Context, from jxc.Date, to jxc.Date, by *jxc.TopSellersBy, limit *int) ([]*jxc.TopSeller, error)
 	SlowMovingStock(ctx context.Context, days *int, first *int) ([]*jxc.SlowMover, error)
 	AuditTrail(ctx context.Context, filter *jxc.AuditFilter, first *int, after *string, orderBy *jxc.AuditEntryOrder) (AuditEntryConnection, error)
+	Batches(ctx context.Context, productID *int64, warehouseID *int64, expiringWithinDays *int, search *string) ([]*jxc.BatchStock, error)
+	BatchTrace(ctx context.Context, id int64) (jxc.BatchTrace, error)
+	FefoBatches(ctx context.Context, productID int64, warehouseID int64, quantity decimal.Decimal) ([]*jxc.BatchTake, error)
+	ExpiryAlertDays(ctx context.Context) (int, error)
 	BudgetLines(ctx context.Context, first *int, after *string, filter *jxc.BudgetFilter, orderBy *jxc.BudgetLineOrder) (BudgetLineConnection, error)
 	BudgetLine(ctx context.Context, id int64) (*jxc.BudgetLine, error)
 	BudgetRollup(ctx context.Context, year int, month *int, by jxc.BudgetRollupBy) ([]*jxc.BudgetRollupRow, error)
@@ -4085,6 +4175,155 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.BalanceSheetLineAccount.YearOpening(childComplexity), true
 
+	case "Batch.expiryDate":
+		if e.ComplexityRoot.Batch.ExpiryDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Batch.ExpiryDate(childComplexity), true
+	case "Batch.id":
+		if e.ComplexityRoot.Batch.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Batch.ID(childComplexity), true
+	case "Batch.number":
+		if e.ComplexityRoot.Batch.Number == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Batch.Number(childComplexity), true
+	case "Batch.product":
+		if e.ComplexityRoot.Batch.Product == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Batch.Product(childComplexity), true
+	case "Batch.productionDate":
+		if e.ComplexityRoot.Batch.ProductionDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Batch.ProductionDate(childComplexity), true
+	case "Batch.sourceNumber":
+		if e.ComplexityRoot.Batch.SourceNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Batch.SourceNumber(childComplexity), true
+	case "Batch.sourceType":
+		if e.ComplexityRoot.Batch.SourceType == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Batch.SourceType(childComplexity), true
+
+	case "BatchMove.customerCode":
+		if e.ComplexityRoot.BatchMove.CustomerCode == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BatchMove.CustomerCode(childComplexity), true
+	case "BatchMove.customerName":
+		if e.ComplexityRoot.BatchMove.CustomerName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BatchMove.CustomerName(childComplexity), true
+	case "BatchMove.documentNumber":
+		if e.ComplexityRoot.BatchMove.DocumentNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BatchMove.DocumentNumber(childComplexity), true
+	case "BatchMove.moveId":
+		if e.ComplexityRoot.BatchMove.MoveID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BatchMove.MoveID(childComplexity), true
+	case "BatchMove.postingDate":
+		if e.ComplexityRoot.BatchMove.PostingDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BatchMove.PostingDate(childComplexity), true
+	case "BatchMove.quantity":
+		if e.ComplexityRoot.BatchMove.Quantity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BatchMove.Quantity(childComplexity), true
+	case "BatchMove.sourceType":
+		if e.ComplexityRoot.BatchMove.SourceType == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BatchMove.SourceType(childComplexity), true
+	case "BatchMove.warehouse":
+		if e.ComplexityRoot.BatchMove.Warehouse == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BatchMove.Warehouse(childComplexity), true
+
+	case "BatchStock.batch":
+		if e.ComplexityRoot.BatchStock.Batch == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BatchStock.Batch(childComplexity), true
+	case "BatchStock.onHand":
+		if e.ComplexityRoot.BatchStock.OnHand == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BatchStock.OnHand(childComplexity), true
+	case "BatchStock.warehouse":
+		if e.ComplexityRoot.BatchStock.Warehouse == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BatchStock.Warehouse(childComplexity), true
+
+	case "BatchTake.batchId":
+		if e.ComplexityRoot.BatchTake.BatchID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BatchTake.BatchID(childComplexity), true
+	case "BatchTake.expiryDate":
+		if e.ComplexityRoot.BatchTake.ExpiryDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BatchTake.ExpiryDate(childComplexity), true
+	case "BatchTake.number":
+		if e.ComplexityRoot.BatchTake.Number == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BatchTake.Number(childComplexity), true
+	case "BatchTake.quantity":
+		if e.ComplexityRoot.BatchTake.Quantity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BatchTake.Quantity(childComplexity), true
+
+	case "BatchTrace.batch":
+		if e.ComplexityRoot.BatchTrace.Batch == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BatchTrace.Batch(childComplexity), true
+	case "BatchTrace.moves":
+		if e.ComplexityRoot.BatchTrace.Moves == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BatchTrace.Moves(childComplexity), true
+
 	case "BooksCheck.checkedAt":
 		if e.ComplexityRoot.BooksCheck.CheckedAt == nil {
 			break
@@ -5283,6 +5522,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CustomerRefundPayload.UserErrors(childComplexity), true
+
+	case "ExpiryAlertDaysPayload.days":
+		if e.ComplexityRoot.ExpiryAlertDaysPayload.Days == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExpiryAlertDaysPayload.Days(childComplexity), true
+	case "ExpiryAlertDaysPayload.userErrors":
+		if e.ComplexityRoot.ExpiryAlertDaysPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExpiryAlertDaysPayload.UserErrors(childComplexity), true
 
 	case "ExportJob.byteSize":
 		if e.ComplexityRoot.ExportJob.ByteSize == nil {
@@ -7068,6 +7320,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CancelSalesOrder(childComplexity, args["id"].(int64)), true
+	case "Mutation.checkExpiringBatches":
+		if e.ComplexityRoot.Mutation.CheckExpiringBatches == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Mutation.CheckExpiringBatches(childComplexity), true
 	case "Mutation.checkLowStock":
 		if e.ComplexityRoot.Mutation.CheckLowStock == nil {
 			break
@@ -7520,6 +7778,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RevokeAPIToken(childComplexity, args["id"].(int64)), true
+	case "Mutation.setExpiryAlertDays":
+		if e.ComplexityRoot.Mutation.SetExpiryAlertDays == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_setExpiryAlertDays_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SetExpiryAlertDays(childComplexity, args["days"].(int)), true
 	case "Mutation.setPassword":
 		if e.ComplexityRoot.Mutation.SetPassword == nil {
 			break
@@ -7531,6 +7800,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.SetPassword(childComplexity, args["input"].(SetPasswordInput)), true
+	case "Mutation.setProductBatchTracking":
+		if e.ComplexityRoot.Mutation.SetProductBatchTracking == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_setProductBatchTracking_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SetProductBatchTracking(childComplexity, args["input"].(jxc.ProductBatchTrackingInput)), true
 	case "Mutation.setSupplierProduct":
 		if e.ComplexityRoot.Mutation.SetSupplierProduct == nil {
 			break
@@ -8431,6 +8711,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Product.Stock(childComplexity, args["warehouseId"].(*int64)), true
+	case "Product.tracking":
+		if e.ComplexityRoot.Product.Tracking == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Product.Tracking(childComplexity), true
 	case "Product.unit":
 		if e.ComplexityRoot.Product.Unit == nil {
 			break
@@ -8526,6 +8812,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ProductStock.Available(childComplexity), true
+	case "ProductStock.batches":
+		if e.ComplexityRoot.ProductStock.Batches == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductStock.Batches(childComplexity), true
 	case "ProductStock.levels":
 		if e.ComplexityRoot.ProductStock.Levels == nil {
 			break
@@ -8550,6 +8842,50 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ProductStock.Value(childComplexity), true
+
+	case "ProductTracking.batchTracked":
+		if e.ComplexityRoot.ProductTracking.BatchTracked == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductTracking.BatchTracked(childComplexity), true
+	case "ProductTracking.expiryTracked":
+		if e.ComplexityRoot.ProductTracking.ExpiryTracked == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductTracking.ExpiryTracked(childComplexity), true
+	case "ProductTracking.productId":
+		if e.ComplexityRoot.ProductTracking.ProductID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductTracking.ProductID(childComplexity), true
+	case "ProductTracking.sku":
+		if e.ComplexityRoot.ProductTracking.SKU == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductTracking.SKU(childComplexity), true
+	case "ProductTracking.shelfLifeDays":
+		if e.ComplexityRoot.ProductTracking.ShelfLifeDays == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductTracking.ShelfLifeDays(childComplexity), true
+
+	case "ProductTrackingPayload.tracking":
+		if e.ComplexityRoot.ProductTrackingPayload.Tracking == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductTrackingPayload.Tracking(childComplexity), true
+	case "ProductTrackingPayload.userErrors":
+		if e.ComplexityRoot.ProductTrackingPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductTrackingPayload.UserErrors(childComplexity), true
 
 	case "ProfitAndLoss.expenses":
 		if e.ComplexityRoot.ProfitAndLoss.Expenses == nil {
@@ -9074,6 +9410,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.BalanceSheet(childComplexity, args["asOf"].(jxc.Date)), true
+	case "Query.batchTrace":
+		if e.ComplexityRoot.Query.BatchTrace == nil {
+			break
+		}
+
+		args, err := ec.field_Query_batchTrace_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.BatchTrace(childComplexity, args["id"].(int64)), true
+	case "Query.batches":
+		if e.ComplexityRoot.Query.Batches == nil {
+			break
+		}
+
+		args, err := ec.field_Query_batches_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Batches(childComplexity, args["productId"].(*int64), args["warehouseId"].(*int64), args["expiringWithinDays"].(*int), args["search"].(*string)), true
 	case "Query.booksCheck":
 		if e.ComplexityRoot.Query.BooksCheck == nil {
 			break
@@ -9197,6 +9555,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Customers(childComplexity, args["first"].(*int), args["after"].(*string), args["filter"].(*jxc.CustomerFilter), args["orderBy"].(*jxc.CustomerOrder)), true
+	case "Query.expiryAlertDays":
+		if e.ComplexityRoot.Query.ExpiryAlertDays == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.ExpiryAlertDays(childComplexity), true
 	case "Query.exportJob":
 		if e.ComplexityRoot.Query.ExportJob == nil {
 			break
@@ -9219,6 +9583,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.ExportJobs(childComplexity, args["first"].(*int), args["after"].(*string), args["orderBy"].(*jxc.ExportJobOrder)), true
+	case "Query.fefoBatches":
+		if e.ComplexityRoot.Query.FefoBatches == nil {
+			break
+		}
+
+		args, err := ec.field_Query_fefoBatches_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.FefoBatches(childComplexity, args["productId"].(int64), args["warehouseId"].(int64), args["quantity"].(decimal.Decimal)), true
 	case "Query.fiscalPeriods":
 		if e.ComplexityRoot.Query.FiscalPeriods == nil {
 			break
@@ -13554,6 +13929,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("OperatingCostOrder", ec.unmarshalInputOperatingCostOrder),
 			graphql.NewInputUnmarshaler("PaymentAllocationInput", ec.unmarshalInputPaymentAllocationInput),
 			graphql.NewInputUnmarshaler("PostingWindowInput", ec.unmarshalInputPostingWindowInput),
+			graphql.NewInputUnmarshaler("ProductBatchTrackingInput", ec.unmarshalInputProductBatchTrackingInput),
 			graphql.NewInputUnmarshaler("ProductFilter", ec.unmarshalInputProductFilter),
 			graphql.NewInputUnmarshaler("ProductOrder", ec.unmarshalInputProductOrder),
 			graphql.NewInputUnmarshaler("PurchaseOrderFilter", ec.unmarshalInputPurchaseOrderFilter),
@@ -13708,7 +14084,7 @@ func newExecutionContext(
 	}
 }
 
-//go:embed "schema/alerts.graphqls" "schema/analytics.graphqls" "schema/audit.graphqls" "schema/budget.graphqls" "schema/catalog.graphqls" "schema/export.graphqls" "schema/ledger.graphqls" "schema/ledger_auxiliary.graphqls" "schema/ledger_books.graphqls" "schema/ledger_closing.graphqls" "schema/ledger_lines.graphqls" "schema/ledger_statements.graphqls" "schema/ledger_vat.graphqls" "schema/live.graphqls" "schema/partner.graphqls" "schema/purchasing.graphqls" "schema/purchasing_invoice.graphqls" "schema/purchasing_landed_cost.graphqls" "schema/purchasing_order.graphqls" "schema/purchasing_payment.graphqls" "schema/purchasing_receipt.graphqls" "schema/purchasing_suggestion.graphqls" "schema/sales.graphqls" "schema/sales_invoice.graphqls" "schema/sales_order.graphqls" "schema/sales_payment.graphqls" "schema/sales_return.graphqls" "schema/sales_shipment.graphqls" "schema/settings.graphqls" "schema/stock.graphqls" "schema/users.graphqls" "schema/workbench.graphqls"
+//go:embed "schema/alerts.graphqls" "schema/analytics.graphqls" "schema/audit.graphqls" "schema/batches.graphqls" "schema/budget.graphqls" "schema/catalog.graphqls" "schema/export.graphqls" "schema/ledger.graphqls" "schema/ledger_auxiliary.graphqls" "schema/ledger_books.graphqls" "schema/ledger_closing.graphqls" "schema/ledger_lines.graphqls" "schema/ledger_statements.graphqls" "schema/ledger_vat.graphqls" "schema/live.graphqls" "schema/partner.graphqls" "schema/purchasing.graphqls" "schema/purchasing_invoice.graphqls" "schema/purchasing_landed_cost.graphqls" "schema/purchasing_order.graphqls" "schema/purchasing_payment.graphqls" "schema/purchasing_receipt.graphqls" "schema/purchasing_suggestion.graphqls" "schema/sales.graphqls" "schema/sales_invoice.graphqls" "schema/sales_order.graphqls" "schema/sales_payment.graphqls" "schema/sales_return.graphqls" "schema/sales_shipment.graphqls" "schema/settings.graphqls" "schema/stock.graphqls" "schema/users.graphqls" "schema/workbench.graphqls"
 var sourcesFS embed.FS
 
 func sourceData(filename string) string {
@@ -14033,6 +14409,7 @@ type PageInfo {
 	{Name: "schema/alerts.graphqls", Input: sourceData("schema/alerts.graphqls"), BuiltIn: false},
 	{Name: "schema/analytics.graphqls", Input: sourceData("schema/analytics.graphqls"), BuiltIn: false},
 	{Name: "schema/audit.graphqls", Input: sourceData("schema/audit.graphqls"), BuiltIn: false},
+	{Name: "schema/batches.graphqls", Input: sourceData("schema/batches.graphqls"), BuiltIn: false},
 	{Name: "schema/budget.graphqls", Input: sourceData("schema/budget.graphqls"), BuiltIn: false},
 	{Name: "schema/catalog.graphqls", Input: sourceData("schema/catalog.graphqls"), BuiltIn: false},
 	{Name: "schema/export.graphqls", Input: sourceData("schema/export.graphqls"), BuiltIn: false},
@@ -14657,6 +15034,84 @@ func (ec *executionContext) childFields_BalanceSheetLineAccount(ctx context.Cont
 	return nil, fmt.Errorf("no field named %q was found under type BalanceSheetLineAccount", field.Name)
 }
 
+func (ec *executionContext) childFields_Batch(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Batch_id(ctx, field)
+	case "number":
+		return ec.fieldContext_Batch_number(ctx, field)
+	case "product":
+		return ec.fieldContext_Batch_product(ctx, field)
+	case "expiryDate":
+		return ec.fieldContext_Batch_expiryDate(ctx, field)
+	case "productionDate":
+		return ec.fieldContext_Batch_productionDate(ctx, field)
+	case "sourceType":
+		return ec.fieldContext_Batch_sourceType(ctx, field)
+	case "sourceNumber":
+		return ec.fieldContext_Batch_sourceNumber(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Batch", field.Name)
+}
+
+func (ec *executionContext) childFields_BatchMove(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "moveId":
+		return ec.fieldContext_BatchMove_moveId(ctx, field)
+	case "warehouse":
+		return ec.fieldContext_BatchMove_warehouse(ctx, field)
+	case "postingDate":
+		return ec.fieldContext_BatchMove_postingDate(ctx, field)
+	case "quantity":
+		return ec.fieldContext_BatchMove_quantity(ctx, field)
+	case "sourceType":
+		return ec.fieldContext_BatchMove_sourceType(ctx, field)
+	case "documentNumber":
+		return ec.fieldContext_BatchMove_documentNumber(ctx, field)
+	case "customerCode":
+		return ec.fieldContext_BatchMove_customerCode(ctx, field)
+	case "customerName":
+		return ec.fieldContext_BatchMove_customerName(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type BatchMove", field.Name)
+}
+
+func (ec *executionContext) childFields_BatchStock(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "batch":
+		return ec.fieldContext_BatchStock_batch(ctx, field)
+	case "warehouse":
+		return ec.fieldContext_BatchStock_warehouse(ctx, field)
+	case "onHand":
+		return ec.fieldContext_BatchStock_onHand(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type BatchStock", field.Name)
+}
+
+func (ec *executionContext) childFields_BatchTake(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "batchId":
+		return ec.fieldContext_BatchTake_batchId(ctx, field)
+	case "number":
+		return ec.fieldContext_BatchTake_number(ctx, field)
+	case "expiryDate":
+		return ec.fieldContext_BatchTake_expiryDate(ctx, field)
+	case "quantity":
+		return ec.fieldContext_BatchTake_quantity(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type BatchTake", field.Name)
+}
+
+func (ec *executionContext) childFields_BatchTrace(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "batch":
+		return ec.fieldContext_BatchTrace_batch(ctx, field)
+	case "moves":
+		return ec.fieldContext_BatchTrace_moves(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type BatchTrace", field.Name)
+}
+
 func (ec *executionContext) childFields_BooksCheck(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "ok":
@@ -15199,6 +15654,16 @@ func (ec *executionContext) childFields_CustomerRefundPayload(ctx context.Contex
 		return ec.fieldContext_CustomerRefundPayload_userErrors(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CustomerRefundPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_ExpiryAlertDaysPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "days":
+		return ec.fieldContext_ExpiryAlertDaysPayload_days(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_ExpiryAlertDaysPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ExpiryAlertDaysPayload", field.Name)
 }
 
 func (ec *executionContext) childFields_ExportJob(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -16301,6 +16766,8 @@ func (ec *executionContext) childFields_Product(ctx context.Context, field graph
 		return ec.fieldContext_Product_stock(ctx, field)
 	case "auditTrail":
 		return ec.fieldContext_Product_auditTrail(ctx, field)
+	case "tracking":
+		return ec.fieldContext_Product_tracking(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Product", field.Name)
 }
@@ -16363,8 +16830,36 @@ func (ec *executionContext) childFields_ProductStock(ctx context.Context, field 
 		return ec.fieldContext_ProductStock_available(ctx, field)
 	case "value":
 		return ec.fieldContext_ProductStock_value(ctx, field)
+	case "batches":
+		return ec.fieldContext_ProductStock_batches(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ProductStock", field.Name)
+}
+
+func (ec *executionContext) childFields_ProductTracking(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "productId":
+		return ec.fieldContext_ProductTracking_productId(ctx, field)
+	case "sku":
+		return ec.fieldContext_ProductTracking_sku(ctx, field)
+	case "batchTracked":
+		return ec.fieldContext_ProductTracking_batchTracked(ctx, field)
+	case "expiryTracked":
+		return ec.fieldContext_ProductTracking_expiryTracked(ctx, field)
+	case "shelfLifeDays":
+		return ec.fieldContext_ProductTracking_shelfLifeDays(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ProductTracking", field.Name)
+}
+
+func (ec *executionContext) childFields_ProductTrackingPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "tracking":
+		return ec.fieldContext_ProductTrackingPayload_tracking(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_ProductTrackingPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ProductTrackingPayload", field.Name)
 }
 
 func (ec *executionContext) childFields_ProfitAndLoss(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -19609,12 +20104,40 @@ func (ec *executionContext) field_Mutation_revokeApiToken_args(ctx context.Conte
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_setExpiryAlertDays_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "days",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["days"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_setPassword_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (SetPasswordInput, error) {
 			return ec.unmarshalNSetPasswordInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSetPasswordInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_setProductBatchTracking_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (jxc.ProductBatchTrackingInput, error) {
+			return ec.unmarshalNProductBatchTrackingInput2githubᚗcomᚋjxcgraphᚋjxcᚐProductBatchTrackingInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -20357,6 +20880,58 @@ func (ec *executionContext) field_Query_balanceSheet_args(ctx context.Context, r
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_batchTrace_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int64, error) {
+			return ec.unmarshalNID2int64(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_batches_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "productId",
+		func(ctx context.Context, v any) (*int64, error) {
+			return ec.unmarshalOID2ᚖint64(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["productId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "warehouseId",
+		func(ctx context.Context, v any) (*int64, error) {
+			return ec.unmarshalOID2ᚖint64(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["warehouseId"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "expiringWithinDays",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["expiringWithinDays"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "search",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["search"] = arg3
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_budgetLine_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -20628,6 +21203,36 @@ func (ec *executionContext) field_Query_exportJobs_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["orderBy"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_fefoBatches_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "productId",
+		func(ctx context.Context, v any) (int64, error) {
+			return ec.unmarshalNID2int64(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["productId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "warehouseId",
+		func(ctx context.Context, v any) (int64, error) {
+			return ec.unmarshalNID2int64(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["warehouseId"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "quantity",
+		func(ctx context.Context, v any) (decimal.Decimal, error) {
+			return ec.unmarshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["quantity"] = arg2
 	return args, nil
 }
 
@@ -27879,6 +28484,612 @@ func (ec *executionContext) fieldContext_BalanceSheetLineAccount_yearOpening(_ c
 	return graphql.NewScalarFieldContext("BalanceSheetLineAccount", field, true, false, "Decimal")
 }
 
+func (ec *executionContext) _Batch_id(ctx context.Context, field graphql.CollectedField, obj *jxc.Batch) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Batch_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Batch_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Batch", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Batch_number(ctx context.Context, field graphql.CollectedField, obj *jxc.Batch) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Batch_number(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Number, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Batch_number(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Batch", field, false, false, "String")
+}
+
+func (ec *executionContext) _Batch_product(ctx context.Context, field graphql.CollectedField, obj *jxc.Batch) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Batch_product(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Batch().Product(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.Product) graphql.Marshaler {
+			return ec.marshalNProduct2githubᚗcomᚋjxcgraphᚋjxcᚐProduct(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Batch_product(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Batch",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Product(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Batch_expiryDate(ctx context.Context, field graphql.CollectedField, obj *jxc.Batch) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Batch_expiryDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ExpiryDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Batch_expiryDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Batch", field, false, false, "Date")
+}
+
+func (ec *executionContext) _Batch_productionDate(ctx context.Context, field graphql.CollectedField, obj *jxc.Batch) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Batch_productionDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ProductionDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Batch_productionDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Batch", field, false, false, "Date")
+}
+
+func (ec *executionContext) _Batch_sourceType(ctx context.Context, field graphql.CollectedField, obj *jxc.Batch) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Batch_sourceType(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SourceType, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.SourceType) graphql.Marshaler {
+			return ec.marshalNSourceType2githubᚗcomᚋjxcgraphᚋjxcᚐSourceType(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Batch_sourceType(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Batch", field, false, false, "SourceType")
+}
+
+func (ec *executionContext) _Batch_sourceNumber(ctx context.Context, field graphql.CollectedField, obj *jxc.Batch) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Batch_sourceNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SourceNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Batch_sourceNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Batch", field, false, false, "String")
+}
+
+func (ec *executionContext) _BatchMove_moveId(ctx context.Context, field graphql.CollectedField, obj *jxc.BatchMove) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BatchMove_moveId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MoveID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BatchMove_moveId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BatchMove", field, false, false, "ID")
+}
+
+func (ec *executionContext) _BatchMove_warehouse(ctx context.Context, field graphql.CollectedField, obj *jxc.BatchMove) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BatchMove_warehouse(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.BatchMove().Warehouse(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.Warehouse) graphql.Marshaler {
+			return ec.marshalNWarehouse2githubᚗcomᚋjxcgraphᚋjxcᚐWarehouse(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BatchMove_warehouse(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "BatchMove",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Warehouse(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _BatchMove_postingDate(ctx context.Context, field graphql.CollectedField, obj *jxc.BatchMove) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BatchMove_postingDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PostingDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.Date) graphql.Marshaler {
+			return ec.marshalNDate2githubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BatchMove_postingDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BatchMove", field, false, false, "Date")
+}
+
+func (ec *executionContext) _BatchMove_quantity(ctx context.Context, field graphql.CollectedField, obj *jxc.BatchMove) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BatchMove_quantity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Quantity, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BatchMove_quantity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BatchMove", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _BatchMove_sourceType(ctx context.Context, field graphql.CollectedField, obj *jxc.BatchMove) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BatchMove_sourceType(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SourceType, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.SourceType) graphql.Marshaler {
+			return ec.marshalNSourceType2githubᚗcomᚋjxcgraphᚋjxcᚐSourceType(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BatchMove_sourceType(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BatchMove", field, false, false, "SourceType")
+}
+
+func (ec *executionContext) _BatchMove_documentNumber(ctx context.Context, field graphql.CollectedField, obj *jxc.BatchMove) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BatchMove_documentNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DocumentNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BatchMove_documentNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BatchMove", field, false, false, "String")
+}
+
+func (ec *executionContext) _BatchMove_customerCode(ctx context.Context, field graphql.CollectedField, obj *jxc.BatchMove) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BatchMove_customerCode(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CustomerCode, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_BatchMove_customerCode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BatchMove", field, false, false, "String")
+}
+
+func (ec *executionContext) _BatchMove_customerName(ctx context.Context, field graphql.CollectedField, obj *jxc.BatchMove) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BatchMove_customerName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CustomerName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_BatchMove_customerName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BatchMove", field, false, false, "String")
+}
+
+func (ec *executionContext) _BatchStock_batch(ctx context.Context, field graphql.CollectedField, obj *jxc.BatchStock) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BatchStock_batch(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Batch, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.Batch) graphql.Marshaler {
+			return ec.marshalNBatch2githubᚗcomᚋjxcgraphᚋjxcᚐBatch(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BatchStock_batch(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "BatchStock",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Batch(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _BatchStock_warehouse(ctx context.Context, field graphql.CollectedField, obj *jxc.BatchStock) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BatchStock_warehouse(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.BatchStock().Warehouse(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.Warehouse) graphql.Marshaler {
+			return ec.marshalNWarehouse2githubᚗcomᚋjxcgraphᚋjxcᚐWarehouse(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BatchStock_warehouse(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "BatchStock",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Warehouse(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _BatchStock_onHand(ctx context.Context, field graphql.CollectedField, obj *jxc.BatchStock) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BatchStock_onHand(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OnHand, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BatchStock_onHand(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BatchStock", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _BatchTake_batchId(ctx context.Context, field graphql.CollectedField, obj *jxc.BatchTake) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BatchTake_batchId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BatchID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BatchTake_batchId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BatchTake", field, false, false, "ID")
+}
+
+func (ec *executionContext) _BatchTake_number(ctx context.Context, field graphql.CollectedField, obj *jxc.BatchTake) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BatchTake_number(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Number, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BatchTake_number(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BatchTake", field, false, false, "String")
+}
+
+func (ec *executionContext) _BatchTake_expiryDate(ctx context.Context, field graphql.CollectedField, obj *jxc.BatchTake) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BatchTake_expiryDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ExpiryDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_BatchTake_expiryDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BatchTake", field, false, false, "Date")
+}
+
+func (ec *executionContext) _BatchTake_quantity(ctx context.Context, field graphql.CollectedField, obj *jxc.BatchTake) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BatchTake_quantity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Quantity, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BatchTake_quantity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BatchTake", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _BatchTrace_batch(ctx context.Context, field graphql.CollectedField, obj *jxc.BatchTrace) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BatchTrace_batch(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Batch, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Batch) graphql.Marshaler {
+			return ec.marshalNBatch2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐBatch(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BatchTrace_batch(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "BatchTrace",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Batch(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _BatchTrace_moves(ctx context.Context, field graphql.CollectedField, obj *jxc.BatchTrace) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BatchTrace_moves(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Moves, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.BatchMove) graphql.Marshaler {
+			return ec.marshalNBatchMove2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐBatchMoveᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BatchTrace_moves(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "BatchTrace",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_BatchMove(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _BooksCheck_ok(ctx context.Context, field graphql.CollectedField, obj *jxc.BooksCheck) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -32880,6 +34091,61 @@ func (ec *executionContext) _CustomerRefundPayload_userErrors(ctx context.Contex
 func (ec *executionContext) fieldContext_CustomerRefundPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "CustomerRefundPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ExpiryAlertDaysPayload_days(ctx context.Context, field graphql.CollectedField, obj *ExpiryAlertDaysPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExpiryAlertDaysPayload_days(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Days, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ExpiryAlertDaysPayload_days(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ExpiryAlertDaysPayload", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ExpiryAlertDaysPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *ExpiryAlertDaysPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExpiryAlertDaysPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ExpiryAlertDaysPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ExpiryAlertDaysPayload",
 		Field:      field,
 		IsMethod:   false,
 		IsResolver: false,
@@ -40025,6 +41291,180 @@ func (ec *executionContext) _Mutation_checkLowStock(ctx context.Context, field g
 	)
 }
 func (ec *executionContext) fieldContext_Mutation_checkLowStock(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AlertsPayload(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_setProductBatchTracking(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_setProductBatchTracking(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SetProductBatchTracking(ctx, fc.Args["input"].(jxc.ProductBatchTrackingInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"MANAGER", "WAREHOUSE"})
+				if err != nil {
+					var zeroVal ProductTrackingPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal ProductTrackingPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v ProductTrackingPayload) graphql.Marshaler {
+			return ec.marshalNProductTrackingPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐProductTrackingPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_setProductBatchTracking(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ProductTrackingPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_setProductBatchTracking_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_setExpiryAlertDays(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_setExpiryAlertDays(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SetExpiryAlertDays(ctx, fc.Args["days"].(int))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"ADMIN", "MANAGER"})
+				if err != nil {
+					var zeroVal ExpiryAlertDaysPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal ExpiryAlertDaysPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v ExpiryAlertDaysPayload) graphql.Marshaler {
+			return ec.marshalNExpiryAlertDaysPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐExpiryAlertDaysPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_setExpiryAlertDays(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ExpiryAlertDaysPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_setExpiryAlertDays_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_checkExpiringBatches(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_checkExpiringBatches(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Mutation().CheckExpiringBatches(ctx)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"PURCHASING", "WAREHOUSE"})
+				if err != nil {
+					var zeroVal AlertsPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal AlertsPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v AlertsPayload) graphql.Marshaler {
+			return ec.marshalNAlertsPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐAlertsPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_checkExpiringBatches(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Mutation",
 		Field:      field,
@@ -47230,6 +48670,38 @@ func (ec *executionContext) fieldContext_Product_auditTrail(ctx context.Context,
 	return fc, nil
 }
 
+func (ec *executionContext) _Product_tracking(ctx context.Context, field graphql.CollectedField, obj *jxc.Product) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Product_tracking(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Product().Tracking(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.ProductTracking) graphql.Marshaler {
+			return ec.marshalNProductTracking2githubᚗcomᚋjxcgraphᚋjxcᚐProductTracking(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Product_tracking(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Product",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ProductTracking(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _ProductConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ProductConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -47668,6 +49140,217 @@ func (ec *executionContext) _ProductStock_value(ctx context.Context, field graph
 }
 func (ec *executionContext) fieldContext_ProductStock_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ProductStock", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _ProductStock_batches(ctx context.Context, field graphql.CollectedField, obj *jxc.ProductStock) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProductStock_batches(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ProductStock().Batches(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.BatchStock) graphql.Marshaler {
+			return ec.marshalNBatchStock2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐBatchStockᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProductStock_batches(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ProductStock",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_BatchStock(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ProductTracking_productId(ctx context.Context, field graphql.CollectedField, obj *jxc.ProductTracking) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProductTracking_productId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ProductID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProductTracking_productId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProductTracking", field, false, false, "ID")
+}
+
+func (ec *executionContext) _ProductTracking_sku(ctx context.Context, field graphql.CollectedField, obj *jxc.ProductTracking) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProductTracking_sku(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SKU, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProductTracking_sku(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProductTracking", field, false, false, "String")
+}
+
+func (ec *executionContext) _ProductTracking_batchTracked(ctx context.Context, field graphql.CollectedField, obj *jxc.ProductTracking) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProductTracking_batchTracked(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BatchTracked, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProductTracking_batchTracked(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProductTracking", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _ProductTracking_expiryTracked(ctx context.Context, field graphql.CollectedField, obj *jxc.ProductTracking) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProductTracking_expiryTracked(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ExpiryTracked, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProductTracking_expiryTracked(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProductTracking", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _ProductTracking_shelfLifeDays(ctx context.Context, field graphql.CollectedField, obj *jxc.ProductTracking) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProductTracking_shelfLifeDays(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ShelfLifeDays, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ProductTracking_shelfLifeDays(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProductTracking", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ProductTrackingPayload_tracking(ctx context.Context, field graphql.CollectedField, obj *ProductTrackingPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProductTrackingPayload_tracking(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Tracking, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.ProductTracking) graphql.Marshaler {
+			return ec.marshalOProductTracking2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐProductTracking(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ProductTrackingPayload_tracking(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ProductTrackingPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ProductTracking(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ProductTrackingPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *ProductTrackingPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProductTrackingPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProductTrackingPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ProductTrackingPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _ProfitAndLoss_from(ctx context.Context, field graphql.CollectedField, obj *jxc.ProfitAndLoss) (ret graphql.Marshaler) {
@@ -50015,6 +51698,233 @@ func (ec *executionContext) fieldContext_Query_auditTrail(ctx context.Context, f
 		return fc, err
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Query_batches(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_batches(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Batches(ctx, fc.Args["productId"].(*int64), fc.Args["warehouseId"].(*int64), fc.Args["expiringWithinDays"].(*int), fc.Args["search"].(*string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"MANAGER", "WAREHOUSE", "PURCHASING", "SALES", "FINANCE", "ANALYST"})
+				if err != nil {
+					var zeroVal []*jxc.BatchStock
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal []*jxc.BatchStock
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.BatchStock) graphql.Marshaler {
+			return ec.marshalNBatchStock2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐBatchStockᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_batches(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_BatchStock(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_batches_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_batchTrace(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_batchTrace(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().BatchTrace(ctx, fc.Args["id"].(int64))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"MANAGER", "WAREHOUSE", "PURCHASING", "SALES", "FINANCE", "ANALYST"})
+				if err != nil {
+					var zeroVal jxc.BatchTrace
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal jxc.BatchTrace
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.BatchTrace) graphql.Marshaler {
+			return ec.marshalNBatchTrace2githubᚗcomᚋjxcgraphᚋjxcᚐBatchTrace(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_batchTrace(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_BatchTrace(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_batchTrace_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_fefoBatches(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_fefoBatches(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().FefoBatches(ctx, fc.Args["productId"].(int64), fc.Args["warehouseId"].(int64), fc.Args["quantity"].(decimal.Decimal))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"MANAGER", "WAREHOUSE", "SALES"})
+				if err != nil {
+					var zeroVal []*jxc.BatchTake
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal []*jxc.BatchTake
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.BatchTake) graphql.Marshaler {
+			return ec.marshalNBatchTake2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐBatchTakeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_fefoBatches(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_BatchTake(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_fefoBatches_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_expiryAlertDays(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_expiryAlertDays(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().ExpiryAlertDays(ctx)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"MANAGER", "WAREHOUSE", "PURCHASING", "ADMIN"})
+				if err != nil {
+					var zeroVal int
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal int
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_expiryAlertDays(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Query", field, true, true, "Int")
 }
 
 func (ec *executionContext) _Query_budgetLines(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
@@ -73051,7 +74961,7 @@ func (ec *executionContext) unmarshalInputGoodsReceiptLineInput(ctx context.Cont
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"purchaseOrderLineId", "barcode", "locationId", "acceptedQuantity", "rejectedQuantity", "rejectionReason"}
+	fieldsInOrder := [...]string{"purchaseOrderLineId", "barcode", "locationId", "acceptedQuantity", "rejectedQuantity", "rejectionReason", "batchNumber", "expiryDate", "productionDate"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -73100,6 +75010,27 @@ func (ec *executionContext) unmarshalInputGoodsReceiptLineInput(ctx context.Cont
 				return it, err
 			}
 			it.RejectionReason = data
+		case "batchNumber":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("batchNumber"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BatchNumber = data
+		case "expiryDate":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("expiryDate"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExpiryDate = data
+		case "productionDate":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("productionDate"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProductionDate = data
 		}
 	}
 	return it, nil
@@ -74421,6 +76352,69 @@ func (ec *executionContext) unmarshalInputPostingWindowInput(ctx context.Context
 func UnmarshalPostingWindowInput(ctx context.Context, raw any) (PostingWindowInput, error) {
 	var out PostingWindowInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "PostingWindowInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputProductBatchTrackingInput(ctx context.Context, obj any) (jxc.ProductBatchTrackingInput, error) {
+	var it jxc.ProductBatchTrackingInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"productId", "batchTracked", "expiryTracked", "shelfLifeDays"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "productId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("productId"))
+			data, err := ec.unmarshalNID2int64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProductID = data
+		case "batchTracked":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("batchTracked"))
+			data, err := ec.unmarshalNBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BatchTracked = data
+		case "expiryTracked":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("expiryTracked"))
+			data, err := ec.unmarshalNBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExpiryTracked = data
+		case "shelfLifeDays":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("shelfLifeDays"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ShelfLifeDays = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalProductBatchTrackingInput unmarshals raw into the ProductBatchTrackingInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalProductBatchTrackingInput(ctx context.Context, raw any) (jxc.ProductBatchTrackingInput, error) {
+	var out jxc.ProductBatchTrackingInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ProductBatchTrackingInput", raw, &out)
 	return out, err
 }
 
@@ -80790,6 +82784,269 @@ func (ec *executionContext) _BalanceSheetLineAccount(ctx context.Context, sel as
 	return out
 }
 
+var batchImplementors = []string{"Batch"}
+
+func (ec *executionContext) _Batch(ctx context.Context, sel ast.SelectionSet, obj *jxc.Batch) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, batchImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Batch")
+		case "id":
+			out.Values[i] = ec._Batch_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "number":
+			out.Values[i] = ec._Batch_number(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "product":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Batch_product(ctx, field, obj)
+				})
+		case "expiryDate":
+			out.Values[i] = ec._Batch_expiryDate(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "productionDate":
+			out.Values[i] = ec._Batch_productionDate(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "sourceType":
+			out.Values[i] = ec._Batch_sourceType(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "sourceNumber":
+			out.Values[i] = ec._Batch_sourceNumber(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var batchMoveImplementors = []string{"BatchMove"}
+
+func (ec *executionContext) _BatchMove(ctx context.Context, sel ast.SelectionSet, obj *jxc.BatchMove) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, batchMoveImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("BatchMove")
+		case "moveId":
+			out.Values[i] = ec._BatchMove_moveId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "warehouse":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._BatchMove_warehouse(ctx, field, obj)
+				})
+		case "postingDate":
+			out.Values[i] = ec._BatchMove_postingDate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "quantity":
+			out.Values[i] = ec._BatchMove_quantity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "sourceType":
+			out.Values[i] = ec._BatchMove_sourceType(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "documentNumber":
+			out.Values[i] = ec._BatchMove_documentNumber(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "customerCode":
+			out.Values[i] = ec._BatchMove_customerCode(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "customerName":
+			out.Values[i] = ec._BatchMove_customerName(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var batchStockImplementors = []string{"BatchStock"}
+
+func (ec *executionContext) _BatchStock(ctx context.Context, sel ast.SelectionSet, obj *jxc.BatchStock) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, batchStockImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("BatchStock")
+		case "batch":
+			out.Values[i] = ec._BatchStock_batch(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "warehouse":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._BatchStock_warehouse(ctx, field, obj)
+				})
+		case "onHand":
+			out.Values[i] = ec._BatchStock_onHand(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var batchTakeImplementors = []string{"BatchTake"}
+
+func (ec *executionContext) _BatchTake(ctx context.Context, sel ast.SelectionSet, obj *jxc.BatchTake) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, batchTakeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("BatchTake")
+		case "batchId":
+			out.Values[i] = ec._BatchTake_batchId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "number":
+			out.Values[i] = ec._BatchTake_number(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "expiryDate":
+			out.Values[i] = ec._BatchTake_expiryDate(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "quantity":
+			out.Values[i] = ec._BatchTake_quantity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var batchTraceImplementors = []string{"BatchTrace"}
+
+func (ec *executionContext) _BatchTrace(ctx context.Context, sel ast.SelectionSet, obj *jxc.BatchTrace) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, batchTraceImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("BatchTrace")
+		case "batch":
+			out.Values[i] = ec._BatchTrace_batch(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "moves":
+			out.Values[i] = ec._BatchTrace_moves(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var booksCheckImplementors = []string{"BooksCheck"}
 
 func (ec *executionContext) _BooksCheck(ctx context.Context, sel ast.SelectionSet, obj *jxc.BooksCheck) graphql.Marshaler {
@@ -82529,6 +84786,44 @@ func (ec *executionContext) _CustomerRefundPayload(ctx context.Context, sel ast.
 			}
 		case "userErrors":
 			out.Values[i] = ec._CustomerRefundPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var expiryAlertDaysPayloadImplementors = []string{"ExpiryAlertDaysPayload"}
+
+func (ec *executionContext) _ExpiryAlertDaysPayload(ctx context.Context, sel ast.SelectionSet, obj *ExpiryAlertDaysPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, expiryAlertDaysPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ExpiryAlertDaysPayload")
+		case "days":
+			out.Values[i] = ec._ExpiryAlertDaysPayload_days(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._ExpiryAlertDaysPayload_userErrors(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -85077,6 +87372,27 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "setProductBatchTracking":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_setProductBatchTracking(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "setExpiryAlertDays":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_setExpiryAlertDays(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "checkExpiringBatches":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_checkExpiringBatches(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "createBudgetLine":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_createBudgetLine(ctx, field)
@@ -86608,6 +88924,12 @@ func (ec *executionContext) _Product(ctx context.Context, sel ast.SelectionSet, 
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Product_auditTrail(ctx, field, obj)
 				})
+		case "tracking":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Product_tracking(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -86806,25 +89128,122 @@ func (ec *executionContext) _ProductStock(ctx context.Context, sel ast.Selection
 		case "levels":
 			out.Values[i] = ec._ProductStock_levels(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "onHand":
 			out.Values[i] = ec._ProductStock_onHand(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "reserved":
 			out.Values[i] = ec._ProductStock_reserved(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "available":
 			out.Values[i] = ec._ProductStock_available(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "value":
 			out.Values[i] = ec._ProductStock_value(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "batches":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ProductStock_batches(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var productTrackingImplementors = []string{"ProductTracking"}
+
+func (ec *executionContext) _ProductTracking(ctx context.Context, sel ast.SelectionSet, obj *jxc.ProductTracking) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, productTrackingImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ProductTracking")
+		case "productId":
+			out.Values[i] = ec._ProductTracking_productId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "sku":
+			out.Values[i] = ec._ProductTracking_sku(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "batchTracked":
+			out.Values[i] = ec._ProductTracking_batchTracked(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "expiryTracked":
+			out.Values[i] = ec._ProductTracking_expiryTracked(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "shelfLifeDays":
+			out.Values[i] = ec._ProductTracking_shelfLifeDays(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var productTrackingPayloadImplementors = []string{"ProductTrackingPayload"}
+
+func (ec *executionContext) _ProductTrackingPayload(ctx context.Context, sel ast.SelectionSet, obj *ProductTrackingPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, productTrackingPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ProductTrackingPayload")
+		case "tracking":
+			out.Values[i] = ec._ProductTrackingPayload_tracking(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._ProductTrackingPayload_userErrors(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -87557,6 +89976,30 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_auditTrail(ctx, field)
+				})
+		case "batches":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_batches(ctx, field)
+				})
+		case "batchTrace":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_batchTrace(ctx, field)
+				})
+		case "fefoBatches":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_fefoBatches(ctx, field)
+				})
+		case "expiryAlertDays":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_expiryAlertDays(ctx, field)
 				})
 		case "budgetLines":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -94512,6 +96955,94 @@ func (ec *executionContext) marshalNBalanceSide2githubᚗcomᚋjxcgraphᚋjxcᚐ
 	return res
 }
 
+func (ec *executionContext) marshalNBatch2githubᚗcomᚋjxcgraphᚋjxcᚐBatch(ctx context.Context, sel ast.SelectionSet, v jxc.Batch) graphql.Marshaler {
+	return ec._Batch(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNBatch2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐBatch(ctx context.Context, sel ast.SelectionSet, v *jxc.Batch) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Batch!")
+		return graphql.Null
+	}
+	return ec._Batch(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNBatchMove2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐBatchMoveᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.BatchMove) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNBatchMove2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐBatchMove(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNBatchMove2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐBatchMove(ctx context.Context, sel ast.SelectionSet, v *jxc.BatchMove) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "BatchMove!")
+		return graphql.Null
+	}
+	return ec._BatchMove(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNBatchStock2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐBatchStockᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.BatchStock) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNBatchStock2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐBatchStock(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNBatchStock2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐBatchStock(ctx context.Context, sel ast.SelectionSet, v *jxc.BatchStock) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "BatchStock!")
+		return graphql.Null
+	}
+	return ec._BatchStock(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNBatchTake2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐBatchTakeᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.BatchTake) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNBatchTake2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐBatchTake(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNBatchTake2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐBatchTake(ctx context.Context, sel ast.SelectionSet, v *jxc.BatchTake) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "BatchTake!")
+		return graphql.Null
+	}
+	return ec._BatchTake(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNBatchTrace2githubᚗcomᚋjxcgraphᚋjxcᚐBatchTrace(ctx context.Context, sel ast.SelectionSet, v jxc.BatchTrace) graphql.Marshaler {
+	return ec._BatchTrace(ctx, sel, &v)
+}
+
 func (ec *executionContext) marshalNBooksCheck2githubᚗcomᚋjxcgraphᚋjxcᚐBooksCheck(ctx context.Context, sel ast.SelectionSet, v jxc.BooksCheck) graphql.Marshaler {
 	return ec._BooksCheck(ctx, sel, &v)
 }
@@ -95173,6 +97704,10 @@ func (ec *executionContext) marshalNDimension2ᚕgithubᚗcomᚋjxcgraphᚋjxc�
 	}
 
 	return ret
+}
+
+func (ec *executionContext) marshalNExpiryAlertDaysPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐExpiryAlertDaysPayload(ctx context.Context, sel ast.SelectionSet, v ExpiryAlertDaysPayload) graphql.Marshaler {
+	return ec._ExpiryAlertDaysPayload(ctx, sel, &v)
 }
 
 func (ec *executionContext) unmarshalNExportFormat2githubᚗcomᚋjxcgraphᚋjxcᚐExportFormat(ctx context.Context, v any) (jxc.ExportFormat, error) {
@@ -96458,6 +98993,11 @@ func (ec *executionContext) marshalNProduct2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐP
 	return ec._Product(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNProductBatchTrackingInput2githubᚗcomᚋjxcgraphᚋjxcᚐProductBatchTrackingInput(ctx context.Context, v any) (jxc.ProductBatchTrackingInput, error) {
+	res, err := ec.unmarshalInputProductBatchTrackingInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalNProductConnection2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐProductConnection(ctx context.Context, sel ast.SelectionSet, v ProductConnection) graphql.Marshaler {
 	return ec._ProductConnection(ctx, sel, &v)
 }
@@ -96531,6 +99071,14 @@ func (ec *executionContext) marshalNProductSales2ᚖgithubᚗcomᚋjxcgraphᚋjx
 
 func (ec *executionContext) marshalNProductStock2githubᚗcomᚋjxcgraphᚋjxcᚐProductStock(ctx context.Context, sel ast.SelectionSet, v jxc.ProductStock) graphql.Marshaler {
 	return ec._ProductStock(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNProductTracking2githubᚗcomᚋjxcgraphᚋjxcᚐProductTracking(ctx context.Context, sel ast.SelectionSet, v jxc.ProductTracking) graphql.Marshaler {
+	return ec._ProductTracking(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNProductTrackingPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐProductTrackingPayload(ctx context.Context, sel ast.SelectionSet, v ProductTrackingPayload) graphql.Marshaler {
+	return ec._ProductTrackingPayload(ctx, sel, &v)
 }
 
 func (ec *executionContext) marshalNProfitAndLoss2githubᚗcomᚋjxcgraphᚋjxcᚐProfitAndLoss(ctx context.Context, sel ast.SelectionSet, v jxc.ProfitAndLoss) graphql.Marshaler {
@@ -99881,6 +102429,13 @@ func (ec *executionContext) unmarshalOProductOrder2ᚖgithubᚗcomᚋjxcgraphᚋ
 	}
 	res, err := ec.unmarshalInputProductOrder(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOProductTracking2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐProductTracking(ctx context.Context, sel ast.SelectionSet, v *jxc.ProductTracking) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ProductTracking(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOProfitCarryForward2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐProfitCarryForward(ctx context.Context, v any) (*jxc.ProfitCarryForward, error) {

@@ -622,6 +622,11 @@ type CustomerRefundPayload struct {
 	UserErrors []*UserError `json:"userErrors"`
 }
 
+type ExpiryAlertDaysPayload struct {
+	Days       *int         `json:"days,omitempty"`
+	UserErrors []*UserError `json:"userErrors"`
+}
+
 // A page of the caller's export jobs.
 type ExportJobConnection struct {
 	// The jobs with their cursors.
@@ -714,6 +719,12 @@ type GoodsReceiptLineInput struct {
 	RejectedQuantity *decimal.Decimal `json:"rejectedQuantity,omitempty"`
 	// Why goods were rejected; required with a rejected quantity.
 	RejectionReason *string `json:"rejectionReason,omitempty"`
+	// The batch of a batch-tracked product; required for one.
+	BatchNumber *string `json:"batchNumber,omitempty"`
+	// The batch's expiry; required for an expiry-tracked product (unless its shelf life gives it from the production date).
+	ExpiryDate *jxc.Date `json:"expiryDate,omitempty"`
+	// The batch's production date.
+	ProductionDate *jxc.Date `json:"productionDate,omitempty"`
 }
 
 // The result of posting a goods receipt.
@@ -1070,6 +1081,11 @@ type ProductPayload struct {
 	Product *jxc.Product `json:"product,omitempty"`
 	// Why it failed.
 	UserErrors []*UserError `json:"userErrors"`
+}
+
+type ProductTrackingPayload struct {
+	Tracking   *jxc.ProductTracking `json:"tracking,omitempty"`
+	UserErrors []*UserError         `json:"userErrors"`
 }
 
 // A page of purchase orders.
