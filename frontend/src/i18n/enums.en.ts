@@ -22,6 +22,7 @@ export const enumsEn: Record<keyof typeof enumsZh, string> = {
   'booksRule.STOCK_WITHOUT_VALUE': 'Stock without value',
   'booksRule.DOCUMENT_ENTRY_MISMATCH': 'Document and journal entry disagree',
   'booksRule.VOUCHER_NUMBERS': 'Voucher numbers with gaps or duplicates',
+  'booksRule.BATCH_BALANCES': 'Batch balances differ from stock',
   'booksRule.RECEIPT_LAYERS': 'Receipt layers exceed stock on hand',
   'booksRule.AR_CONTROL_MISMATCH': 'Receivables differ from open invoices',
   'booksRule.CUSTOMER_ADVANCES_MISMATCH': 'Customer advances differ from unapplied payments',

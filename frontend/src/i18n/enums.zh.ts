@@ -21,6 +21,7 @@ export const enumsZh = {
   'booksRule.STOCK_WITHOUT_VALUE': '有库存无金额',
   'booksRule.DOCUMENT_ENTRY_MISMATCH': '单据与凭证不符',
   'booksRule.VOUCHER_NUMBERS': '凭证号不连续或重复',
+  'booksRule.BATCH_BALANCES': '批次结存与库存不符',
   'booksRule.RECEIPT_LAYERS': '入库批次结存超过在库数量',
   'booksRule.AR_CONTROL_MISMATCH': '应收账款与未结发票不符',
   'booksRule.CUSTOMER_ADVANCES_MISMATCH': '预收账款与未核销收款不符',
