@@ -134,6 +134,8 @@ export type BooksRule =
   | 'AP_MISMATCH'
   /** The AR control account 1122 differs from open customer invoices less open credit notes (invariant 5). */
   | 'AR_CONTROL_MISMATCH'
+  /** The batches of a batch-tracked product and warehouse do not sum to its stock balance, a batch balance differs from its moves, or a move lacks its batch. */
+  | 'BATCH_BALANCES'
   /** A month closed in monthly mode (or a December) where an income or expense account still has a balance for the year, or (at year end) 3103 still has one: not all was carried forward. */
   | 'CLOSING_INCOMPLETE'
   /** Advances from customers 2203 differ from the unapplied customer payments (invariant 5). */
@@ -712,8 +714,14 @@ export type GoodsReceiptLineInput = {
   acceptedQuantity: string;
   /** A scanned product barcode instead of the order line. */
   barcode?: string | null | undefined;
+  /** The batch of a batch-tracked product; required for one. */
+  batchNumber?: string | null | undefined;
+  /** The batch's expiry; required for an expiry-tracked product (unless its shelf life gives it from the production date). */
+  expiryDate?: string | null | undefined;
   /** The bin the goods go to. */
   locationId?: string | null | undefined;
+  /** The batch's production date. */
+  productionDate?: string | null | undefined;
   /** The order line received against. */
   purchaseOrderLineId?: string | null | undefined;
   /** Quantity rejected at inspection; 0 when left out. */
