@@ -57,6 +57,12 @@ type GoodsReceiptLineInput struct {
 	AcceptedQty         decimal.Decimal
 	RejectedQty         decimal.Decimal
 	RejectionReason     *string
+	// BatchNumber, ExpiryDate and ProductionDate: the batch of a
+	// batch-tracked product (batches.go); the expiry is required for an
+	// expiry-tracked one unless its shelf life gives it from the production date.
+	BatchNumber    *string
+	ExpiryDate     *Date
+	ProductionDate *Date
 }
 
 // ValidateGoodsReceiptInput returns every rule the input breaks on its own.

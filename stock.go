@@ -99,6 +99,8 @@ type StockMove struct {
 	SourceType     SourceType      `db:"source_type"`
 	SourceID       int64           `db:"source_id"`
 	JournalEntryID *int64          `db:"journal_entry_id"`
+	// BatchID is the batch of a batch-tracked product's move (batches.go).
+	BatchID *int64 `db:"batch_id"`
 	// VoucherNo is the journal entry's voucher number.
 	VoucherNo *string    `db:"voucher_no"`
 	CreatedAt time.Time  `db:"created_at"`

@@ -92,7 +92,16 @@ func post(ctx context.Context, tx *Tx, ev jxc.Event, sourceID *int64) (*posted, 
 		if sourceID == nil {
 			return nil, fmt.Errorf("stock moves of %s need a source document", ev.Source())
 		}
-		if err := writeMoves(ctx, tx, ev.Source(), *sourceID, out.EntryID, date, p.Moves); err != nil {
+		// Batch-tracked products' moves are written split by batch
+		// (batches.go); p.Moves stays one move per line for the flows.
+		written, err := assignBatches(ctx, tx, p.Moves)
+		if err != nil {
+			return nil, err
+		}
+		if err := writeMoves(ctx, tx, ev.Source(), *sourceID, out.EntryID, date, written); err != nil {
+			return nil, err
+		}
+		if err := writeBatchBalances(ctx, tx, written); err != nil {
 			return nil, err
 		}
 	}
@@ -357,13 +366,14 @@ func addAccountDaily(ctx context.Context, tx *Tx, date jxc.Date, lines []*jxc.Jo
 
 func writeMoves(ctx context.Context, tx *Tx, src jxc.SourceType, srcID int64, entryID *int64, date jxc.Date, moves []*jxc.StockMove) error {
 	n := len(moves)
-	pids, wids, locs := make([]int64, n), make([]int64, n), make([]int64, n)
+	pids, wids, locs, bats := make([]int64, n), make([]int64, n), make([]int64, n), make([]int64, n)
 	qtys, vals := make([]decimal.Decimal, n), make([]decimal.Decimal, n)
 	type sum struct{ q, v decimal.Decimal }
 	sums := map[jxc.StockKey]sum{}
 	var keys []jxc.StockKey
 	for i, m := range moves {
 		pids[i], wids[i], locs[i], qtys[i], vals[i] = m.ProductID, m.WarehouseID, jxc.Deref(m.LocationID), m.Quantity, m.Value
+		bats[i] = jxc.Deref(m.BatchID)
 		k := jxc.StockKey{ProductID: m.ProductID, WarehouseID: m.WarehouseID}
 		s, ok := sums[k]
 		if !ok {
@@ -371,10 +381,10 @@ func writeMoves(ctx context.Context, tx *Tx, src jxc.SourceType, srcID int64, en
 		}
 		sums[k] = sum{s.q.Add(m.Quantity), s.v.Add(m.Value)}
 	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO stock_moves (product_id, warehouse_id, location_id, quantity, value, posting_date, source_type, source_id, journal_entry_id)
-		SELECT t.p, t.w, nullif(t.l, 0), t.q, t.v, $1, $2, $3, $4
-		FROM unnest($5::bigint[], $6::bigint[], $7::bigint[], $8::numeric[], $9::numeric[]) AS t(p, w, l, q, v)`,
-		date, src, srcID, entryID, pq.Array(pids), pq.Array(wids), pq.Array(locs), pq.Array(decStrings(qtys)), pq.Array(decStrings(vals))); err != nil {
+	if _, err := tx.ExecContext(ctx, `INSERT INTO stock_moves (product_id, warehouse_id, location_id, quantity, value, posting_date, source_type, source_id, journal_entry_id, batch_id)
+		SELECT t.p, t.w, nullif(t.l, 0), t.q, t.v, $1, $2, $3, $4, nullif(t.b, 0)
+		FROM unnest($5::bigint[], $6::bigint[], $7::bigint[], $8::numeric[], $9::numeric[], $10::bigint[]) AS t(p, w, l, q, v, b)`,
+		date, src, srcID, entryID, pq.Array(pids), pq.Array(wids), pq.Array(locs), pq.Array(decStrings(qtys)), pq.Array(decStrings(vals)), pq.Array(bats)); err != nil {
 		return err
 	}
 	sort.Slice(keys, func(i, j int) bool { return keys[i].Less(keys[j]) })

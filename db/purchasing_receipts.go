@@ -123,6 +123,11 @@ func (s *PurchasingService) PostGoodsReceipt(ctx context.Context, in jxc.GoodsRe
 		if err != nil {
 			return 0, err
 		}
+		// The batches of batch-tracked products (batches.go).
+		ctx, err := receiptBatches(ctx, tx, o.WarehouseID, id, plan)
+		if err != nil {
+			return 0, err
+		}
 		var entryID *int64
 		values := make([]decimal.Decimal, len(in.Lines))
 		if ev := plan.Posting(number); ev != nil {

@@ -37,9 +37,9 @@ type ResolverRoot interface {
 	AuxiliaryBalance() AuxiliaryBalanceResolver
 	AuxiliaryLedger() AuxiliaryLedgerResolver
 	AuxiliaryLedgerLine() AuxiliaryLedgerLineResolver
-	BinMoveDocument() BinMoveDocumentResolver
-	BinMoveDocumentLine() BinMoveDocumentLineResolver
-	BinStock() BinStockResolver
+	Batch() BatchResolver
+	BatchMove() BatchMoveResolver
+	BatchStock() BatchStockResolver
 	BooksViolation() BooksViolationResolver
 	BudgetLine() BudgetLineResolver
 	Category() CategoryResolver
@@ -59,9 +59,9 @@ type ResolverRoot interface {
 	OperatingCost() OperatingCostResolver
 	PartnerStatementLine() PartnerStatementLineResolver
 	Product() ProductResolver
+	ProductStock() ProductStockResolver
 	PurchaseOrder() PurchaseOrderResolver
 	PurchaseSuggestion() PurchaseSuggestionResolver
-	PutawaySuggestion() PutawaySuggestionResolver
 	Query() QueryResolver
 	ReceivableAllocation() ReceivableAllocationResolver
 	ReceivableChange() ReceivableChangeResolver
@@ -390,39 +390,43 @@ type ComplexityRoot struct {
 		YearOpening func(childComplexity int) int
 	}
 
-	BinMoveDocument struct {
-		ID          func(childComplexity int) int
-		Lines       func(childComplexity int) int
-		Note        func(childComplexity int) int
-		Number      func(childComplexity int) int
-		PostingDate func(childComplexity int) int
-		Warehouse   func(childComplexity int) int
-		WarehouseID func(childComplexity int) int
+	Batch struct {
+		ExpiryDate     func(childComplexity int) int
+		ID             func(childComplexity int) int
+		Number         func(childComplexity int) int
+		Product        func(childComplexity int) int
+		ProductionDate func(childComplexity int) int
+		SourceNumber   func(childComplexity int) int
+		SourceType     func(childComplexity int) int
 	}
 
-	BinMoveDocumentLine struct {
-		FromLocation func(childComplexity int) int
-		LineNo       func(childComplexity int) int
-		Product      func(childComplexity int) int
-		Quantity     func(childComplexity int) int
-		ToLocation   func(childComplexity int) int
-		Value        func(childComplexity int) int
+	BatchMove struct {
+		CustomerCode   func(childComplexity int) int
+		CustomerName   func(childComplexity int) int
+		DocumentNumber func(childComplexity int) int
+		MoveID         func(childComplexity int) int
+		PostingDate    func(childComplexity int) int
+		Quantity       func(childComplexity int) int
+		SourceType     func(childComplexity int) int
+		Warehouse      func(childComplexity int) int
 	}
 
-	BinMovePayload struct {
-		BinMove    func(childComplexity int) int
-		UserErrors func(childComplexity int) int
+	BatchStock struct {
+		Batch     func(childComplexity int) int
+		OnHand    func(childComplexity int) int
+		Warehouse func(childComplexity int) int
 	}
 
-	BinStock struct {
-		Location    func(childComplexity int) int
-		LocationID  func(childComplexity int) int
-		Product     func(childComplexity int) int
-		ProductID   func(childComplexity int) int
-		Quantity    func(childComplexity int) int
-		Value       func(childComplexity int) int
-		Warehouse   func(childComplexity int) int
-		WarehouseID func(childComplexity int) int
+	BatchTake struct {
+		BatchID    func(childComplexity int) int
+		ExpiryDate func(childComplexity int) int
+		Number     func(childComplexity int) int
+		Quantity   func(childComplexity int) int
+	}
+
+	BatchTrace struct {
+		Batch func(childComplexity int) int
+		Moves func(childComplexity int) int
 	}
 
 	BooksCheck struct {
@@ -694,6 +698,11 @@ type ComplexityRoot struct {
 
 	CustomerRefundPayload struct {
 		Refund     func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
+	ExpiryAlertDaysPayload struct {
+		Days       func(childComplexity int) int
 		UserErrors func(childComplexity int) int
 	}
 
@@ -1049,10 +1058,8 @@ type ComplexityRoot struct {
 		Code        func(childComplexity int) int
 		ID          func(childComplexity int) int
 		Name        func(childComplexity int) int
-		Stock       func(childComplexity int) int
 		Warehouse   func(childComplexity int) int
 		WarehouseID func(childComplexity int) int
-		Zone        func(childComplexity int) int
 	}
 
 	LocationPayload struct {
@@ -1099,6 +1106,7 @@ type ComplexityRoot struct {
 		CancelOperatingCost                 func(childComplexity int, input jxc.CancelOperatingCostInput) int
 		CancelPurchaseOrder                 func(childComplexity int, id int64) int
 		CancelSalesOrder                    func(childComplexity int, id int64) int
+		CheckExpiringBatches                func(childComplexity int) int
 		CheckLowStock                       func(childComplexity int) int
 		ClearSignInLockout                  func(childComplexity int, input ClearSignInLockoutInput) int
 		CloseFiscalPeriod                   func(childComplexity int, input FiscalPeriodInput) int
@@ -1125,7 +1133,6 @@ type ComplexityRoot struct {
 		DeactivateWarehouse                 func(childComplexity int, id int64) int
 		Login                               func(childComplexity int, input LoginInput) int
 		Logout                              func(childComplexity int) int
-		PostBinMove                         func(childComplexity int, input BinMoveInput) int
 		PostGoodsReceipt                    func(childComplexity int, input GoodsReceiptInput) int
 		PostJournalEntry                    func(childComplexity int, input JournalEntryInput) int
 		PostLandedCost                      func(childComplexity int, input LandedCostInput) int
@@ -1142,9 +1149,9 @@ type ComplexityRoot struct {
 		ReverseJournalEntry                 func(childComplexity int, input ReverseJournalEntryInput) int
 		ReviewVouchers                      func(childComplexity int, input VoucherReviewInput) int
 		RevokeAPIToken                      func(childComplexity int, id int64) int
-		SetLocationZone                     func(childComplexity int, input SetLocationZoneInput) int
+		SetExpiryAlertDays                  func(childComplexity int, days int) int
 		SetPassword                         func(childComplexity int, input SetPasswordInput) int
-		SetProductPutawayZone               func(childComplexity int, input SetProductPutawayZoneInput) int
+		SetProductBatchTracking             func(childComplexity int, input jxc.ProductBatchTrackingInput) int
 		SetSupplierProduct                  func(childComplexity int, input SetSupplierProductInput) int
 		ShipShipment                        func(childComplexity int, input ShipShipmentInput) int
 		SubmitPurchaseOrder                 func(childComplexity int, id int64) int
@@ -1311,7 +1318,6 @@ type ComplexityRoot struct {
 		Active       func(childComplexity int) int
 		AuditTrail   func(childComplexity int, first *int, after *string, orderBy *jxc.AuditEntryOrder) int
 		Barcodes     func(childComplexity int) int
-		BinStock     func(childComplexity int) int
 		Category     func(childComplexity int) int
 		CreatedAt    func(childComplexity int) int
 		ID           func(childComplexity int) int
@@ -1319,13 +1325,13 @@ type ComplexityRoot struct {
 		Name         func(childComplexity int) int
 		NameEn       func(childComplexity int) int
 		NodeID       func(childComplexity int) int
-		PutawayZone  func(childComplexity int) int
 		ReorderPoint func(childComplexity int) int
 		ReorderQty   func(childComplexity int) int
 		SKU          func(childComplexity int) int
 		SafetyStock  func(childComplexity int) int
 		SellPrice    func(childComplexity int) int
 		Stock        func(childComplexity int, warehouseID *int64) int
+		Tracking     func(childComplexity int) int
 		Unit         func(childComplexity int) int
 		UpdatedAt    func(childComplexity int) int
 		VATRate      func(childComplexity int) int
@@ -1348,11 +1354,6 @@ type ComplexityRoot struct {
 		UserErrors func(childComplexity int) int
 	}
 
-	ProductPutawayZonePayload struct {
-		Product    func(childComplexity int) int
-		UserErrors func(childComplexity int) int
-	}
-
 	ProductSales struct {
 		NetAmount func(childComplexity int) int
 		Product   func(childComplexity int) int
@@ -1361,10 +1362,24 @@ type ComplexityRoot struct {
 
 	ProductStock struct {
 		Available func(childComplexity int) int
+		Batches   func(childComplexity int) int
 		Levels    func(childComplexity int) int
 		OnHand    func(childComplexity int) int
 		Reserved  func(childComplexity int) int
 		Value     func(childComplexity int) int
+	}
+
+	ProductTracking struct {
+		BatchTracked  func(childComplexity int) int
+		ExpiryTracked func(childComplexity int) int
+		ProductID     func(childComplexity int) int
+		SKU           func(childComplexity int) int
+		ShelfLifeDays func(childComplexity int) int
+	}
+
+	ProductTrackingPayload struct {
+		Tracking   func(childComplexity int) int
+		UserErrors func(childComplexity int) int
 	}
 
 	ProfitAndLoss struct {
@@ -1467,13 +1482,6 @@ type ComplexityRoot struct {
 		UserErrors func(childComplexity int) int
 	}
 
-	PutawaySuggestion struct {
-		Location   func(childComplexity int) int
-		LocationID func(childComplexity int) int
-		ProductID  func(childComplexity int) int
-		Reason     func(childComplexity int) int
-	}
-
 	Query struct {
 		AccountBalances            func(childComplexity int, fromYear int, fromMonth int, toYear int, toMonth int, level *int, accountCode *string, hideEmpty *bool) int
 		AccountLedger              func(childComplexity int, accountCode string, from jxc.Date, to jxc.Date, first *int, after *string, orderBy *jxc.AccountLedgerOrder) int
@@ -1483,8 +1491,8 @@ type ComplexityRoot struct {
 		AuxiliaryBalances          func(childComplexity int, accountCode string, dimension jxc.Dimension, from jxc.Date, to jxc.Date) int
 		AuxiliaryLedger            func(childComplexity int, accountCode string, dimension jxc.Dimension, valueID *int64, value *string, from jxc.Date, to jxc.Date) int
 		BalanceSheet               func(childComplexity int, asOf jxc.Date) int
-		BinMove                    func(childComplexity int, id *int64, number *string) int
-		BinStock                   func(childComplexity int, warehouseID *int64, locationID *int64, productID *int64) int
+		BatchTrace                 func(childComplexity int, id int64) int
+		Batches                    func(childComplexity int, productID *int64, warehouseID *int64, expiringWithinDays *int, search *string) int
 		BooksCheck                 func(childComplexity int) int
 		BudgetLine                 func(childComplexity int, id int64) int
 		BudgetLines                func(childComplexity int, first *int, after *string, filter *jxc.BudgetFilter, orderBy *jxc.BudgetLineOrder) int
@@ -1498,8 +1506,10 @@ type ComplexityRoot struct {
 		CustomerRefund             func(childComplexity int, id *int64, number *string) int
 		CustomerSatisfaction       func(childComplexity int) int
 		Customers                  func(childComplexity int, first *int, after *string, filter *jxc.CustomerFilter, orderBy *jxc.CustomerOrder) int
+		ExpiryAlertDays            func(childComplexity int) int
 		ExportJob                  func(childComplexity int, id int64) int
 		ExportJobs                 func(childComplexity int, first *int, after *string, orderBy *jxc.ExportJobOrder) int
+		FefoBatches                func(childComplexity int, productID int64, warehouseID int64, quantity decimal.Decimal) int
 		FiscalPeriods              func(childComplexity int, year int) int
 		GeneralLedger              func(childComplexity int, accountCode string, fromYear int, fromMonth int, toYear int, toMonth int) int
 		GoodsReceipt               func(childComplexity int, id *int64, number *string) int
@@ -1530,7 +1540,6 @@ type ComplexityRoot struct {
 		PurchaseOrders             func(childComplexity int, first *int, after *string, filter *jxc.PurchaseOrderFilter, orderBy *jxc.PurchaseOrderOrder) int
 		PurchaseSuggestions        func(childComplexity int, warehouseID *int64) int
 		PurchasingSettings         func(childComplexity int) int
-		PutawaySuggestions         func(childComplexity int, warehouse int64, lines []*PutawayLineInput) int
 		ReceivablesAging           func(childComplexity int, asOf *jxc.Date, customerID *int64) int
 		ReplenishmentNeeds         func(childComplexity int, first *int, after *string, filter *jxc.ReplenishmentNeedFilter, orderBy *jxc.ReplenishmentNeedOrder) int
 		SalesByMonth               func(childComplexity int, from jxc.Date, to jxc.Date) int
@@ -2451,20 +2460,14 @@ type AuxiliaryLedgerLineResolver interface {
 
 	Source(ctx context.Context, obj *jxc.AuxiliaryLedgerLine) (jxc.Source, error)
 }
-type BinMoveDocumentResolver interface {
-	Warehouse(ctx context.Context, obj *jxc.BinMoveDocument) (jxc.Warehouse, error)
+type BatchResolver interface {
+	Product(ctx context.Context, obj *jxc.Batch) (jxc.Product, error)
 }
-type BinMoveDocumentLineResolver interface {
-	Product(ctx context.Context, obj *jxc.BinMoveDocumentLine) (jxc.Product, error)
-	FromLocation(ctx context.Context, obj *jxc.BinMoveDocumentLine) (*jxc.Location, error)
-	ToLocation(ctx context.Context, obj *jxc.BinMoveDocumentLine) (jxc.Location, error)
+type BatchMoveResolver interface {
+	Warehouse(ctx context.Context, obj *jxc.BatchMove) (jxc.Warehouse, error)
 }
-type BinStockResolver interface {
-	Product(ctx context.Context, obj *jxc.BinStock) (jxc.Product, error)
-
-	Warehouse(ctx context.Context, obj *jxc.BinStock) (jxc.Warehouse, error)
-
-	Location(ctx context.Context, obj *jxc.BinStock) (*jxc.Location, error)
+type BatchStockResolver interface {
+	Warehouse(ctx context.Context, obj *jxc.BatchStock) (jxc.Warehouse, error)
 }
 type BooksViolationResolver interface {
 	Message(ctx context.Context, obj *jxc.BooksViolation) (string, error)
@@ -2559,15 +2562,13 @@ type LocationResolver interface {
 	Warehouse(ctx context.Context, obj *jxc.Location) (jxc.Warehouse, error)
 
 	AuditTrail(ctx context.Context, obj *jxc.Location, first *int, after *string, orderBy *jxc.AuditEntryOrder) (AuditEntryConnection, error)
-
-	Stock(ctx context.Context, obj *jxc.Location) ([]*jxc.BinStock, error)
 }
 type MutationResolver interface {
 	AcknowledgeAlert(ctx context.Context, id int64) (AlertPayload, error)
 	CheckLowStock(ctx context.Context) (AlertsPayload, error)
-	PostBinMove(ctx context.Context, input BinMoveInput) (BinMovePayload, error)
-	SetLocationZone(ctx context.Context, input SetLocationZoneInput) (LocationPayload, error)
-	SetProductPutawayZone(ctx context.Context, input SetProductPutawayZoneInput) (ProductPutawayZonePayload, error)
+	SetProductBatchTracking(ctx context.Context, input jxc.ProductBatchTrackingInput) (ProductTrackingPayload, error)
+	SetExpiryAlertDays(ctx context.Context, days int) (ExpiryAlertDaysPayload, error)
+	CheckExpiringBatches(ctx context.Context) (AlertsPayload, error)
 	CreateBudgetLine(ctx context.Context, input CreateBudgetLineInput) (BudgetLinePayload, error)
 	UpdateBudgetLine(ctx context.Context, input UpdateBudgetLineInput) (BudgetLinePayload, error)
 	PostOperatingCost(ctx context.Context, input OperatingCostInput) (OperatingCostPayload, error)
@@ -2660,8 +2661,10 @@ type PartnerStatementLineResolver interface {
 type ProductResolver interface {
 	Stock(ctx context.Context, obj *jxc.Product, warehouseID *int64) (jxc.ProductStock, error)
 	AuditTrail(ctx context.Context, obj *jxc.Product, first *int, after *string, orderBy *jxc.AuditEntryOrder) (AuditEntryConnection, error)
-	PutawayZone(ctx context.Context, obj *jxc.Product) (string, error)
-	BinStock(ctx context.Context, obj *jxc.Product) ([]*jxc.BinStock, error)
+	Tracking(ctx context.Context, obj *jxc.Product) (jxc.ProductTracking, error)
+}
+type ProductStockResolver interface {
+	Batches(ctx context.Context, obj *jxc.ProductStock) ([]*jxc.BatchStock, error)
 }
 type PurchaseOrderResolver interface {
 	Receipts(ctx context.Context, obj *jxc.PurchaseOrder) ([]*jxc.GoodsReceipt, error)
@@ -2670,9 +2673,6 @@ type PurchaseOrderResolver interface {
 }
 type PurchaseSuggestionResolver interface {
 	Reason(ctx context.Context, obj *jxc.PurchaseSuggestion) (string, error)
-}
-type PutawaySuggestionResolver interface {
-	Location(ctx context.Context, obj *jxc.PutawaySuggestion) (*jxc.Location, error)
 }
 type QueryResolver interface {
 	ServerTime(ctx context.Context) (time.Time, error)
@@ -2685,9 +2685,10 @@ type QueryResolver interface {
 	TopSellers(ctx context.Context, from jxc.Date, to jxc.Date, by *jxc.TopSellersBy, limit *int) ([]*jxc.TopSeller, error)
 	SlowMovingStock(ctx context.Context, days *int, first *int) ([]*jxc.SlowMover, error)
 	AuditTrail(ctx context.Context, filter *jxc.AuditFilter, first *int, after *string, orderBy *jxc.AuditEntryOrder) (AuditEntryConnection, error)
-	BinStock(ctx context.Context, warehouseID *int64, locationID *int64, productID *int64) ([]*jxc.BinStock, error)
-	PutawaySuggestions(ctx context.Context, warehouse int64, lines []*PutawayLineInput) ([]*jxc.PutawaySuggestion, error)
-	BinMove(ctx context.Context, id *int64, number *string) (*jxc.BinMoveDocument, error)
+	Batches(ctx context.Context, productID *int64, warehouseID *int64, expiringWithinDays *int, search *string) ([]*jxc.BatchStock, error)
+	BatchTrace(ctx context.Context, id int64) (jxc.BatchTrace, error)
+	FefoBatches(ctx context.Context, productID int64, warehouseID int64, quantity decimal.Decimal) ([]*jxc.BatchTake, error)
+	ExpiryAlertDays(ctx context.Context) (int, error)
 	BudgetLines(ctx context.Context, first *int, after *string, filter *jxc.BudgetFilter, orderBy *jxc.BudgetLineOrder) (BudgetLineConnection, error)
 	BudgetLine(ctx context.Context, id int64) (*jxc.BudgetLine, error)
 	BudgetRollup(ctx context.Context, year int, month *int, by jxc.BudgetRollupBy) ([]*jxc.BudgetRollupRow, error)
@@ -4174,147 +4175,154 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.BalanceSheetLineAccount.YearOpening(childComplexity), true
 
-	case "BinMoveDocument.id":
-		if e.ComplexityRoot.BinMoveDocument.ID == nil {
+	case "Batch.expiryDate":
+		if e.ComplexityRoot.Batch.ExpiryDate == nil {
 			break
 		}
 
-		return e.ComplexityRoot.BinMoveDocument.ID(childComplexity), true
-	case "BinMoveDocument.lines":
-		if e.ComplexityRoot.BinMoveDocument.Lines == nil {
+		return e.ComplexityRoot.Batch.ExpiryDate(childComplexity), true
+	case "Batch.id":
+		if e.ComplexityRoot.Batch.ID == nil {
 			break
 		}
 
-		return e.ComplexityRoot.BinMoveDocument.Lines(childComplexity), true
-	case "BinMoveDocument.note":
-		if e.ComplexityRoot.BinMoveDocument.Note == nil {
+		return e.ComplexityRoot.Batch.ID(childComplexity), true
+	case "Batch.number":
+		if e.ComplexityRoot.Batch.Number == nil {
 			break
 		}
 
-		return e.ComplexityRoot.BinMoveDocument.Note(childComplexity), true
-	case "BinMoveDocument.number":
-		if e.ComplexityRoot.BinMoveDocument.Number == nil {
+		return e.ComplexityRoot.Batch.Number(childComplexity), true
+	case "Batch.product":
+		if e.ComplexityRoot.Batch.Product == nil {
 			break
 		}
 
-		return e.ComplexityRoot.BinMoveDocument.Number(childComplexity), true
-	case "BinMoveDocument.postingDate":
-		if e.ComplexityRoot.BinMoveDocument.PostingDate == nil {
+		return e.ComplexityRoot.Batch.Product(childComplexity), true
+	case "Batch.productionDate":
+		if e.ComplexityRoot.Batch.ProductionDate == nil {
 			break
 		}
 
-		return e.ComplexityRoot.BinMoveDocument.PostingDate(childComplexity), true
-	case "BinMoveDocument.warehouse":
-		if e.ComplexityRoot.BinMoveDocument.Warehouse == nil {
+		return e.ComplexityRoot.Batch.ProductionDate(childComplexity), true
+	case "Batch.sourceNumber":
+		if e.ComplexityRoot.Batch.SourceNumber == nil {
 			break
 		}
 
-		return e.ComplexityRoot.BinMoveDocument.Warehouse(childComplexity), true
-	case "BinMoveDocument.warehouseId":
-		if e.ComplexityRoot.BinMoveDocument.WarehouseID == nil {
+		return e.ComplexityRoot.Batch.SourceNumber(childComplexity), true
+	case "Batch.sourceType":
+		if e.ComplexityRoot.Batch.SourceType == nil {
 			break
 		}
 
-		return e.ComplexityRoot.BinMoveDocument.WarehouseID(childComplexity), true
+		return e.ComplexityRoot.Batch.SourceType(childComplexity), true
 
-	case "BinMoveDocumentLine.fromLocation":
-		if e.ComplexityRoot.BinMoveDocumentLine.FromLocation == nil {
+	case "BatchMove.customerCode":
+		if e.ComplexityRoot.BatchMove.CustomerCode == nil {
 			break
 		}
 
-		return e.ComplexityRoot.BinMoveDocumentLine.FromLocation(childComplexity), true
-	case "BinMoveDocumentLine.lineNo":
-		if e.ComplexityRoot.BinMoveDocumentLine.LineNo == nil {
+		return e.ComplexityRoot.BatchMove.CustomerCode(childComplexity), true
+	case "BatchMove.customerName":
+		if e.ComplexityRoot.BatchMove.CustomerName == nil {
 			break
 		}
 
-		return e.ComplexityRoot.BinMoveDocumentLine.LineNo(childComplexity), true
-	case "BinMoveDocumentLine.product":
-		if e.ComplexityRoot.BinMoveDocumentLine.Product == nil {
+		return e.ComplexityRoot.BatchMove.CustomerName(childComplexity), true
+	case "BatchMove.documentNumber":
+		if e.ComplexityRoot.BatchMove.DocumentNumber == nil {
 			break
 		}
 
-		return e.ComplexityRoot.BinMoveDocumentLine.Product(childComplexity), true
-	case "BinMoveDocumentLine.quantity":
-		if e.ComplexityRoot.BinMoveDocumentLine.Quantity == nil {
+		return e.ComplexityRoot.BatchMove.DocumentNumber(childComplexity), true
+	case "BatchMove.moveId":
+		if e.ComplexityRoot.BatchMove.MoveID == nil {
 			break
 		}
 
-		return e.ComplexityRoot.BinMoveDocumentLine.Quantity(childComplexity), true
-	case "BinMoveDocumentLine.toLocation":
-		if e.ComplexityRoot.BinMoveDocumentLine.ToLocation == nil {
+		return e.ComplexityRoot.BatchMove.MoveID(childComplexity), true
+	case "BatchMove.postingDate":
+		if e.ComplexityRoot.BatchMove.PostingDate == nil {
 			break
 		}
 
-		return e.ComplexityRoot.BinMoveDocumentLine.ToLocation(childComplexity), true
-	case "BinMoveDocumentLine.value":
-		if e.ComplexityRoot.BinMoveDocumentLine.Value == nil {
+		return e.ComplexityRoot.BatchMove.PostingDate(childComplexity), true
+	case "BatchMove.quantity":
+		if e.ComplexityRoot.BatchMove.Quantity == nil {
 			break
 		}
 
-		return e.ComplexityRoot.BinMoveDocumentLine.Value(childComplexity), true
-
-	case "BinMovePayload.binMove":
-		if e.ComplexityRoot.BinMovePayload.BinMove == nil {
+		return e.ComplexityRoot.BatchMove.Quantity(childComplexity), true
+	case "BatchMove.sourceType":
+		if e.ComplexityRoot.BatchMove.SourceType == nil {
 			break
 		}
 
-		return e.ComplexityRoot.BinMovePayload.BinMove(childComplexity), true
-	case "BinMovePayload.userErrors":
-		if e.ComplexityRoot.BinMovePayload.UserErrors == nil {
+		return e.ComplexityRoot.BatchMove.SourceType(childComplexity), true
+	case "BatchMove.warehouse":
+		if e.ComplexityRoot.BatchMove.Warehouse == nil {
 			break
 		}
 
-		return e.ComplexityRoot.BinMovePayload.UserErrors(childComplexity), true
+		return e.ComplexityRoot.BatchMove.Warehouse(childComplexity), true
 
-	case "BinStock.location":
-		if e.ComplexityRoot.BinStock.Location == nil {
+	case "BatchStock.batch":
+		if e.ComplexityRoot.BatchStock.Batch == nil {
 			break
 		}
 
-		return e.ComplexityRoot.BinStock.Location(childComplexity), true
-	case "BinStock.locationId":
-		if e.ComplexityRoot.BinStock.LocationID == nil {
+		return e.ComplexityRoot.BatchStock.Batch(childComplexity), true
+	case "BatchStock.onHand":
+		if e.ComplexityRoot.BatchStock.OnHand == nil {
 			break
 		}
 
-		return e.ComplexityRoot.BinStock.LocationID(childComplexity), true
-	case "BinStock.product":
-		if e.ComplexityRoot.BinStock.Product == nil {
+		return e.ComplexityRoot.BatchStock.OnHand(childComplexity), true
+	case "BatchStock.warehouse":
+		if e.ComplexityRoot.BatchStock.Warehouse == nil {
 			break
 		}
 
-		return e.ComplexityRoot.BinStock.Product(childComplexity), true
-	case "BinStock.productId":
-		if e.ComplexityRoot.BinStock.ProductID == nil {
+		return e.ComplexityRoot.BatchStock.Warehouse(childComplexity), true
+
+	case "BatchTake.batchId":
+		if e.ComplexityRoot.BatchTake.BatchID == nil {
 			break
 		}
 
-		return e.ComplexityRoot.BinStock.ProductID(childComplexity), true
-	case "BinStock.quantity":
-		if e.ComplexityRoot.BinStock.Quantity == nil {
+		return e.ComplexityRoot.BatchTake.BatchID(childComplexity), true
+	case "BatchTake.expiryDate":
+		if e.ComplexityRoot.BatchTake.ExpiryDate == nil {
 			break
 		}
 
-		return e.ComplexityRoot.BinStock.Quantity(childComplexity), true
-	case "BinStock.value":
-		if e.ComplexityRoot.BinStock.Value == nil {
+		return e.ComplexityRoot.BatchTake.ExpiryDate(childComplexity), true
+	case "BatchTake.number":
+		if e.ComplexityRoot.BatchTake.Number == nil {
 			break
 		}
 
-		return e.ComplexityRoot.BinStock.Value(childComplexity), true
-	case "BinStock.warehouse":
-		if e.ComplexityRoot.BinStock.Warehouse == nil {
+		return e.ComplexityRoot.BatchTake.Number(childComplexity), true
+	case "BatchTake.quantity":
+		if e.ComplexityRoot.BatchTake.Quantity == nil {
 			break
 		}
 
-		return e.ComplexityRoot.BinStock.Warehouse(childComplexity), true
-	case "BinStock.warehouseId":
-		if e.ComplexityRoot.BinStock.WarehouseID == nil {
+		return e.ComplexityRoot.BatchTake.Quantity(childComplexity), true
+
+	case "BatchTrace.batch":
+		if e.ComplexityRoot.BatchTrace.Batch == nil {
 			break
 		}
 
-		return e.ComplexityRoot.BinStock.WarehouseID(childComplexity), true
+		return e.ComplexityRoot.BatchTrace.Batch(childComplexity), true
+	case "BatchTrace.moves":
+		if e.ComplexityRoot.BatchTrace.Moves == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BatchTrace.Moves(childComplexity), true
 
 	case "BooksCheck.checkedAt":
 		if e.ComplexityRoot.BooksCheck.CheckedAt == nil {
@@ -5514,6 +5522,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CustomerRefundPayload.UserErrors(childComplexity), true
+
+	case "ExpiryAlertDaysPayload.days":
+		if e.ComplexityRoot.ExpiryAlertDaysPayload.Days == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExpiryAlertDaysPayload.Days(childComplexity), true
+	case "ExpiryAlertDaysPayload.userErrors":
+		if e.ComplexityRoot.ExpiryAlertDaysPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExpiryAlertDaysPayload.UserErrors(childComplexity), true
 
 	case "ExportJob.byteSize":
 		if e.ComplexityRoot.ExportJob.ByteSize == nil {
@@ -7085,12 +7106,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Location.Name(childComplexity), true
-	case "Location.stock":
-		if e.ComplexityRoot.Location.Stock == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Location.Stock(childComplexity), true
 	case "Location.warehouse":
 		if e.ComplexityRoot.Location.Warehouse == nil {
 			break
@@ -7103,12 +7118,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Location.WarehouseID(childComplexity), true
-	case "Location.zone":
-		if e.ComplexityRoot.Location.Zone == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Location.Zone(childComplexity), true
 
 	case "LocationPayload.location":
 		if e.ComplexityRoot.LocationPayload.Location == nil {
@@ -7311,6 +7320,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CancelSalesOrder(childComplexity, args["id"].(int64)), true
+	case "Mutation.checkExpiringBatches":
+		if e.ComplexityRoot.Mutation.CheckExpiringBatches == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Mutation.CheckExpiringBatches(childComplexity), true
 	case "Mutation.checkLowStock":
 		if e.ComplexityRoot.Mutation.CheckLowStock == nil {
 			break
@@ -7587,17 +7602,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.Logout(childComplexity), true
-	case "Mutation.postBinMove":
-		if e.ComplexityRoot.Mutation.PostBinMove == nil {
-			break
-		}
-
-		args, err := ec.field_Mutation_postBinMove_args(ctx, rawArgs)
-		if err != nil {
-			return 0, false
-		}
-
-		return e.ComplexityRoot.Mutation.PostBinMove(childComplexity, args["input"].(BinMoveInput)), true
 	case "Mutation.postGoodsReceipt":
 		if e.ComplexityRoot.Mutation.PostGoodsReceipt == nil {
 			break
@@ -7774,17 +7778,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RevokeAPIToken(childComplexity, args["id"].(int64)), true
-	case "Mutation.setLocationZone":
-		if e.ComplexityRoot.Mutation.SetLocationZone == nil {
+	case "Mutation.setExpiryAlertDays":
+		if e.ComplexityRoot.Mutation.SetExpiryAlertDays == nil {
 			break
 		}
 
-		args, err := ec.field_Mutation_setLocationZone_args(ctx, rawArgs)
+		args, err := ec.field_Mutation_setExpiryAlertDays_args(ctx, rawArgs)
 		if err != nil {
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.SetLocationZone(childComplexity, args["input"].(SetLocationZoneInput)), true
+		return e.ComplexityRoot.Mutation.SetExpiryAlertDays(childComplexity, args["days"].(int)), true
 	case "Mutation.setPassword":
 		if e.ComplexityRoot.Mutation.SetPassword == nil {
 			break
@@ -7796,17 +7800,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.SetPassword(childComplexity, args["input"].(SetPasswordInput)), true
-	case "Mutation.setProductPutawayZone":
-		if e.ComplexityRoot.Mutation.SetProductPutawayZone == nil {
+	case "Mutation.setProductBatchTracking":
+		if e.ComplexityRoot.Mutation.SetProductBatchTracking == nil {
 			break
 		}
 
-		args, err := ec.field_Mutation_setProductPutawayZone_args(ctx, rawArgs)
+		args, err := ec.field_Mutation_setProductBatchTracking_args(ctx, rawArgs)
 		if err != nil {
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.SetProductPutawayZone(childComplexity, args["input"].(SetProductPutawayZoneInput)), true
+		return e.ComplexityRoot.Mutation.SetProductBatchTracking(childComplexity, args["input"].(jxc.ProductBatchTrackingInput)), true
 	case "Mutation.setSupplierProduct":
 		if e.ComplexityRoot.Mutation.SetSupplierProduct == nil {
 			break
@@ -8624,12 +8628,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Product.Barcodes(childComplexity), true
-	case "Product.binStock":
-		if e.ComplexityRoot.Product.BinStock == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Product.BinStock(childComplexity), true
 	case "Product.category":
 		if e.ComplexityRoot.Product.Category == nil {
 			break
@@ -8672,12 +8670,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Product.NodeID(childComplexity), true
-	case "Product.putawayZone":
-		if e.ComplexityRoot.Product.PutawayZone == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Product.PutawayZone(childComplexity), true
 	case "Product.reorderPoint":
 		if e.ComplexityRoot.Product.ReorderPoint == nil {
 			break
@@ -8719,6 +8711,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Product.Stock(childComplexity, args["warehouseId"].(*int64)), true
+	case "Product.tracking":
+		if e.ComplexityRoot.Product.Tracking == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Product.Tracking(childComplexity), true
 	case "Product.unit":
 		if e.ComplexityRoot.Product.Unit == nil {
 			break
@@ -8789,19 +8787,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ProductPayload.UserErrors(childComplexity), true
 
-	case "ProductPutawayZonePayload.product":
-		if e.ComplexityRoot.ProductPutawayZonePayload.Product == nil {
-			break
-		}
-
-		return e.ComplexityRoot.ProductPutawayZonePayload.Product(childComplexity), true
-	case "ProductPutawayZonePayload.userErrors":
-		if e.ComplexityRoot.ProductPutawayZonePayload.UserErrors == nil {
-			break
-		}
-
-		return e.ComplexityRoot.ProductPutawayZonePayload.UserErrors(childComplexity), true
-
 	case "ProductSales.netAmount":
 		if e.ComplexityRoot.ProductSales.NetAmount == nil {
 			break
@@ -8827,6 +8812,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ProductStock.Available(childComplexity), true
+	case "ProductStock.batches":
+		if e.ComplexityRoot.ProductStock.Batches == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductStock.Batches(childComplexity), true
 	case "ProductStock.levels":
 		if e.ComplexityRoot.ProductStock.Levels == nil {
 			break
@@ -8851,6 +8842,50 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ProductStock.Value(childComplexity), true
+
+	case "ProductTracking.batchTracked":
+		if e.ComplexityRoot.ProductTracking.BatchTracked == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductTracking.BatchTracked(childComplexity), true
+	case "ProductTracking.expiryTracked":
+		if e.ComplexityRoot.ProductTracking.ExpiryTracked == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductTracking.ExpiryTracked(childComplexity), true
+	case "ProductTracking.productId":
+		if e.ComplexityRoot.ProductTracking.ProductID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductTracking.ProductID(childComplexity), true
+	case "ProductTracking.sku":
+		if e.ComplexityRoot.ProductTracking.SKU == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductTracking.SKU(childComplexity), true
+	case "ProductTracking.shelfLifeDays":
+		if e.ComplexityRoot.ProductTracking.ShelfLifeDays == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductTracking.ShelfLifeDays(childComplexity), true
+
+	case "ProductTrackingPayload.tracking":
+		if e.ComplexityRoot.ProductTrackingPayload.Tracking == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductTrackingPayload.Tracking(childComplexity), true
+	case "ProductTrackingPayload.userErrors":
+		if e.ComplexityRoot.ProductTrackingPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductTrackingPayload.UserErrors(childComplexity), true
 
 	case "ProfitAndLoss.expenses":
 		if e.ComplexityRoot.ProfitAndLoss.Expenses == nil {
@@ -9287,31 +9322,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.PurchasingSettingsPayload.UserErrors(childComplexity), true
 
-	case "PutawaySuggestion.location":
-		if e.ComplexityRoot.PutawaySuggestion.Location == nil {
-			break
-		}
-
-		return e.ComplexityRoot.PutawaySuggestion.Location(childComplexity), true
-	case "PutawaySuggestion.locationId":
-		if e.ComplexityRoot.PutawaySuggestion.LocationID == nil {
-			break
-		}
-
-		return e.ComplexityRoot.PutawaySuggestion.LocationID(childComplexity), true
-	case "PutawaySuggestion.productId":
-		if e.ComplexityRoot.PutawaySuggestion.ProductID == nil {
-			break
-		}
-
-		return e.ComplexityRoot.PutawaySuggestion.ProductID(childComplexity), true
-	case "PutawaySuggestion.reason":
-		if e.ComplexityRoot.PutawaySuggestion.Reason == nil {
-			break
-		}
-
-		return e.ComplexityRoot.PutawaySuggestion.Reason(childComplexity), true
-
 	case "Query.accountBalances":
 		if e.ComplexityRoot.Query.AccountBalances == nil {
 			break
@@ -9400,28 +9410,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.BalanceSheet(childComplexity, args["asOf"].(jxc.Date)), true
-	case "Query.binMove":
-		if e.ComplexityRoot.Query.BinMove == nil {
+	case "Query.batchTrace":
+		if e.ComplexityRoot.Query.BatchTrace == nil {
 			break
 		}
 
-		args, err := ec.field_Query_binMove_args(ctx, rawArgs)
+		args, err := ec.field_Query_batchTrace_args(ctx, rawArgs)
 		if err != nil {
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.BinMove(childComplexity, args["id"].(*int64), args["number"].(*string)), true
-	case "Query.binStock":
-		if e.ComplexityRoot.Query.BinStock == nil {
+		return e.ComplexityRoot.Query.BatchTrace(childComplexity, args["id"].(int64)), true
+	case "Query.batches":
+		if e.ComplexityRoot.Query.Batches == nil {
 			break
 		}
 
-		args, err := ec.field_Query_binStock_args(ctx, rawArgs)
+		args, err := ec.field_Query_batches_args(ctx, rawArgs)
 		if err != nil {
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.BinStock(childComplexity, args["warehouseId"].(*int64), args["locationId"].(*int64), args["productId"].(*int64)), true
+		return e.ComplexityRoot.Query.Batches(childComplexity, args["productId"].(*int64), args["warehouseId"].(*int64), args["expiringWithinDays"].(*int), args["search"].(*string)), true
 	case "Query.booksCheck":
 		if e.ComplexityRoot.Query.BooksCheck == nil {
 			break
@@ -9545,6 +9555,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Customers(childComplexity, args["first"].(*int), args["after"].(*string), args["filter"].(*jxc.CustomerFilter), args["orderBy"].(*jxc.CustomerOrder)), true
+	case "Query.expiryAlertDays":
+		if e.ComplexityRoot.Query.ExpiryAlertDays == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.ExpiryAlertDays(childComplexity), true
 	case "Query.exportJob":
 		if e.ComplexityRoot.Query.ExportJob == nil {
 			break
@@ -9567,6 +9583,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.ExportJobs(childComplexity, args["first"].(*int), args["after"].(*string), args["orderBy"].(*jxc.ExportJobOrder)), true
+	case "Query.fefoBatches":
+		if e.ComplexityRoot.Query.FefoBatches == nil {
+			break
+		}
+
+		args, err := ec.field_Query_fefoBatches_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.FefoBatches(childComplexity, args["productId"].(int64), args["warehouseId"].(int64), args["quantity"].(decimal.Decimal)), true
 	case "Query.fiscalPeriods":
 		if e.ComplexityRoot.Query.FiscalPeriods == nil {
 			break
@@ -9873,17 +9900,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.PurchasingSettings(childComplexity), true
-	case "Query.putawaySuggestions":
-		if e.ComplexityRoot.Query.PutawaySuggestions == nil {
-			break
-		}
-
-		args, err := ec.field_Query_putawaySuggestions_args(ctx, rawArgs)
-		if err != nil {
-			return 0, false
-		}
-
-		return e.ComplexityRoot.Query.PutawaySuggestions(childComplexity, args["warehouse"].(int64), args["lines"].([]*PutawayLineInput)), true
 	case "Query.receivablesAging":
 		if e.ComplexityRoot.Query.ReceivablesAging == nil {
 			break
@@ -13865,8 +13881,6 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("AuditEntryOrder", ec.unmarshalInputAuditEntryOrder),
 			graphql.NewInputUnmarshaler("AuditFilter", ec.unmarshalInputAuditFilter),
 			graphql.NewInputUnmarshaler("AuxiliaryLedgerOrder", ec.unmarshalInputAuxiliaryLedgerOrder),
-			graphql.NewInputUnmarshaler("BinMoveInput", ec.unmarshalInputBinMoveInput),
-			graphql.NewInputUnmarshaler("BinMoveLineInput", ec.unmarshalInputBinMoveLineInput),
 			graphql.NewInputUnmarshaler("BudgetFilter", ec.unmarshalInputBudgetFilter),
 			graphql.NewInputUnmarshaler("BudgetLineOrder", ec.unmarshalInputBudgetLineOrder),
 			graphql.NewInputUnmarshaler("BulkExportInput", ec.unmarshalInputBulkExportInput),
@@ -13915,13 +13929,13 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("OperatingCostOrder", ec.unmarshalInputOperatingCostOrder),
 			graphql.NewInputUnmarshaler("PaymentAllocationInput", ec.unmarshalInputPaymentAllocationInput),
 			graphql.NewInputUnmarshaler("PostingWindowInput", ec.unmarshalInputPostingWindowInput),
+			graphql.NewInputUnmarshaler("ProductBatchTrackingInput", ec.unmarshalInputProductBatchTrackingInput),
 			graphql.NewInputUnmarshaler("ProductFilter", ec.unmarshalInputProductFilter),
 			graphql.NewInputUnmarshaler("ProductOrder", ec.unmarshalInputProductOrder),
 			graphql.NewInputUnmarshaler("PurchaseOrderFilter", ec.unmarshalInputPurchaseOrderFilter),
 			graphql.NewInputUnmarshaler("PurchaseOrderLineInput", ec.unmarshalInputPurchaseOrderLineInput),
 			graphql.NewInputUnmarshaler("PurchaseOrderOrder", ec.unmarshalInputPurchaseOrderOrder),
 			graphql.NewInputUnmarshaler("PurchasingSettingsInput", ec.unmarshalInputPurchasingSettingsInput),
-			graphql.NewInputUnmarshaler("PutawayLineInput", ec.unmarshalInputPutawayLineInput),
 			graphql.NewInputUnmarshaler("ReceivableFilter", ec.unmarshalInputReceivableFilter),
 			graphql.NewInputUnmarshaler("RecordCustomerPaymentInput", ec.unmarshalInputRecordCustomerPaymentInput),
 			graphql.NewInputUnmarshaler("RefundCustomerInput", ec.unmarshalInputRefundCustomerInput),
@@ -13937,9 +13951,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("SalesOrderOrder", ec.unmarshalInputSalesOrderOrder),
 			graphql.NewInputUnmarshaler("SalesReturnLineInput", ec.unmarshalInputSalesReturnLineInput),
 			graphql.NewInputUnmarshaler("SalesReturnOrder", ec.unmarshalInputSalesReturnOrder),
-			graphql.NewInputUnmarshaler("SetLocationZoneInput", ec.unmarshalInputSetLocationZoneInput),
 			graphql.NewInputUnmarshaler("SetPasswordInput", ec.unmarshalInputSetPasswordInput),
-			graphql.NewInputUnmarshaler("SetProductPutawayZoneInput", ec.unmarshalInputSetProductPutawayZoneInput),
 			graphql.NewInputUnmarshaler("SetSupplierProductInput", ec.unmarshalInputSetSupplierProductInput),
 			graphql.NewInputUnmarshaler("ShipLineInput", ec.unmarshalInputShipLineInput),
 			graphql.NewInputUnmarshaler("ShipShipmentInput", ec.unmarshalInputShipShipmentInput),
@@ -14072,7 +14084,7 @@ func newExecutionContext(
 	}
 }
 
-//go:embed "schema/alerts.graphqls" "schema/analytics.graphqls" "schema/audit.graphqls" "schema/bins.graphqls" "schema/budget.graphqls" "schema/catalog.graphqls" "schema/export.graphqls" "schema/ledger.graphqls" "schema/ledger_auxiliary.graphqls" "schema/ledger_books.graphqls" "schema/ledger_closing.graphqls" "schema/ledger_lines.graphqls" "schema/ledger_statements.graphqls" "schema/ledger_vat.graphqls" "schema/live.graphqls" "schema/partner.graphqls" "schema/purchasing.graphqls" "schema/purchasing_invoice.graphqls" "schema/purchasing_landed_cost.graphqls" "schema/purchasing_order.graphqls" "schema/purchasing_payment.graphqls" "schema/purchasing_receipt.graphqls" "schema/purchasing_suggestion.graphqls" "schema/sales.graphqls" "schema/sales_invoice.graphqls" "schema/sales_order.graphqls" "schema/sales_payment.graphqls" "schema/sales_return.graphqls" "schema/sales_shipment.graphqls" "schema/settings.graphqls" "schema/stock.graphqls" "schema/users.graphqls" "schema/workbench.graphqls"
+//go:embed "schema/alerts.graphqls" "schema/analytics.graphqls" "schema/audit.graphqls" "schema/batches.graphqls" "schema/budget.graphqls" "schema/catalog.graphqls" "schema/export.graphqls" "schema/ledger.graphqls" "schema/ledger_auxiliary.graphqls" "schema/ledger_books.graphqls" "schema/ledger_closing.graphqls" "schema/ledger_lines.graphqls" "schema/ledger_statements.graphqls" "schema/ledger_vat.graphqls" "schema/live.graphqls" "schema/partner.graphqls" "schema/purchasing.graphqls" "schema/purchasing_invoice.graphqls" "schema/purchasing_landed_cost.graphqls" "schema/purchasing_order.graphqls" "schema/purchasing_payment.graphqls" "schema/purchasing_receipt.graphqls" "schema/purchasing_suggestion.graphqls" "schema/sales.graphqls" "schema/sales_invoice.graphqls" "schema/sales_order.graphqls" "schema/sales_payment.graphqls" "schema/sales_return.graphqls" "schema/sales_shipment.graphqls" "schema/settings.graphqls" "schema/stock.graphqls" "schema/users.graphqls" "schema/workbench.graphqls"
 var sourcesFS embed.FS
 
 func sourceData(filename string) string {
@@ -14397,7 +14409,7 @@ type PageInfo {
 	{Name: "schema/alerts.graphqls", Input: sourceData("schema/alerts.graphqls"), BuiltIn: false},
 	{Name: "schema/analytics.graphqls", Input: sourceData("schema/analytics.graphqls"), BuiltIn: false},
 	{Name: "schema/audit.graphqls", Input: sourceData("schema/audit.graphqls"), BuiltIn: false},
-	{Name: "schema/bins.graphqls", Input: sourceData("schema/bins.graphqls"), BuiltIn: false},
+	{Name: "schema/batches.graphqls", Input: sourceData("schema/batches.graphqls"), BuiltIn: false},
 	{Name: "schema/budget.graphqls", Input: sourceData("schema/budget.graphqls"), BuiltIn: false},
 	{Name: "schema/catalog.graphqls", Input: sourceData("schema/catalog.graphqls"), BuiltIn: false},
 	{Name: "schema/export.graphqls", Input: sourceData("schema/export.graphqls"), BuiltIn: false},
@@ -15022,74 +15034,82 @@ func (ec *executionContext) childFields_BalanceSheetLineAccount(ctx context.Cont
 	return nil, fmt.Errorf("no field named %q was found under type BalanceSheetLineAccount", field.Name)
 }
 
-func (ec *executionContext) childFields_BinMoveDocument(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+func (ec *executionContext) childFields_Batch(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
-		return ec.fieldContext_BinMoveDocument_id(ctx, field)
+		return ec.fieldContext_Batch_id(ctx, field)
 	case "number":
-		return ec.fieldContext_BinMoveDocument_number(ctx, field)
-	case "warehouseId":
-		return ec.fieldContext_BinMoveDocument_warehouseId(ctx, field)
+		return ec.fieldContext_Batch_number(ctx, field)
+	case "product":
+		return ec.fieldContext_Batch_product(ctx, field)
+	case "expiryDate":
+		return ec.fieldContext_Batch_expiryDate(ctx, field)
+	case "productionDate":
+		return ec.fieldContext_Batch_productionDate(ctx, field)
+	case "sourceType":
+		return ec.fieldContext_Batch_sourceType(ctx, field)
+	case "sourceNumber":
+		return ec.fieldContext_Batch_sourceNumber(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Batch", field.Name)
+}
+
+func (ec *executionContext) childFields_BatchMove(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "moveId":
+		return ec.fieldContext_BatchMove_moveId(ctx, field)
 	case "warehouse":
-		return ec.fieldContext_BinMoveDocument_warehouse(ctx, field)
+		return ec.fieldContext_BatchMove_warehouse(ctx, field)
 	case "postingDate":
-		return ec.fieldContext_BinMoveDocument_postingDate(ctx, field)
-	case "note":
-		return ec.fieldContext_BinMoveDocument_note(ctx, field)
-	case "lines":
-		return ec.fieldContext_BinMoveDocument_lines(ctx, field)
-	}
-	return nil, fmt.Errorf("no field named %q was found under type BinMoveDocument", field.Name)
-}
-
-func (ec *executionContext) childFields_BinMoveDocumentLine(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-	switch field.Name {
-	case "lineNo":
-		return ec.fieldContext_BinMoveDocumentLine_lineNo(ctx, field)
-	case "product":
-		return ec.fieldContext_BinMoveDocumentLine_product(ctx, field)
-	case "fromLocation":
-		return ec.fieldContext_BinMoveDocumentLine_fromLocation(ctx, field)
-	case "toLocation":
-		return ec.fieldContext_BinMoveDocumentLine_toLocation(ctx, field)
+		return ec.fieldContext_BatchMove_postingDate(ctx, field)
 	case "quantity":
-		return ec.fieldContext_BinMoveDocumentLine_quantity(ctx, field)
-	case "value":
-		return ec.fieldContext_BinMoveDocumentLine_value(ctx, field)
+		return ec.fieldContext_BatchMove_quantity(ctx, field)
+	case "sourceType":
+		return ec.fieldContext_BatchMove_sourceType(ctx, field)
+	case "documentNumber":
+		return ec.fieldContext_BatchMove_documentNumber(ctx, field)
+	case "customerCode":
+		return ec.fieldContext_BatchMove_customerCode(ctx, field)
+	case "customerName":
+		return ec.fieldContext_BatchMove_customerName(ctx, field)
 	}
-	return nil, fmt.Errorf("no field named %q was found under type BinMoveDocumentLine", field.Name)
+	return nil, fmt.Errorf("no field named %q was found under type BatchMove", field.Name)
 }
 
-func (ec *executionContext) childFields_BinMovePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+func (ec *executionContext) childFields_BatchStock(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
-	case "binMove":
-		return ec.fieldContext_BinMovePayload_binMove(ctx, field)
-	case "userErrors":
-		return ec.fieldContext_BinMovePayload_userErrors(ctx, field)
-	}
-	return nil, fmt.Errorf("no field named %q was found under type BinMovePayload", field.Name)
-}
-
-func (ec *executionContext) childFields_BinStock(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-	switch field.Name {
-	case "productId":
-		return ec.fieldContext_BinStock_productId(ctx, field)
-	case "product":
-		return ec.fieldContext_BinStock_product(ctx, field)
-	case "warehouseId":
-		return ec.fieldContext_BinStock_warehouseId(ctx, field)
+	case "batch":
+		return ec.fieldContext_BatchStock_batch(ctx, field)
 	case "warehouse":
-		return ec.fieldContext_BinStock_warehouse(ctx, field)
-	case "locationId":
-		return ec.fieldContext_BinStock_locationId(ctx, field)
-	case "location":
-		return ec.fieldContext_BinStock_location(ctx, field)
-	case "quantity":
-		return ec.fieldContext_BinStock_quantity(ctx, field)
-	case "value":
-		return ec.fieldContext_BinStock_value(ctx, field)
+		return ec.fieldContext_BatchStock_warehouse(ctx, field)
+	case "onHand":
+		return ec.fieldContext_BatchStock_onHand(ctx, field)
 	}
-	return nil, fmt.Errorf("no field named %q was found under type BinStock", field.Name)
+	return nil, fmt.Errorf("no field named %q was found under type BatchStock", field.Name)
+}
+
+func (ec *executionContext) childFields_BatchTake(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "batchId":
+		return ec.fieldContext_BatchTake_batchId(ctx, field)
+	case "number":
+		return ec.fieldContext_BatchTake_number(ctx, field)
+	case "expiryDate":
+		return ec.fieldContext_BatchTake_expiryDate(ctx, field)
+	case "quantity":
+		return ec.fieldContext_BatchTake_quantity(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type BatchTake", field.Name)
+}
+
+func (ec *executionContext) childFields_BatchTrace(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "batch":
+		return ec.fieldContext_BatchTrace_batch(ctx, field)
+	case "moves":
+		return ec.fieldContext_BatchTrace_moves(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type BatchTrace", field.Name)
 }
 
 func (ec *executionContext) childFields_BooksCheck(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -15634,6 +15654,16 @@ func (ec *executionContext) childFields_CustomerRefundPayload(ctx context.Contex
 		return ec.fieldContext_CustomerRefundPayload_userErrors(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CustomerRefundPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_ExpiryAlertDaysPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "days":
+		return ec.fieldContext_ExpiryAlertDaysPayload_days(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_ExpiryAlertDaysPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ExpiryAlertDaysPayload", field.Name)
 }
 
 func (ec *executionContext) childFields_ExportJob(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -16344,10 +16374,6 @@ func (ec *executionContext) childFields_Location(ctx context.Context, field grap
 		return ec.fieldContext_Location_active(ctx, field)
 	case "auditTrail":
 		return ec.fieldContext_Location_auditTrail(ctx, field)
-	case "zone":
-		return ec.fieldContext_Location_zone(ctx, field)
-	case "stock":
-		return ec.fieldContext_Location_stock(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Location", field.Name)
 }
@@ -16740,10 +16766,8 @@ func (ec *executionContext) childFields_Product(ctx context.Context, field graph
 		return ec.fieldContext_Product_stock(ctx, field)
 	case "auditTrail":
 		return ec.fieldContext_Product_auditTrail(ctx, field)
-	case "putawayZone":
-		return ec.fieldContext_Product_putawayZone(ctx, field)
-	case "binStock":
-		return ec.fieldContext_Product_binStock(ctx, field)
+	case "tracking":
+		return ec.fieldContext_Product_tracking(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Product", field.Name)
 }
@@ -16782,16 +16806,6 @@ func (ec *executionContext) childFields_ProductPayload(ctx context.Context, fiel
 	return nil, fmt.Errorf("no field named %q was found under type ProductPayload", field.Name)
 }
 
-func (ec *executionContext) childFields_ProductPutawayZonePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-	switch field.Name {
-	case "product":
-		return ec.fieldContext_ProductPutawayZonePayload_product(ctx, field)
-	case "userErrors":
-		return ec.fieldContext_ProductPutawayZonePayload_userErrors(ctx, field)
-	}
-	return nil, fmt.Errorf("no field named %q was found under type ProductPutawayZonePayload", field.Name)
-}
-
 func (ec *executionContext) childFields_ProductSales(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "product":
@@ -16816,8 +16830,36 @@ func (ec *executionContext) childFields_ProductStock(ctx context.Context, field 
 		return ec.fieldContext_ProductStock_available(ctx, field)
 	case "value":
 		return ec.fieldContext_ProductStock_value(ctx, field)
+	case "batches":
+		return ec.fieldContext_ProductStock_batches(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ProductStock", field.Name)
+}
+
+func (ec *executionContext) childFields_ProductTracking(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "productId":
+		return ec.fieldContext_ProductTracking_productId(ctx, field)
+	case "sku":
+		return ec.fieldContext_ProductTracking_sku(ctx, field)
+	case "batchTracked":
+		return ec.fieldContext_ProductTracking_batchTracked(ctx, field)
+	case "expiryTracked":
+		return ec.fieldContext_ProductTracking_expiryTracked(ctx, field)
+	case "shelfLifeDays":
+		return ec.fieldContext_ProductTracking_shelfLifeDays(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ProductTracking", field.Name)
+}
+
+func (ec *executionContext) childFields_ProductTrackingPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "tracking":
+		return ec.fieldContext_ProductTrackingPayload_tracking(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_ProductTrackingPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ProductTrackingPayload", field.Name)
 }
 
 func (ec *executionContext) childFields_ProfitAndLoss(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -17018,20 +17060,6 @@ func (ec *executionContext) childFields_PurchasingSettingsPayload(ctx context.Co
 		return ec.fieldContext_PurchasingSettingsPayload_userErrors(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type PurchasingSettingsPayload", field.Name)
-}
-
-func (ec *executionContext) childFields_PutawaySuggestion(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-	switch field.Name {
-	case "productId":
-		return ec.fieldContext_PutawaySuggestion_productId(ctx, field)
-	case "locationId":
-		return ec.fieldContext_PutawaySuggestion_locationId(ctx, field)
-	case "location":
-		return ec.fieldContext_PutawaySuggestion_location(ctx, field)
-	case "reason":
-		return ec.fieldContext_PutawaySuggestion_reason(ctx, field)
-	}
-	return nil, fmt.Errorf("no field named %q was found under type PutawaySuggestion", field.Name)
 }
 
 func (ec *executionContext) childFields_ReceivableAllocation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -19852,20 +19880,6 @@ func (ec *executionContext) field_Mutation_login_args(ctx context.Context, rawAr
 	return args, nil
 }
 
-func (ec *executionContext) field_Mutation_postBinMove_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
-	var err error
-	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (BinMoveInput, error) {
-			return ec.unmarshalNBinMoveInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐBinMoveInput(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["input"] = arg0
-	return args, nil
-}
-
 func (ec *executionContext) field_Mutation_postGoodsReceipt_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -20090,17 +20104,17 @@ func (ec *executionContext) field_Mutation_revokeApiToken_args(ctx context.Conte
 	return args, nil
 }
 
-func (ec *executionContext) field_Mutation_setLocationZone_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+func (ec *executionContext) field_Mutation_setExpiryAlertDays_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (SetLocationZoneInput, error) {
-			return ec.unmarshalNSetLocationZoneInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSetLocationZoneInput(ctx, v)
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "days",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["input"] = arg0
+	args["days"] = arg0
 	return args, nil
 }
 
@@ -20118,12 +20132,12 @@ func (ec *executionContext) field_Mutation_setPassword_args(ctx context.Context,
 	return args, nil
 }
 
-func (ec *executionContext) field_Mutation_setProductPutawayZone_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+func (ec *executionContext) field_Mutation_setProductBatchTracking_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (SetProductPutawayZoneInput, error) {
-			return ec.unmarshalNSetProductPutawayZoneInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSetProductPutawayZoneInput(ctx, v)
+		func(ctx context.Context, v any) (jxc.ProductBatchTrackingInput, error) {
+			return ec.unmarshalNProductBatchTrackingInput2githubᚗcomᚋjxcgraphᚋjxcᚐProductBatchTrackingInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -20866,55 +20880,55 @@ func (ec *executionContext) field_Query_balanceSheet_args(ctx context.Context, r
 	return args, nil
 }
 
-func (ec *executionContext) field_Query_binMove_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+func (ec *executionContext) field_Query_batchTrace_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int64, error) {
+			return ec.unmarshalNID2int64(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_batches_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "productId",
 		func(ctx context.Context, v any) (*int64, error) {
 			return ec.unmarshalOID2ᚖint64(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["id"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "number",
+	args["productId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "warehouseId",
+		func(ctx context.Context, v any) (*int64, error) {
+			return ec.unmarshalOID2ᚖint64(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["warehouseId"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "expiringWithinDays",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["expiringWithinDays"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "search",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["number"] = arg1
-	return args, nil
-}
-
-func (ec *executionContext) field_Query_binStock_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
-	var err error
-	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "warehouseId",
-		func(ctx context.Context, v any) (*int64, error) {
-			return ec.unmarshalOID2ᚖint64(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["warehouseId"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "locationId",
-		func(ctx context.Context, v any) (*int64, error) {
-			return ec.unmarshalOID2ᚖint64(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["locationId"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "productId",
-		func(ctx context.Context, v any) (*int64, error) {
-			return ec.unmarshalOID2ᚖint64(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["productId"] = arg2
+	args["search"] = arg3
 	return args, nil
 }
 
@@ -21189,6 +21203,36 @@ func (ec *executionContext) field_Query_exportJobs_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["orderBy"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_fefoBatches_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "productId",
+		func(ctx context.Context, v any) (int64, error) {
+			return ec.unmarshalNID2int64(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["productId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "warehouseId",
+		func(ctx context.Context, v any) (int64, error) {
+			return ec.unmarshalNID2int64(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["warehouseId"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "quantity",
+		func(ctx context.Context, v any) (decimal.Decimal, error) {
+			return ec.unmarshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["quantity"] = arg2
 	return args, nil
 }
 
@@ -21843,28 +21887,6 @@ func (ec *executionContext) field_Query_purchaseSuggestions_args(ctx context.Con
 		return nil, err
 	}
 	args["warehouseId"] = arg0
-	return args, nil
-}
-
-func (ec *executionContext) field_Query_putawaySuggestions_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
-	var err error
-	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "warehouse",
-		func(ctx context.Context, v any) (int64, error) {
-			return ec.unmarshalNID2int64(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["warehouse"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "lines",
-		func(ctx context.Context, v any) ([]*PutawayLineInput, error) {
-			return ec.unmarshalNPutawayLineInput2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐPutawayLineInputᚄ(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["lines"] = arg1
 	return args, nil
 }
 
@@ -28462,13 +28484,13 @@ func (ec *executionContext) fieldContext_BalanceSheetLineAccount_yearOpening(_ c
 	return graphql.NewScalarFieldContext("BalanceSheetLineAccount", field, true, false, "Decimal")
 }
 
-func (ec *executionContext) _BinMoveDocument_id(ctx context.Context, field graphql.CollectedField, obj *jxc.BinMoveDocument) (ret graphql.Marshaler) {
+func (ec *executionContext) _Batch_id(ctx context.Context, field graphql.CollectedField, obj *jxc.Batch) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_BinMoveDocument_id(ctx, field)
+			return ec.fieldContext_Batch_id(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
 			return obj.ID, nil
@@ -28481,17 +28503,17 @@ func (ec *executionContext) _BinMoveDocument_id(ctx context.Context, field graph
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_BinMoveDocument_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("BinMoveDocument", field, false, false, "ID")
+func (ec *executionContext) fieldContext_Batch_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Batch", field, false, false, "ID")
 }
 
-func (ec *executionContext) _BinMoveDocument_number(ctx context.Context, field graphql.CollectedField, obj *jxc.BinMoveDocument) (ret graphql.Marshaler) {
+func (ec *executionContext) _Batch_number(ctx context.Context, field graphql.CollectedField, obj *jxc.Batch) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_BinMoveDocument_number(ctx, field)
+			return ec.fieldContext_Batch_number(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
 			return obj.Number, nil
@@ -28504,20 +28526,144 @@ func (ec *executionContext) _BinMoveDocument_number(ctx context.Context, field g
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_BinMoveDocument_number(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("BinMoveDocument", field, false, false, "String")
+func (ec *executionContext) fieldContext_Batch_number(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Batch", field, false, false, "String")
 }
 
-func (ec *executionContext) _BinMoveDocument_warehouseId(ctx context.Context, field graphql.CollectedField, obj *jxc.BinMoveDocument) (ret graphql.Marshaler) {
+func (ec *executionContext) _Batch_product(ctx context.Context, field graphql.CollectedField, obj *jxc.Batch) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_BinMoveDocument_warehouseId(ctx, field)
+			return ec.fieldContext_Batch_product(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.WarehouseID, nil
+			return ec.Resolvers.Batch().Product(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.Product) graphql.Marshaler {
+			return ec.marshalNProduct2githubᚗcomᚋjxcgraphᚋjxcᚐProduct(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Batch_product(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Batch",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Product(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Batch_expiryDate(ctx context.Context, field graphql.CollectedField, obj *jxc.Batch) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Batch_expiryDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ExpiryDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Batch_expiryDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Batch", field, false, false, "Date")
+}
+
+func (ec *executionContext) _Batch_productionDate(ctx context.Context, field graphql.CollectedField, obj *jxc.Batch) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Batch_productionDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ProductionDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Batch_productionDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Batch", field, false, false, "Date")
+}
+
+func (ec *executionContext) _Batch_sourceType(ctx context.Context, field graphql.CollectedField, obj *jxc.Batch) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Batch_sourceType(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SourceType, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.SourceType) graphql.Marshaler {
+			return ec.marshalNSourceType2githubᚗcomᚋjxcgraphᚋjxcᚐSourceType(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Batch_sourceType(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Batch", field, false, false, "SourceType")
+}
+
+func (ec *executionContext) _Batch_sourceNumber(ctx context.Context, field graphql.CollectedField, obj *jxc.Batch) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Batch_sourceNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SourceNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Batch_sourceNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Batch", field, false, false, "String")
+}
+
+func (ec *executionContext) _BatchMove_moveId(ctx context.Context, field graphql.CollectedField, obj *jxc.BatchMove) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BatchMove_moveId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MoveID, nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
@@ -28527,20 +28673,20 @@ func (ec *executionContext) _BinMoveDocument_warehouseId(ctx context.Context, fi
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_BinMoveDocument_warehouseId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("BinMoveDocument", field, false, false, "ID")
+func (ec *executionContext) fieldContext_BatchMove_moveId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BatchMove", field, false, false, "ID")
 }
 
-func (ec *executionContext) _BinMoveDocument_warehouse(ctx context.Context, field graphql.CollectedField, obj *jxc.BinMoveDocument) (ret graphql.Marshaler) {
+func (ec *executionContext) _BatchMove_warehouse(ctx context.Context, field graphql.CollectedField, obj *jxc.BatchMove) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_BinMoveDocument_warehouse(ctx, field)
+			return ec.fieldContext_BatchMove_warehouse(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.BinMoveDocument().Warehouse(ctx, obj)
+			return ec.Resolvers.BatchMove().Warehouse(ctx, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v jxc.Warehouse) graphql.Marshaler {
@@ -28550,9 +28696,9 @@ func (ec *executionContext) _BinMoveDocument_warehouse(ctx context.Context, fiel
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_BinMoveDocument_warehouse(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_BatchMove_warehouse(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
-		Object:     "BinMoveDocument",
+		Object:     "BatchMove",
 		Field:      field,
 		IsMethod:   true,
 		IsResolver: true,
@@ -28563,13 +28709,13 @@ func (ec *executionContext) fieldContext_BinMoveDocument_warehouse(_ context.Con
 	return fc, nil
 }
 
-func (ec *executionContext) _BinMoveDocument_postingDate(ctx context.Context, field graphql.CollectedField, obj *jxc.BinMoveDocument) (ret graphql.Marshaler) {
+func (ec *executionContext) _BatchMove_postingDate(ctx context.Context, field graphql.CollectedField, obj *jxc.BatchMove) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_BinMoveDocument_postingDate(ctx, field)
+			return ec.fieldContext_BatchMove_postingDate(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
 			return obj.PostingDate, nil
@@ -28582,191 +28728,17 @@ func (ec *executionContext) _BinMoveDocument_postingDate(ctx context.Context, fi
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_BinMoveDocument_postingDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("BinMoveDocument", field, false, false, "Date")
+func (ec *executionContext) fieldContext_BatchMove_postingDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BatchMove", field, false, false, "Date")
 }
 
-func (ec *executionContext) _BinMoveDocument_note(ctx context.Context, field graphql.CollectedField, obj *jxc.BinMoveDocument) (ret graphql.Marshaler) {
+func (ec *executionContext) _BatchMove_quantity(ctx context.Context, field graphql.CollectedField, obj *jxc.BatchMove) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_BinMoveDocument_note(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Note, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_BinMoveDocument_note(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("BinMoveDocument", field, false, false, "String")
-}
-
-func (ec *executionContext) _BinMoveDocument_lines(ctx context.Context, field graphql.CollectedField, obj *jxc.BinMoveDocument) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_BinMoveDocument_lines(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Lines, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.BinMoveDocumentLine) graphql.Marshaler {
-			return ec.marshalNBinMoveDocumentLine2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐBinMoveDocumentLineᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_BinMoveDocument_lines(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "BinMoveDocument",
-		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_BinMoveDocumentLine(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _BinMoveDocumentLine_lineNo(ctx context.Context, field graphql.CollectedField, obj *jxc.BinMoveDocumentLine) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_BinMoveDocumentLine_lineNo(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.LineNo, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_BinMoveDocumentLine_lineNo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("BinMoveDocumentLine", field, false, false, "Int")
-}
-
-func (ec *executionContext) _BinMoveDocumentLine_product(ctx context.Context, field graphql.CollectedField, obj *jxc.BinMoveDocumentLine) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_BinMoveDocumentLine_product(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.BinMoveDocumentLine().Product(ctx, obj)
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v jxc.Product) graphql.Marshaler {
-			return ec.marshalNProduct2githubᚗcomᚋjxcgraphᚋjxcᚐProduct(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_BinMoveDocumentLine_product(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "BinMoveDocumentLine",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Product(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _BinMoveDocumentLine_fromLocation(ctx context.Context, field graphql.CollectedField, obj *jxc.BinMoveDocumentLine) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_BinMoveDocumentLine_fromLocation(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.BinMoveDocumentLine().FromLocation(ctx, obj)
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Location) graphql.Marshaler {
-			return ec.marshalOLocation2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐLocation(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_BinMoveDocumentLine_fromLocation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "BinMoveDocumentLine",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Location(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _BinMoveDocumentLine_toLocation(ctx context.Context, field graphql.CollectedField, obj *jxc.BinMoveDocumentLine) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_BinMoveDocumentLine_toLocation(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.BinMoveDocumentLine().ToLocation(ctx, obj)
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v jxc.Location) graphql.Marshaler {
-			return ec.marshalNLocation2githubᚗcomᚋjxcgraphᚋjxcᚐLocation(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_BinMoveDocumentLine_toLocation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "BinMoveDocumentLine",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Location(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _BinMoveDocumentLine_quantity(ctx context.Context, field graphql.CollectedField, obj *jxc.BinMoveDocumentLine) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_BinMoveDocumentLine_quantity(ctx, field)
+			return ec.fieldContext_BatchMove_quantity(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
 			return obj.Quantity, nil
@@ -28779,185 +28751,144 @@ func (ec *executionContext) _BinMoveDocumentLine_quantity(ctx context.Context, f
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_BinMoveDocumentLine_quantity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("BinMoveDocumentLine", field, false, false, "Decimal")
+func (ec *executionContext) fieldContext_BatchMove_quantity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BatchMove", field, false, false, "Decimal")
 }
 
-func (ec *executionContext) _BinMoveDocumentLine_value(ctx context.Context, field graphql.CollectedField, obj *jxc.BinMoveDocumentLine) (ret graphql.Marshaler) {
+func (ec *executionContext) _BatchMove_sourceType(ctx context.Context, field graphql.CollectedField, obj *jxc.BatchMove) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_BinMoveDocumentLine_value(ctx, field)
+			return ec.fieldContext_BatchMove_sourceType(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Value, nil
+			return obj.SourceType, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
-			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.SourceType) graphql.Marshaler {
+			return ec.marshalNSourceType2githubᚗcomᚋjxcgraphᚋjxcᚐSourceType(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_BinMoveDocumentLine_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("BinMoveDocumentLine", field, false, false, "Decimal")
+func (ec *executionContext) fieldContext_BatchMove_sourceType(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BatchMove", field, false, false, "SourceType")
 }
 
-func (ec *executionContext) _BinMovePayload_binMove(ctx context.Context, field graphql.CollectedField, obj *BinMovePayload) (ret graphql.Marshaler) {
+func (ec *executionContext) _BatchMove_documentNumber(ctx context.Context, field graphql.CollectedField, obj *jxc.BatchMove) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_BinMovePayload_binMove(ctx, field)
+			return ec.fieldContext_BatchMove_documentNumber(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.BinMove, nil
+			return obj.DocumentNumber, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *jxc.BinMoveDocument) graphql.Marshaler {
-			return ec.marshalOBinMoveDocument2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐBinMoveDocument(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BatchMove_documentNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BatchMove", field, false, false, "String")
+}
+
+func (ec *executionContext) _BatchMove_customerCode(ctx context.Context, field graphql.CollectedField, obj *jxc.BatchMove) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BatchMove_customerCode(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CustomerCode, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
-func (ec *executionContext) fieldContext_BinMovePayload_binMove(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_BatchMove_customerCode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BatchMove", field, false, false, "String")
+}
+
+func (ec *executionContext) _BatchMove_customerName(ctx context.Context, field graphql.CollectedField, obj *jxc.BatchMove) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BatchMove_customerName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CustomerName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_BatchMove_customerName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BatchMove", field, false, false, "String")
+}
+
+func (ec *executionContext) _BatchStock_batch(ctx context.Context, field graphql.CollectedField, obj *jxc.BatchStock) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BatchStock_batch(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Batch, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.Batch) graphql.Marshaler {
+			return ec.marshalNBatch2githubᚗcomᚋjxcgraphᚋjxcᚐBatch(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BatchStock_batch(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
-		Object:     "BinMovePayload",
+		Object:     "BatchStock",
 		Field:      field,
 		IsMethod:   false,
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_BinMoveDocument(ctx, field)
+			return ec.childFields_Batch(ctx, field)
 		},
 	}
 	return fc, nil
 }
 
-func (ec *executionContext) _BinMovePayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *BinMovePayload) (ret graphql.Marshaler) {
+func (ec *executionContext) _BatchStock_warehouse(ctx context.Context, field graphql.CollectedField, obj *jxc.BatchStock) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_BinMovePayload_userErrors(ctx, field)
+			return ec.fieldContext_BatchStock_warehouse(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.UserErrors, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*UserError) graphql.Marshaler {
-			return ec.marshalNUserError2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐUserErrorᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_BinMovePayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "BinMovePayload",
-		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_UserError(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _BinStock_productId(ctx context.Context, field graphql.CollectedField, obj *jxc.BinStock) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_BinStock_productId(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ProductID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
-			return ec.marshalNID2int64(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_BinStock_productId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("BinStock", field, false, false, "ID")
-}
-
-func (ec *executionContext) _BinStock_product(ctx context.Context, field graphql.CollectedField, obj *jxc.BinStock) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_BinStock_product(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.BinStock().Product(ctx, obj)
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v jxc.Product) graphql.Marshaler {
-			return ec.marshalNProduct2githubᚗcomᚋjxcgraphᚋjxcᚐProduct(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_BinStock_product(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "BinStock",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Product(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _BinStock_warehouseId(ctx context.Context, field graphql.CollectedField, obj *jxc.BinStock) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_BinStock_warehouseId(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.WarehouseID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
-			return ec.marshalNID2int64(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_BinStock_warehouseId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("BinStock", field, false, false, "ID")
-}
-
-func (ec *executionContext) _BinStock_warehouse(ctx context.Context, field graphql.CollectedField, obj *jxc.BinStock) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_BinStock_warehouse(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.BinStock().Warehouse(ctx, obj)
+			return ec.Resolvers.BatchStock().Warehouse(ctx, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v jxc.Warehouse) graphql.Marshaler {
@@ -28967,9 +28898,9 @@ func (ec *executionContext) _BinStock_warehouse(ctx context.Context, field graph
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_BinStock_warehouse(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_BatchStock_warehouse(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
-		Object:     "BinStock",
+		Object:     "BatchStock",
 		Field:      field,
 		IsMethod:   true,
 		IsResolver: true,
@@ -28980,68 +28911,105 @@ func (ec *executionContext) fieldContext_BinStock_warehouse(_ context.Context, f
 	return fc, nil
 }
 
-func (ec *executionContext) _BinStock_locationId(ctx context.Context, field graphql.CollectedField, obj *jxc.BinStock) (ret graphql.Marshaler) {
+func (ec *executionContext) _BatchStock_onHand(ctx context.Context, field graphql.CollectedField, obj *jxc.BatchStock) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_BinStock_locationId(ctx, field)
+			return ec.fieldContext_BatchStock_onHand(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.LocationID, nil
+			return obj.OnHand, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *int64) graphql.Marshaler {
-			return ec.marshalOID2ᚖint64(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BatchStock_onHand(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BatchStock", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _BatchTake_batchId(ctx context.Context, field graphql.CollectedField, obj *jxc.BatchTake) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BatchTake_batchId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BatchID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BatchTake_batchId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BatchTake", field, false, false, "ID")
+}
+
+func (ec *executionContext) _BatchTake_number(ctx context.Context, field graphql.CollectedField, obj *jxc.BatchTake) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BatchTake_number(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Number, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BatchTake_number(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BatchTake", field, false, false, "String")
+}
+
+func (ec *executionContext) _BatchTake_expiryDate(ctx context.Context, field graphql.CollectedField, obj *jxc.BatchTake) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BatchTake_expiryDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ExpiryDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
-func (ec *executionContext) fieldContext_BinStock_locationId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("BinStock", field, false, false, "ID")
+func (ec *executionContext) fieldContext_BatchTake_expiryDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BatchTake", field, false, false, "Date")
 }
 
-func (ec *executionContext) _BinStock_location(ctx context.Context, field graphql.CollectedField, obj *jxc.BinStock) (ret graphql.Marshaler) {
+func (ec *executionContext) _BatchTake_quantity(ctx context.Context, field graphql.CollectedField, obj *jxc.BatchTake) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_BinStock_location(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.BinStock().Location(ctx, obj)
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Location) graphql.Marshaler {
-			return ec.marshalOLocation2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐLocation(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_BinStock_location(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "BinStock",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Location(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _BinStock_quantity(ctx context.Context, field graphql.CollectedField, obj *jxc.BinStock) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_BinStock_quantity(ctx, field)
+			return ec.fieldContext_BatchTake_quantity(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
 			return obj.Quantity, nil
@@ -29054,31 +29022,72 @@ func (ec *executionContext) _BinStock_quantity(ctx context.Context, field graphq
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_BinStock_quantity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("BinStock", field, false, false, "Decimal")
+func (ec *executionContext) fieldContext_BatchTake_quantity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BatchTake", field, false, false, "Decimal")
 }
 
-func (ec *executionContext) _BinStock_value(ctx context.Context, field graphql.CollectedField, obj *jxc.BinStock) (ret graphql.Marshaler) {
+func (ec *executionContext) _BatchTrace_batch(ctx context.Context, field graphql.CollectedField, obj *jxc.BatchTrace) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_BinStock_value(ctx, field)
+			return ec.fieldContext_BatchTrace_batch(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Value, nil
+			return obj.Batch, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
-			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Batch) graphql.Marshaler {
+			return ec.marshalNBatch2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐBatch(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_BinStock_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("BinStock", field, false, false, "Decimal")
+func (ec *executionContext) fieldContext_BatchTrace_batch(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "BatchTrace",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Batch(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _BatchTrace_moves(ctx context.Context, field graphql.CollectedField, obj *jxc.BatchTrace) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BatchTrace_moves(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Moves, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.BatchMove) graphql.Marshaler {
+			return ec.marshalNBatchMove2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐBatchMoveᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BatchTrace_moves(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "BatchTrace",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_BatchMove(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _BooksCheck_ok(ctx context.Context, field graphql.CollectedField, obj *jxc.BooksCheck) (ret graphql.Marshaler) {
@@ -34082,6 +34091,61 @@ func (ec *executionContext) _CustomerRefundPayload_userErrors(ctx context.Contex
 func (ec *executionContext) fieldContext_CustomerRefundPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "CustomerRefundPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ExpiryAlertDaysPayload_days(ctx context.Context, field graphql.CollectedField, obj *ExpiryAlertDaysPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExpiryAlertDaysPayload_days(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Days, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ExpiryAlertDaysPayload_days(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ExpiryAlertDaysPayload", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ExpiryAlertDaysPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *ExpiryAlertDaysPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExpiryAlertDaysPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ExpiryAlertDaysPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ExpiryAlertDaysPayload",
 		Field:      field,
 		IsMethod:   false,
 		IsResolver: false,
@@ -40714,61 +40778,6 @@ func (ec *executionContext) fieldContext_Location_auditTrail(ctx context.Context
 	return fc, nil
 }
 
-func (ec *executionContext) _Location_zone(ctx context.Context, field graphql.CollectedField, obj *jxc.Location) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Location_zone(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Zone, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Location_zone(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Location", field, false, false, "String")
-}
-
-func (ec *executionContext) _Location_stock(ctx context.Context, field graphql.CollectedField, obj *jxc.Location) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Location_stock(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Location().Stock(ctx, obj)
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.BinStock) graphql.Marshaler {
-			return ec.marshalNBinStock2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐBinStockᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Location_stock(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Location",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_BinStock(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
 func (ec *executionContext) _LocationPayload_location(ctx context.Context, field graphql.CollectedField, obj *LocationPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -41294,29 +41303,29 @@ func (ec *executionContext) fieldContext_Mutation_checkLowStock(_ context.Contex
 	return fc, nil
 }
 
-func (ec *executionContext) _Mutation_postBinMove(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+func (ec *executionContext) _Mutation_setProductBatchTracking(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Mutation_postBinMove(ctx, field)
+			return ec.fieldContext_Mutation_setProductBatchTracking(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().PostBinMove(ctx, fc.Args["input"].(BinMoveInput))
+			return ec.Resolvers.Mutation().SetProductBatchTracking(ctx, fc.Args["input"].(jxc.ProductBatchTrackingInput))
 		},
 		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
 			directive0 := next
 
 			directive1 := func(ctx context.Context) (any, error) {
-				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"WAREHOUSE"})
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"MANAGER", "WAREHOUSE"})
 				if err != nil {
-					var zeroVal BinMovePayload
+					var zeroVal ProductTrackingPayload
 					return zeroVal, err
 				}
 				if ec.Directives.HasRole == nil {
-					var zeroVal BinMovePayload
+					var zeroVal ProductTrackingPayload
 					return zeroVal, errors.New("directive hasRole is not implemented")
 				}
 				return ec.Directives.HasRole(ctx, nil, directive0, roles)
@@ -41325,21 +41334,21 @@ func (ec *executionContext) _Mutation_postBinMove(ctx context.Context, field gra
 			next = directive1
 			return next
 		},
-		func(ctx context.Context, selections ast.SelectionSet, v BinMovePayload) graphql.Marshaler {
-			return ec.marshalNBinMovePayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐBinMovePayload(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v ProductTrackingPayload) graphql.Marshaler {
+			return ec.marshalNProductTrackingPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐProductTrackingPayload(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Mutation_postBinMove(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Mutation_setProductBatchTracking(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Mutation",
 		Field:      field,
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_BinMovePayload(ctx, field)
+			return ec.childFields_ProductTrackingPayload(ctx, field)
 		},
 	}
 	defer func() {
@@ -41349,36 +41358,36 @@ func (ec *executionContext) fieldContext_Mutation_postBinMove(ctx context.Contex
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_postBinMove_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.field_Mutation_setProductBatchTracking_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
 	return fc, nil
 }
 
-func (ec *executionContext) _Mutation_setLocationZone(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+func (ec *executionContext) _Mutation_setExpiryAlertDays(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Mutation_setLocationZone(ctx, field)
+			return ec.fieldContext_Mutation_setExpiryAlertDays(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().SetLocationZone(ctx, fc.Args["input"].(SetLocationZoneInput))
+			return ec.Resolvers.Mutation().SetExpiryAlertDays(ctx, fc.Args["days"].(int))
 		},
 		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
 			directive0 := next
 
 			directive1 := func(ctx context.Context) (any, error) {
-				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"WAREHOUSE"})
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"ADMIN", "MANAGER"})
 				if err != nil {
-					var zeroVal LocationPayload
+					var zeroVal ExpiryAlertDaysPayload
 					return zeroVal, err
 				}
 				if ec.Directives.HasRole == nil {
-					var zeroVal LocationPayload
+					var zeroVal ExpiryAlertDaysPayload
 					return zeroVal, errors.New("directive hasRole is not implemented")
 				}
 				return ec.Directives.HasRole(ctx, nil, directive0, roles)
@@ -41387,21 +41396,21 @@ func (ec *executionContext) _Mutation_setLocationZone(ctx context.Context, field
 			next = directive1
 			return next
 		},
-		func(ctx context.Context, selections ast.SelectionSet, v LocationPayload) graphql.Marshaler {
-			return ec.marshalNLocationPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐLocationPayload(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v ExpiryAlertDaysPayload) graphql.Marshaler {
+			return ec.marshalNExpiryAlertDaysPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐExpiryAlertDaysPayload(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Mutation_setLocationZone(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Mutation_setExpiryAlertDays(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Mutation",
 		Field:      field,
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_LocationPayload(ctx, field)
+			return ec.childFields_ExpiryAlertDaysPayload(ctx, field)
 		},
 	}
 	defer func() {
@@ -41411,36 +41420,35 @@ func (ec *executionContext) fieldContext_Mutation_setLocationZone(ctx context.Co
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_setLocationZone_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.field_Mutation_setExpiryAlertDays_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
 	return fc, nil
 }
 
-func (ec *executionContext) _Mutation_setProductPutawayZone(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+func (ec *executionContext) _Mutation_checkExpiringBatches(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Mutation_setProductPutawayZone(ctx, field)
+			return ec.fieldContext_Mutation_checkExpiringBatches(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().SetProductPutawayZone(ctx, fc.Args["input"].(SetProductPutawayZoneInput))
+			return ec.Resolvers.Mutation().CheckExpiringBatches(ctx)
 		},
 		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
 			directive0 := next
 
 			directive1 := func(ctx context.Context) (any, error) {
-				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"WAREHOUSE"})
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"PURCHASING", "WAREHOUSE"})
 				if err != nil {
-					var zeroVal ProductPutawayZonePayload
+					var zeroVal AlertsPayload
 					return zeroVal, err
 				}
 				if ec.Directives.HasRole == nil {
-					var zeroVal ProductPutawayZonePayload
+					var zeroVal AlertsPayload
 					return zeroVal, errors.New("directive hasRole is not implemented")
 				}
 				return ec.Directives.HasRole(ctx, nil, directive0, roles)
@@ -41449,33 +41457,22 @@ func (ec *executionContext) _Mutation_setProductPutawayZone(ctx context.Context,
 			next = directive1
 			return next
 		},
-		func(ctx context.Context, selections ast.SelectionSet, v ProductPutawayZonePayload) graphql.Marshaler {
-			return ec.marshalNProductPutawayZonePayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐProductPutawayZonePayload(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v AlertsPayload) graphql.Marshaler {
+			return ec.marshalNAlertsPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐAlertsPayload(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Mutation_setProductPutawayZone(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Mutation_checkExpiringBatches(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Mutation",
 		Field:      field,
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_ProductPutawayZonePayload(ctx, field)
+			return ec.childFields_AlertsPayload(ctx, field)
 		},
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = ec.Recover(ctx, r)
-			ec.Error(ctx, err)
-		}
-	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_setProductPutawayZone_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
-		ec.Error(ctx, err)
-		return fc, err
 	}
 	return fc, nil
 }
@@ -48673,56 +48670,33 @@ func (ec *executionContext) fieldContext_Product_auditTrail(ctx context.Context,
 	return fc, nil
 }
 
-func (ec *executionContext) _Product_putawayZone(ctx context.Context, field graphql.CollectedField, obj *jxc.Product) (ret graphql.Marshaler) {
+func (ec *executionContext) _Product_tracking(ctx context.Context, field graphql.CollectedField, obj *jxc.Product) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Product_putawayZone(ctx, field)
+			return ec.fieldContext_Product_tracking(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Product().PutawayZone(ctx, obj)
+			return ec.Resolvers.Product().Tracking(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.ProductTracking) graphql.Marshaler {
+			return ec.marshalNProductTracking2githubᚗcomᚋjxcgraphᚋjxcᚐProductTracking(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Product_putawayZone(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Product", field, true, true, "String")
-}
-
-func (ec *executionContext) _Product_binStock(ctx context.Context, field graphql.CollectedField, obj *jxc.Product) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Product_binStock(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Product().BinStock(ctx, obj)
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.BinStock) graphql.Marshaler {
-			return ec.marshalNBinStock2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐBinStockᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Product_binStock(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Product_tracking(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Product",
 		Field:      field,
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_BinStock(ctx, field)
+			return ec.childFields_ProductTracking(ctx, field)
 		},
 	}
 	return fc, nil
@@ -48966,70 +48940,6 @@ func (ec *executionContext) fieldContext_ProductPayload_userErrors(_ context.Con
 	return fc, nil
 }
 
-func (ec *executionContext) _ProductPutawayZonePayload_product(ctx context.Context, field graphql.CollectedField, obj *ProductPutawayZonePayload) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ProductPutawayZonePayload_product(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Product, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Product) graphql.Marshaler {
-			return ec.marshalOProduct2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐProduct(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_ProductPutawayZonePayload_product(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "ProductPutawayZonePayload",
-		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Product(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _ProductPutawayZonePayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *ProductPutawayZonePayload) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ProductPutawayZonePayload_userErrors(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.UserErrors, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*UserError) graphql.Marshaler {
-			return ec.marshalNUserError2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐUserErrorᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_ProductPutawayZonePayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "ProductPutawayZonePayload",
-		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_UserError(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
 func (ec *executionContext) _ProductSales_product(ctx context.Context, field graphql.CollectedField, obj *jxc.ProductSales) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -49230,6 +49140,217 @@ func (ec *executionContext) _ProductStock_value(ctx context.Context, field graph
 }
 func (ec *executionContext) fieldContext_ProductStock_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ProductStock", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _ProductStock_batches(ctx context.Context, field graphql.CollectedField, obj *jxc.ProductStock) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProductStock_batches(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ProductStock().Batches(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.BatchStock) graphql.Marshaler {
+			return ec.marshalNBatchStock2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐBatchStockᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProductStock_batches(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ProductStock",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_BatchStock(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ProductTracking_productId(ctx context.Context, field graphql.CollectedField, obj *jxc.ProductTracking) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProductTracking_productId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ProductID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProductTracking_productId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProductTracking", field, false, false, "ID")
+}
+
+func (ec *executionContext) _ProductTracking_sku(ctx context.Context, field graphql.CollectedField, obj *jxc.ProductTracking) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProductTracking_sku(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SKU, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProductTracking_sku(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProductTracking", field, false, false, "String")
+}
+
+func (ec *executionContext) _ProductTracking_batchTracked(ctx context.Context, field graphql.CollectedField, obj *jxc.ProductTracking) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProductTracking_batchTracked(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BatchTracked, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProductTracking_batchTracked(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProductTracking", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _ProductTracking_expiryTracked(ctx context.Context, field graphql.CollectedField, obj *jxc.ProductTracking) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProductTracking_expiryTracked(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ExpiryTracked, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProductTracking_expiryTracked(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProductTracking", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _ProductTracking_shelfLifeDays(ctx context.Context, field graphql.CollectedField, obj *jxc.ProductTracking) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProductTracking_shelfLifeDays(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ShelfLifeDays, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ProductTracking_shelfLifeDays(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProductTracking", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ProductTrackingPayload_tracking(ctx context.Context, field graphql.CollectedField, obj *ProductTrackingPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProductTrackingPayload_tracking(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Tracking, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.ProductTracking) graphql.Marshaler {
+			return ec.marshalOProductTracking2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐProductTracking(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ProductTrackingPayload_tracking(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ProductTrackingPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ProductTracking(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ProductTrackingPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *ProductTrackingPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProductTrackingPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProductTrackingPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ProductTrackingPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _ProfitAndLoss_from(ctx context.Context, field graphql.CollectedField, obj *jxc.ProfitAndLoss) (ret graphql.Marshaler) {
@@ -51070,107 +51191,6 @@ func (ec *executionContext) fieldContext_PurchasingSettingsPayload_userErrors(_ 
 	return fc, nil
 }
 
-func (ec *executionContext) _PutawaySuggestion_productId(ctx context.Context, field graphql.CollectedField, obj *jxc.PutawaySuggestion) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_PutawaySuggestion_productId(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ProductID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
-			return ec.marshalNID2int64(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_PutawaySuggestion_productId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("PutawaySuggestion", field, false, false, "ID")
-}
-
-func (ec *executionContext) _PutawaySuggestion_locationId(ctx context.Context, field graphql.CollectedField, obj *jxc.PutawaySuggestion) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_PutawaySuggestion_locationId(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.LocationID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *int64) graphql.Marshaler {
-			return ec.marshalOID2ᚖint64(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_PutawaySuggestion_locationId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("PutawaySuggestion", field, false, false, "ID")
-}
-
-func (ec *executionContext) _PutawaySuggestion_location(ctx context.Context, field graphql.CollectedField, obj *jxc.PutawaySuggestion) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_PutawaySuggestion_location(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.PutawaySuggestion().Location(ctx, obj)
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Location) graphql.Marshaler {
-			return ec.marshalOLocation2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐLocation(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_PutawaySuggestion_location(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "PutawaySuggestion",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Location(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _PutawaySuggestion_reason(ctx context.Context, field graphql.CollectedField, obj *jxc.PutawaySuggestion) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_PutawaySuggestion_reason(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Reason, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v jxc.PutawayReason) graphql.Marshaler {
-			return ec.marshalNPutawayReason2githubᚗcomᚋjxcgraphᚋjxcᚐPutawayReason(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_PutawaySuggestion_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("PutawaySuggestion", field, false, false, "PutawayReason")
-}
-
 func (ec *executionContext) _Query_serverTime(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -51680,29 +51700,29 @@ func (ec *executionContext) fieldContext_Query_auditTrail(ctx context.Context, f
 	return fc, nil
 }
 
-func (ec *executionContext) _Query_binStock(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+func (ec *executionContext) _Query_batches(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Query_binStock(ctx, field)
+			return ec.fieldContext_Query_batches(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().BinStock(ctx, fc.Args["warehouseId"].(*int64), fc.Args["locationId"].(*int64), fc.Args["productId"].(*int64))
+			return ec.Resolvers.Query().Batches(ctx, fc.Args["productId"].(*int64), fc.Args["warehouseId"].(*int64), fc.Args["expiringWithinDays"].(*int), fc.Args["search"].(*string))
 		},
 		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
 			directive0 := next
 
 			directive1 := func(ctx context.Context) (any, error) {
-				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"WAREHOUSE", "MANAGER", "FINANCE", "ANALYST"})
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"MANAGER", "WAREHOUSE", "PURCHASING", "SALES", "FINANCE", "ANALYST"})
 				if err != nil {
-					var zeroVal []*jxc.BinStock
+					var zeroVal []*jxc.BatchStock
 					return zeroVal, err
 				}
 				if ec.Directives.HasRole == nil {
-					var zeroVal []*jxc.BinStock
+					var zeroVal []*jxc.BatchStock
 					return zeroVal, errors.New("directive hasRole is not implemented")
 				}
 				return ec.Directives.HasRole(ctx, nil, directive0, roles)
@@ -51711,21 +51731,21 @@ func (ec *executionContext) _Query_binStock(ctx context.Context, field graphql.C
 			next = directive1
 			return next
 		},
-		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.BinStock) graphql.Marshaler {
-			return ec.marshalNBinStock2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐBinStockᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.BatchStock) graphql.Marshaler {
+			return ec.marshalNBatchStock2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐBatchStockᚄ(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Query_binStock(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Query_batches(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Query",
 		Field:      field,
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_BinStock(ctx, field)
+			return ec.childFields_BatchStock(ctx, field)
 		},
 	}
 	defer func() {
@@ -51735,36 +51755,36 @@ func (ec *executionContext) fieldContext_Query_binStock(ctx context.Context, fie
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_binStock_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.field_Query_batches_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
 	return fc, nil
 }
 
-func (ec *executionContext) _Query_putawaySuggestions(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+func (ec *executionContext) _Query_batchTrace(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Query_putawaySuggestions(ctx, field)
+			return ec.fieldContext_Query_batchTrace(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().PutawaySuggestions(ctx, fc.Args["warehouse"].(int64), fc.Args["lines"].([]*PutawayLineInput))
+			return ec.Resolvers.Query().BatchTrace(ctx, fc.Args["id"].(int64))
 		},
 		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
 			directive0 := next
 
 			directive1 := func(ctx context.Context) (any, error) {
-				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"WAREHOUSE", "PURCHASING"})
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"MANAGER", "WAREHOUSE", "PURCHASING", "SALES", "FINANCE", "ANALYST"})
 				if err != nil {
-					var zeroVal []*jxc.PutawaySuggestion
+					var zeroVal jxc.BatchTrace
 					return zeroVal, err
 				}
 				if ec.Directives.HasRole == nil {
-					var zeroVal []*jxc.PutawaySuggestion
+					var zeroVal jxc.BatchTrace
 					return zeroVal, errors.New("directive hasRole is not implemented")
 				}
 				return ec.Directives.HasRole(ctx, nil, directive0, roles)
@@ -51773,21 +51793,21 @@ func (ec *executionContext) _Query_putawaySuggestions(ctx context.Context, field
 			next = directive1
 			return next
 		},
-		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.PutawaySuggestion) graphql.Marshaler {
-			return ec.marshalNPutawaySuggestion2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐPutawaySuggestionᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.BatchTrace) graphql.Marshaler {
+			return ec.marshalNBatchTrace2githubᚗcomᚋjxcgraphᚋjxcᚐBatchTrace(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Query_putawaySuggestions(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Query_batchTrace(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Query",
 		Field:      field,
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_PutawaySuggestion(ctx, field)
+			return ec.childFields_BatchTrace(ctx, field)
 		},
 	}
 	defer func() {
@@ -51797,36 +51817,36 @@ func (ec *executionContext) fieldContext_Query_putawaySuggestions(ctx context.Co
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_putawaySuggestions_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.field_Query_batchTrace_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
 	return fc, nil
 }
 
-func (ec *executionContext) _Query_binMove(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+func (ec *executionContext) _Query_fefoBatches(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Query_binMove(ctx, field)
+			return ec.fieldContext_Query_fefoBatches(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().BinMove(ctx, fc.Args["id"].(*int64), fc.Args["number"].(*string))
+			return ec.Resolvers.Query().FefoBatches(ctx, fc.Args["productId"].(int64), fc.Args["warehouseId"].(int64), fc.Args["quantity"].(decimal.Decimal))
 		},
 		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
 			directive0 := next
 
 			directive1 := func(ctx context.Context) (any, error) {
-				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"WAREHOUSE", "MANAGER", "FINANCE", "ANALYST"})
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"MANAGER", "WAREHOUSE", "SALES"})
 				if err != nil {
-					var zeroVal *jxc.BinMoveDocument
+					var zeroVal []*jxc.BatchTake
 					return zeroVal, err
 				}
 				if ec.Directives.HasRole == nil {
-					var zeroVal *jxc.BinMoveDocument
+					var zeroVal []*jxc.BatchTake
 					return zeroVal, errors.New("directive hasRole is not implemented")
 				}
 				return ec.Directives.HasRole(ctx, nil, directive0, roles)
@@ -51835,21 +51855,21 @@ func (ec *executionContext) _Query_binMove(ctx context.Context, field graphql.Co
 			next = directive1
 			return next
 		},
-		func(ctx context.Context, selections ast.SelectionSet, v *jxc.BinMoveDocument) graphql.Marshaler {
-			return ec.marshalOBinMoveDocument2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐBinMoveDocument(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.BatchTake) graphql.Marshaler {
+			return ec.marshalNBatchTake2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐBatchTakeᚄ(ctx, selections, v)
 		},
 		true,
-		false,
+		true,
 	)
 }
-func (ec *executionContext) fieldContext_Query_binMove(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Query_fefoBatches(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Query",
 		Field:      field,
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_BinMoveDocument(ctx, field)
+			return ec.childFields_BatchTake(ctx, field)
 		},
 	}
 	defer func() {
@@ -51859,11 +51879,52 @@ func (ec *executionContext) fieldContext_Query_binMove(ctx context.Context, fiel
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_binMove_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.field_Query_fefoBatches_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Query_expiryAlertDays(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_expiryAlertDays(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().ExpiryAlertDays(ctx)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"MANAGER", "WAREHOUSE", "PURCHASING", "ADMIN"})
+				if err != nil {
+					var zeroVal int
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal int
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_expiryAlertDays(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Query", field, true, true, "Int")
 }
 
 func (ec *executionContext) _Query_budgetLines(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
@@ -72766,132 +72827,6 @@ func UnmarshalAuxiliaryLedgerOrder(ctx context.Context, raw any) (jxc.AuxiliaryL
 	return out, err
 }
 
-func (ec *executionContext) unmarshalInputBinMoveInput(ctx context.Context, obj any) (BinMoveInput, error) {
-	var it BinMoveInput
-	if obj == nil {
-		return it, nil
-	}
-
-	asMap := map[string]any{}
-	for k, v := range obj.(map[string]any) {
-		asMap[k] = v
-	}
-
-	fieldsInOrder := [...]string{"warehouseId", "postingDate", "note", "lines"}
-	for _, k := range fieldsInOrder {
-		v, ok := asMap[k]
-		if !ok {
-			continue
-		}
-		switch k {
-		case "warehouseId":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("warehouseId"))
-			data, err := ec.unmarshalNID2int64(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.WarehouseID = data
-		case "postingDate":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("postingDate"))
-			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.PostingDate = data
-		case "note":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("note"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.Note = data
-		case "lines":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lines"))
-			data, err := ec.unmarshalNBinMoveLineInput2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐBinMoveLineInputᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.Lines = data
-		}
-	}
-	return it, nil
-}
-
-// UnmarshalBinMoveInput unmarshals raw into the BinMoveInput input type, using the
-// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
-// object that was not passed as a field argument.
-//
-// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
-// and the returned error says so.
-func UnmarshalBinMoveInput(ctx context.Context, raw any) (BinMoveInput, error) {
-	var out BinMoveInput
-	err := graphql.UnmarshalNamedInputFromContext(ctx, "BinMoveInput", raw, &out)
-	return out, err
-}
-
-func (ec *executionContext) unmarshalInputBinMoveLineInput(ctx context.Context, obj any) (BinMoveLineInput, error) {
-	var it BinMoveLineInput
-	if obj == nil {
-		return it, nil
-	}
-
-	asMap := map[string]any{}
-	for k, v := range obj.(map[string]any) {
-		asMap[k] = v
-	}
-
-	fieldsInOrder := [...]string{"productId", "fromLocationId", "toLocationId", "quantity"}
-	for _, k := range fieldsInOrder {
-		v, ok := asMap[k]
-		if !ok {
-			continue
-		}
-		switch k {
-		case "productId":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("productId"))
-			data, err := ec.unmarshalNID2int64(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ProductID = data
-		case "fromLocationId":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("fromLocationId"))
-			data, err := ec.unmarshalOID2ᚖint64(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.FromLocationID = data
-		case "toLocationId":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("toLocationId"))
-			data, err := ec.unmarshalNID2int64(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ToLocationID = data
-		case "quantity":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quantity"))
-			data, err := ec.unmarshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.Quantity = data
-		}
-	}
-	return it, nil
-}
-
-// UnmarshalBinMoveLineInput unmarshals raw into the BinMoveLineInput input type, using the
-// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
-// object that was not passed as a field argument.
-//
-// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
-// and the returned error says so.
-func UnmarshalBinMoveLineInput(ctx context.Context, raw any) (BinMoveLineInput, error) {
-	var out BinMoveLineInput
-	err := graphql.UnmarshalNamedInputFromContext(ctx, "BinMoveLineInput", raw, &out)
-	return out, err
-}
-
 func (ec *executionContext) unmarshalInputBudgetFilter(ctx context.Context, obj any) (jxc.BudgetFilter, error) {
 	var it jxc.BudgetFilter
 	if obj == nil {
@@ -75026,7 +74961,7 @@ func (ec *executionContext) unmarshalInputGoodsReceiptLineInput(ctx context.Cont
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"purchaseOrderLineId", "barcode", "locationId", "acceptedQuantity", "rejectedQuantity", "rejectionReason"}
+	fieldsInOrder := [...]string{"purchaseOrderLineId", "barcode", "locationId", "acceptedQuantity", "rejectedQuantity", "rejectionReason", "batchNumber", "expiryDate", "productionDate"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -75075,6 +75010,27 @@ func (ec *executionContext) unmarshalInputGoodsReceiptLineInput(ctx context.Cont
 				return it, err
 			}
 			it.RejectionReason = data
+		case "batchNumber":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("batchNumber"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BatchNumber = data
+		case "expiryDate":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("expiryDate"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExpiryDate = data
+		case "productionDate":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("productionDate"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProductionDate = data
 		}
 	}
 	return it, nil
@@ -76399,6 +76355,69 @@ func UnmarshalPostingWindowInput(ctx context.Context, raw any) (PostingWindowInp
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputProductBatchTrackingInput(ctx context.Context, obj any) (jxc.ProductBatchTrackingInput, error) {
+	var it jxc.ProductBatchTrackingInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"productId", "batchTracked", "expiryTracked", "shelfLifeDays"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "productId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("productId"))
+			data, err := ec.unmarshalNID2int64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProductID = data
+		case "batchTracked":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("batchTracked"))
+			data, err := ec.unmarshalNBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BatchTracked = data
+		case "expiryTracked":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("expiryTracked"))
+			data, err := ec.unmarshalNBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExpiryTracked = data
+		case "shelfLifeDays":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("shelfLifeDays"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ShelfLifeDays = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalProductBatchTrackingInput unmarshals raw into the ProductBatchTrackingInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalProductBatchTrackingInput(ctx context.Context, raw any) (jxc.ProductBatchTrackingInput, error) {
+	var out jxc.ProductBatchTrackingInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ProductBatchTrackingInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputProductFilter(ctx context.Context, obj any) (jxc.ProductFilter, error) {
 	var it jxc.ProductFilter
 	if obj == nil {
@@ -76740,55 +76759,6 @@ func (ec *executionContext) unmarshalInputPurchasingSettingsInput(ctx context.Co
 func UnmarshalPurchasingSettingsInput(ctx context.Context, raw any) (PurchasingSettingsInput, error) {
 	var out PurchasingSettingsInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "PurchasingSettingsInput", raw, &out)
-	return out, err
-}
-
-func (ec *executionContext) unmarshalInputPutawayLineInput(ctx context.Context, obj any) (PutawayLineInput, error) {
-	var it PutawayLineInput
-	if obj == nil {
-		return it, nil
-	}
-
-	asMap := map[string]any{}
-	for k, v := range obj.(map[string]any) {
-		asMap[k] = v
-	}
-
-	fieldsInOrder := [...]string{"productId", "quantity"}
-	for _, k := range fieldsInOrder {
-		v, ok := asMap[k]
-		if !ok {
-			continue
-		}
-		switch k {
-		case "productId":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("productId"))
-			data, err := ec.unmarshalNID2int64(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ProductID = data
-		case "quantity":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quantity"))
-			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.Quantity = data
-		}
-	}
-	return it, nil
-}
-
-// UnmarshalPutawayLineInput unmarshals raw into the PutawayLineInput input type, using the
-// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
-// object that was not passed as a field argument.
-//
-// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
-// and the returned error says so.
-func UnmarshalPutawayLineInput(ctx context.Context, raw any) (PutawayLineInput, error) {
-	var out PutawayLineInput
-	err := graphql.UnmarshalNamedInputFromContext(ctx, "PutawayLineInput", raw, &out)
 	return out, err
 }
 
@@ -77760,55 +77730,6 @@ func UnmarshalSalesReturnOrder(ctx context.Context, raw any) (jxc.SalesReturnOrd
 	return out, err
 }
 
-func (ec *executionContext) unmarshalInputSetLocationZoneInput(ctx context.Context, obj any) (SetLocationZoneInput, error) {
-	var it SetLocationZoneInput
-	if obj == nil {
-		return it, nil
-	}
-
-	asMap := map[string]any{}
-	for k, v := range obj.(map[string]any) {
-		asMap[k] = v
-	}
-
-	fieldsInOrder := [...]string{"id", "zone"}
-	for _, k := range fieldsInOrder {
-		v, ok := asMap[k]
-		if !ok {
-			continue
-		}
-		switch k {
-		case "id":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
-			data, err := ec.unmarshalNID2int64(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ID = data
-		case "zone":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("zone"))
-			data, err := ec.unmarshalNString2string(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.Zone = data
-		}
-	}
-	return it, nil
-}
-
-// UnmarshalSetLocationZoneInput unmarshals raw into the SetLocationZoneInput input type, using the
-// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
-// object that was not passed as a field argument.
-//
-// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
-// and the returned error says so.
-func UnmarshalSetLocationZoneInput(ctx context.Context, raw any) (SetLocationZoneInput, error) {
-	var out SetLocationZoneInput
-	err := graphql.UnmarshalNamedInputFromContext(ctx, "SetLocationZoneInput", raw, &out)
-	return out, err
-}
-
 func (ec *executionContext) unmarshalInputSetPasswordInput(ctx context.Context, obj any) (SetPasswordInput, error) {
 	var it SetPasswordInput
 	if obj == nil {
@@ -77862,55 +77783,6 @@ func (ec *executionContext) unmarshalInputSetPasswordInput(ctx context.Context, 
 func UnmarshalSetPasswordInput(ctx context.Context, raw any) (SetPasswordInput, error) {
 	var out SetPasswordInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "SetPasswordInput", raw, &out)
-	return out, err
-}
-
-func (ec *executionContext) unmarshalInputSetProductPutawayZoneInput(ctx context.Context, obj any) (SetProductPutawayZoneInput, error) {
-	var it SetProductPutawayZoneInput
-	if obj == nil {
-		return it, nil
-	}
-
-	asMap := map[string]any{}
-	for k, v := range obj.(map[string]any) {
-		asMap[k] = v
-	}
-
-	fieldsInOrder := [...]string{"id", "zone"}
-	for _, k := range fieldsInOrder {
-		v, ok := asMap[k]
-		if !ok {
-			continue
-		}
-		switch k {
-		case "id":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
-			data, err := ec.unmarshalNID2int64(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ID = data
-		case "zone":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("zone"))
-			data, err := ec.unmarshalNString2string(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.Zone = data
-		}
-	}
-	return it, nil
-}
-
-// UnmarshalSetProductPutawayZoneInput unmarshals raw into the SetProductPutawayZoneInput input type, using the
-// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
-// object that was not passed as a field argument.
-//
-// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
-// and the returned error says so.
-func UnmarshalSetProductPutawayZoneInput(ctx context.Context, raw any) (SetProductPutawayZoneInput, error) {
-	var out SetProductPutawayZoneInput
-	err := graphql.UnmarshalNamedInputFromContext(ctx, "SetProductPutawayZoneInput", raw, &out)
 	return out, err
 }
 
@@ -82912,29 +82784,83 @@ func (ec *executionContext) _BalanceSheetLineAccount(ctx context.Context, sel as
 	return out
 }
 
-var binMoveDocumentImplementors = []string{"BinMoveDocument"}
+var batchImplementors = []string{"Batch"}
 
-func (ec *executionContext) _BinMoveDocument(ctx context.Context, sel ast.SelectionSet, obj *jxc.BinMoveDocument) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, binMoveDocumentImplementors)
+func (ec *executionContext) _Batch(ctx context.Context, sel ast.SelectionSet, obj *jxc.Batch) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, batchImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	deferred := graphql.NewDeferredGroup(ctx)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
-			out.Values[i] = graphql.MarshalString("BinMoveDocument")
+			out.Values[i] = graphql.MarshalString("Batch")
 		case "id":
-			out.Values[i] = ec._BinMoveDocument_id(ctx, field, obj)
+			out.Values[i] = ec._Batch_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "number":
-			out.Values[i] = ec._BinMoveDocument_number(ctx, field, obj)
+			out.Values[i] = ec._Batch_number(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
-		case "warehouseId":
-			out.Values[i] = ec._BinMoveDocument_warehouseId(ctx, field, obj)
+		case "product":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Batch_product(ctx, field, obj)
+				})
+		case "expiryDate":
+			out.Values[i] = ec._Batch_expiryDate(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "productionDate":
+			out.Values[i] = ec._Batch_productionDate(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "sourceType":
+			out.Values[i] = ec._Batch_sourceType(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "sourceNumber":
+			out.Values[i] = ec._Batch_sourceNumber(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var batchMoveImplementors = []string{"BatchMove"}
+
+func (ec *executionContext) _BatchMove(ctx context.Context, sel ast.SelectionSet, obj *jxc.BatchMove) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, batchMoveImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("BatchMove")
+		case "moveId":
+			out.Values[i] = ec._BatchMove_moveId(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -82942,121 +82868,37 @@ func (ec *executionContext) _BinMoveDocument(ctx context.Context, sel ast.Select
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
-					return ec._BinMoveDocument_warehouse(ctx, field, obj)
+					return ec._BatchMove_warehouse(ctx, field, obj)
 				})
 		case "postingDate":
-			out.Values[i] = ec._BinMoveDocument_postingDate(ctx, field, obj)
+			out.Values[i] = ec._BatchMove_postingDate(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
-		case "note":
-			out.Values[i] = ec._BinMoveDocument_note(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "lines":
-			out.Values[i] = ec._BinMoveDocument_lines(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		default:
-			panic("unknown field " + strconv.Quote(field.Name))
-		}
-	}
-	out.Dispatch(ctx)
-	if out.Invalids > 0 {
-		return graphql.Null
-	}
-
-	if n := len(deferred.Defers); n > 0 {
-		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
-		ec.ProcessDeferredGroup(deferred)
-	}
-
-	return out
-}
-
-var binMoveDocumentLineImplementors = []string{"BinMoveDocumentLine"}
-
-func (ec *executionContext) _BinMoveDocumentLine(ctx context.Context, sel ast.SelectionSet, obj *jxc.BinMoveDocumentLine) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, binMoveDocumentLineImplementors)
-
-	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
-	for i, field := range fields {
-		switch field.Name {
-		case "__typename":
-			out.Values[i] = graphql.MarshalString("BinMoveDocumentLine")
-		case "lineNo":
-			out.Values[i] = ec._BinMoveDocumentLine_lineNo(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "product":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._BinMoveDocumentLine_product(ctx, field, obj)
-				})
-		case "fromLocation":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._BinMoveDocumentLine_fromLocation(ctx, field, obj)
-				})
-		case "toLocation":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._BinMoveDocumentLine_toLocation(ctx, field, obj)
-				})
 		case "quantity":
-			out.Values[i] = ec._BinMoveDocumentLine_quantity(ctx, field, obj)
+			out.Values[i] = ec._BatchMove_quantity(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
-		case "value":
-			out.Values[i] = ec._BinMoveDocumentLine_value(ctx, field, obj)
+		case "sourceType":
+			out.Values[i] = ec._BatchMove_sourceType(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
-		default:
-			panic("unknown field " + strconv.Quote(field.Name))
-		}
-	}
-	out.Dispatch(ctx)
-	if out.Invalids > 0 {
-		return graphql.Null
-	}
-
-	if n := len(deferred.Defers); n > 0 {
-		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
-		ec.ProcessDeferredGroup(deferred)
-	}
-
-	return out
-}
-
-var binMovePayloadImplementors = []string{"BinMovePayload"}
-
-func (ec *executionContext) _BinMovePayload(ctx context.Context, sel ast.SelectionSet, obj *BinMovePayload) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, binMovePayloadImplementors)
-
-	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
-	for i, field := range fields {
-		switch field.Name {
-		case "__typename":
-			out.Values[i] = graphql.MarshalString("BinMovePayload")
-		case "binMove":
-			out.Values[i] = ec._BinMovePayload_binMove(ctx, field, obj)
+		case "documentNumber":
+			out.Values[i] = ec._BatchMove_documentNumber(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "customerCode":
+			out.Values[i] = ec._BatchMove_customerCode(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
-		case "userErrors":
-			out.Values[i] = ec._BinMovePayload_userErrors(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
+		case "customerName":
+			out.Values[i] = ec._BatchMove_customerName(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -83075,30 +82917,19 @@ func (ec *executionContext) _BinMovePayload(ctx context.Context, sel ast.Selecti
 	return out
 }
 
-var binStockImplementors = []string{"BinStock"}
+var batchStockImplementors = []string{"BatchStock"}
 
-func (ec *executionContext) _BinStock(ctx context.Context, sel ast.SelectionSet, obj *jxc.BinStock) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, binStockImplementors)
+func (ec *executionContext) _BatchStock(ctx context.Context, sel ast.SelectionSet, obj *jxc.BatchStock) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, batchStockImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	deferred := graphql.NewDeferredGroup(ctx)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
-			out.Values[i] = graphql.MarshalString("BinStock")
-		case "productId":
-			out.Values[i] = ec._BinStock_productId(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "product":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._BinStock_product(ctx, field, obj)
-				})
-		case "warehouseId":
-			out.Values[i] = ec._BinStock_warehouseId(ctx, field, obj)
+			out.Values[i] = graphql.MarshalString("BatchStock")
+		case "batch":
+			out.Values[i] = ec._BatchStock_batch(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -83106,28 +82937,98 @@ func (ec *executionContext) _BinStock(ctx context.Context, sel ast.SelectionSet,
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
-					return ec._BinStock_warehouse(ctx, field, obj)
+					return ec._BatchStock_warehouse(ctx, field, obj)
 				})
-		case "locationId":
-			out.Values[i] = ec._BinStock_locationId(ctx, field, obj)
+		case "onHand":
+			out.Values[i] = ec._BatchStock_onHand(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var batchTakeImplementors = []string{"BatchTake"}
+
+func (ec *executionContext) _BatchTake(ctx context.Context, sel ast.SelectionSet, obj *jxc.BatchTake) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, batchTakeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("BatchTake")
+		case "batchId":
+			out.Values[i] = ec._BatchTake_batchId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "number":
+			out.Values[i] = ec._BatchTake_number(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "expiryDate":
+			out.Values[i] = ec._BatchTake_expiryDate(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
-		case "location":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._BinStock_location(ctx, field, obj)
-				})
 		case "quantity":
-			out.Values[i] = ec._BinStock_quantity(ctx, field, obj)
+			out.Values[i] = ec._BatchTake_quantity(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
-		case "value":
-			out.Values[i] = ec._BinStock_value(ctx, field, obj)
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var batchTraceImplementors = []string{"BatchTrace"}
+
+func (ec *executionContext) _BatchTrace(ctx context.Context, sel ast.SelectionSet, obj *jxc.BatchTrace) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, batchTraceImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("BatchTrace")
+		case "batch":
+			out.Values[i] = ec._BatchTrace_batch(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
+			}
+		case "moves":
+			out.Values[i] = ec._BatchTrace_moves(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -84885,6 +84786,44 @@ func (ec *executionContext) _CustomerRefundPayload(ctx context.Context, sel ast.
 			}
 		case "userErrors":
 			out.Values[i] = ec._CustomerRefundPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var expiryAlertDaysPayloadImplementors = []string{"ExpiryAlertDaysPayload"}
+
+func (ec *executionContext) _ExpiryAlertDaysPayload(ctx context.Context, sel ast.SelectionSet, obj *ExpiryAlertDaysPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, expiryAlertDaysPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ExpiryAlertDaysPayload")
+		case "days":
+			out.Values[i] = ec._ExpiryAlertDaysPayload_days(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._ExpiryAlertDaysPayload_userErrors(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -87135,17 +87074,6 @@ func (ec *executionContext) _Location(ctx context.Context, sel ast.SelectionSet,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Location_auditTrail(ctx, field, obj)
 				})
-		case "zone":
-			out.Values[i] = ec._Location_zone(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "stock":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Location_stock(ctx, field, obj)
-				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -87444,23 +87372,23 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
-		case "postBinMove":
+		case "setProductBatchTracking":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
-				return ec._Mutation_postBinMove(ctx, field)
+				return ec._Mutation_setProductBatchTracking(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
-		case "setLocationZone":
+		case "setExpiryAlertDays":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
-				return ec._Mutation_setLocationZone(ctx, field)
+				return ec._Mutation_setExpiryAlertDays(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
-		case "setProductPutawayZone":
+		case "checkExpiringBatches":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
-				return ec._Mutation_setProductPutawayZone(ctx, field)
+				return ec._Mutation_checkExpiringBatches(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -88996,17 +88924,11 @@ func (ec *executionContext) _Product(ctx context.Context, sel ast.SelectionSet, 
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Product_auditTrail(ctx, field, obj)
 				})
-		case "putawayZone":
+		case "tracking":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
-					return ec._Product_putawayZone(ctx, field, obj)
-				})
-		case "binStock":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Product_binStock(ctx, field, obj)
+					return ec._Product_tracking(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -89149,44 +89071,6 @@ func (ec *executionContext) _ProductPayload(ctx context.Context, sel ast.Selecti
 	return out
 }
 
-var productPutawayZonePayloadImplementors = []string{"ProductPutawayZonePayload"}
-
-func (ec *executionContext) _ProductPutawayZonePayload(ctx context.Context, sel ast.SelectionSet, obj *ProductPutawayZonePayload) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, productPutawayZonePayloadImplementors)
-
-	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
-	for i, field := range fields {
-		switch field.Name {
-		case "__typename":
-			out.Values[i] = graphql.MarshalString("ProductPutawayZonePayload")
-		case "product":
-			out.Values[i] = ec._ProductPutawayZonePayload_product(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
-			}
-		case "userErrors":
-			out.Values[i] = ec._ProductPutawayZonePayload_userErrors(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		default:
-			panic("unknown field " + strconv.Quote(field.Name))
-		}
-	}
-	out.Dispatch(ctx)
-	if out.Invalids > 0 {
-		return graphql.Null
-	}
-
-	if n := len(deferred.Defers); n > 0 {
-		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
-		ec.ProcessDeferredGroup(deferred)
-	}
-
-	return out
-}
-
 var productSalesImplementors = []string{"ProductSales"}
 
 func (ec *executionContext) _ProductSales(ctx context.Context, sel ast.SelectionSet, obj *jxc.ProductSales) graphql.Marshaler {
@@ -89244,25 +89128,122 @@ func (ec *executionContext) _ProductStock(ctx context.Context, sel ast.Selection
 		case "levels":
 			out.Values[i] = ec._ProductStock_levels(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "onHand":
 			out.Values[i] = ec._ProductStock_onHand(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "reserved":
 			out.Values[i] = ec._ProductStock_reserved(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "available":
 			out.Values[i] = ec._ProductStock_available(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "value":
 			out.Values[i] = ec._ProductStock_value(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "batches":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ProductStock_batches(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var productTrackingImplementors = []string{"ProductTracking"}
+
+func (ec *executionContext) _ProductTracking(ctx context.Context, sel ast.SelectionSet, obj *jxc.ProductTracking) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, productTrackingImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ProductTracking")
+		case "productId":
+			out.Values[i] = ec._ProductTracking_productId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "sku":
+			out.Values[i] = ec._ProductTracking_sku(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "batchTracked":
+			out.Values[i] = ec._ProductTracking_batchTracked(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "expiryTracked":
+			out.Values[i] = ec._ProductTracking_expiryTracked(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "shelfLifeDays":
+			out.Values[i] = ec._ProductTracking_shelfLifeDays(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var productTrackingPayloadImplementors = []string{"ProductTrackingPayload"}
+
+func (ec *executionContext) _ProductTrackingPayload(ctx context.Context, sel ast.SelectionSet, obj *ProductTrackingPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, productTrackingPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ProductTrackingPayload")
+		case "tracking":
+			out.Values[i] = ec._ProductTrackingPayload_tracking(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._ProductTrackingPayload_userErrors(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -89917,55 +89898,6 @@ func (ec *executionContext) _PurchasingSettingsPayload(ctx context.Context, sel 
 	return out
 }
 
-var putawaySuggestionImplementors = []string{"PutawaySuggestion"}
-
-func (ec *executionContext) _PutawaySuggestion(ctx context.Context, sel ast.SelectionSet, obj *jxc.PutawaySuggestion) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, putawaySuggestionImplementors)
-
-	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
-	for i, field := range fields {
-		switch field.Name {
-		case "__typename":
-			out.Values[i] = graphql.MarshalString("PutawaySuggestion")
-		case "productId":
-			out.Values[i] = ec._PutawaySuggestion_productId(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "locationId":
-			out.Values[i] = ec._PutawaySuggestion_locationId(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "location":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._PutawaySuggestion_location(ctx, field, obj)
-				})
-		case "reason":
-			out.Values[i] = ec._PutawaySuggestion_reason(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		default:
-			panic("unknown field " + strconv.Quote(field.Name))
-		}
-	}
-	out.Dispatch(ctx)
-	if out.Invalids > 0 {
-		return graphql.Null
-	}
-
-	if n := len(deferred.Defers); n > 0 {
-		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
-		ec.ProcessDeferredGroup(deferred)
-	}
-
-	return out
-}
-
 var queryImplementors = []string{"Query"}
 
 func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) graphql.Marshaler {
@@ -90045,23 +89977,29 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_auditTrail(ctx, field)
 				})
-		case "binStock":
+		case "batches":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
-					return ec._Query_binStock(ctx, field)
+					return ec._Query_batches(ctx, field)
 				})
-		case "putawaySuggestions":
+		case "batchTrace":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
-					return ec._Query_putawaySuggestions(ctx, field)
+					return ec._Query_batchTrace(ctx, field)
 				})
-		case "binMove":
+		case "fefoBatches":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, false,
+				true, true,
 				func(ctx context.Context) graphql.Marshaler {
-					return ec._Query_binMove(ctx, field)
+					return ec._Query_fefoBatches(ctx, field)
+				})
+		case "expiryAlertDays":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_expiryAlertDays(ctx, field)
 				})
 		case "budgetLines":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -97017,11 +96955,23 @@ func (ec *executionContext) marshalNBalanceSide2githubᚗcomᚋjxcgraphᚋjxcᚐ
 	return res
 }
 
-func (ec *executionContext) marshalNBinMoveDocumentLine2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐBinMoveDocumentLineᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.BinMoveDocumentLine) graphql.Marshaler {
+func (ec *executionContext) marshalNBatch2githubᚗcomᚋjxcgraphᚋjxcᚐBatch(ctx context.Context, sel ast.SelectionSet, v jxc.Batch) graphql.Marshaler {
+	return ec._Batch(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNBatch2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐBatch(ctx context.Context, sel ast.SelectionSet, v *jxc.Batch) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Batch!")
+		return graphql.Null
+	}
+	return ec._Batch(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNBatchMove2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐBatchMoveᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.BatchMove) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNBinMoveDocumentLine2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐBinMoveDocumentLine(ctx, sel, v[i])
+		return ec.marshalNBatchMove2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐBatchMove(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -97033,47 +96983,19 @@ func (ec *executionContext) marshalNBinMoveDocumentLine2ᚕᚖgithubᚗcomᚋjxc
 	return ret
 }
 
-func (ec *executionContext) marshalNBinMoveDocumentLine2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐBinMoveDocumentLine(ctx context.Context, sel ast.SelectionSet, v *jxc.BinMoveDocumentLine) graphql.Marshaler {
+func (ec *executionContext) marshalNBatchMove2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐBatchMove(ctx context.Context, sel ast.SelectionSet, v *jxc.BatchMove) graphql.Marshaler {
 	if v == nil {
-		graphql.AddInvalidNullError(ctx, "BinMoveDocumentLine!")
+		graphql.AddInvalidNullError(ctx, "BatchMove!")
 		return graphql.Null
 	}
-	return ec._BinMoveDocumentLine(ctx, sel, v)
+	return ec._BatchMove(ctx, sel, v)
 }
 
-func (ec *executionContext) unmarshalNBinMoveInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐBinMoveInput(ctx context.Context, v any) (BinMoveInput, error) {
-	res, err := ec.unmarshalInputBinMoveInput(ctx, v)
-	return res, graphql.ErrorOnPath(ctx, err)
-}
-
-func (ec *executionContext) unmarshalNBinMoveLineInput2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐBinMoveLineInputᚄ(ctx context.Context, v any) ([]*BinMoveLineInput, error) {
-	vSlice := graphql.CoerceList(v)
-	var err error
-	res := make([]*BinMoveLineInput, len(vSlice))
-	for i := range vSlice {
-		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
-		res[i], err = ec.unmarshalNBinMoveLineInput2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐBinMoveLineInput(ctx, vSlice[i])
-		if err != nil {
-			return nil, err
-		}
-	}
-	return res, nil
-}
-
-func (ec *executionContext) unmarshalNBinMoveLineInput2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐBinMoveLineInput(ctx context.Context, v any) (*BinMoveLineInput, error) {
-	res, err := ec.unmarshalInputBinMoveLineInput(ctx, v)
-	return &res, graphql.ErrorOnPath(ctx, err)
-}
-
-func (ec *executionContext) marshalNBinMovePayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐBinMovePayload(ctx context.Context, sel ast.SelectionSet, v BinMovePayload) graphql.Marshaler {
-	return ec._BinMovePayload(ctx, sel, &v)
-}
-
-func (ec *executionContext) marshalNBinStock2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐBinStockᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.BinStock) graphql.Marshaler {
+func (ec *executionContext) marshalNBatchStock2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐBatchStockᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.BatchStock) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNBinStock2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐBinStock(ctx, sel, v[i])
+		return ec.marshalNBatchStock2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐBatchStock(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -97085,12 +97007,40 @@ func (ec *executionContext) marshalNBinStock2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxc
 	return ret
 }
 
-func (ec *executionContext) marshalNBinStock2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐBinStock(ctx context.Context, sel ast.SelectionSet, v *jxc.BinStock) graphql.Marshaler {
+func (ec *executionContext) marshalNBatchStock2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐBatchStock(ctx context.Context, sel ast.SelectionSet, v *jxc.BatchStock) graphql.Marshaler {
 	if v == nil {
-		graphql.AddInvalidNullError(ctx, "BinStock!")
+		graphql.AddInvalidNullError(ctx, "BatchStock!")
 		return graphql.Null
 	}
-	return ec._BinStock(ctx, sel, v)
+	return ec._BatchStock(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNBatchTake2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐBatchTakeᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.BatchTake) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNBatchTake2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐBatchTake(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNBatchTake2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐBatchTake(ctx context.Context, sel ast.SelectionSet, v *jxc.BatchTake) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "BatchTake!")
+		return graphql.Null
+	}
+	return ec._BatchTake(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNBatchTrace2githubᚗcomᚋjxcgraphᚋjxcᚐBatchTrace(ctx context.Context, sel ast.SelectionSet, v jxc.BatchTrace) graphql.Marshaler {
+	return ec._BatchTrace(ctx, sel, &v)
 }
 
 func (ec *executionContext) marshalNBooksCheck2githubᚗcomᚋjxcgraphᚋjxcᚐBooksCheck(ctx context.Context, sel ast.SelectionSet, v jxc.BooksCheck) graphql.Marshaler {
@@ -97754,6 +97704,10 @@ func (ec *executionContext) marshalNDimension2ᚕgithubᚗcomᚋjxcgraphᚋjxc�
 	}
 
 	return ret
+}
+
+func (ec *executionContext) marshalNExpiryAlertDaysPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐExpiryAlertDaysPayload(ctx context.Context, sel ast.SelectionSet, v ExpiryAlertDaysPayload) graphql.Marshaler {
+	return ec._ExpiryAlertDaysPayload(ctx, sel, &v)
 }
 
 func (ec *executionContext) unmarshalNExportFormat2githubᚗcomᚋjxcgraphᚋjxcᚐExportFormat(ctx context.Context, v any) (jxc.ExportFormat, error) {
@@ -98456,10 +98410,6 @@ func (ec *executionContext) marshalNLedgerLineEntry2ᚖgithubᚗcomᚋjxcgraph�
 	return ec._LedgerLineEntry(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNLocation2githubᚗcomᚋjxcgraphᚋjxcᚐLocation(ctx context.Context, sel ast.SelectionSet, v jxc.Location) graphql.Marshaler {
-	return ec._Location(ctx, sel, &v)
-}
-
 func (ec *executionContext) marshalNLocation2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐLocationᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.Location) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -99043,6 +98993,11 @@ func (ec *executionContext) marshalNProduct2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐP
 	return ec._Product(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNProductBatchTrackingInput2githubᚗcomᚋjxcgraphᚋjxcᚐProductBatchTrackingInput(ctx context.Context, v any) (jxc.ProductBatchTrackingInput, error) {
+	res, err := ec.unmarshalInputProductBatchTrackingInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalNProductConnection2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐProductConnection(ctx context.Context, sel ast.SelectionSet, v ProductConnection) graphql.Marshaler {
 	return ec._ProductConnection(ctx, sel, &v)
 }
@@ -99090,10 +99045,6 @@ func (ec *executionContext) marshalNProductPayload2githubᚗcomᚋjxcgraphᚋjxc
 	return ec._ProductPayload(ctx, sel, &v)
 }
 
-func (ec *executionContext) marshalNProductPutawayZonePayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐProductPutawayZonePayload(ctx context.Context, sel ast.SelectionSet, v ProductPutawayZonePayload) graphql.Marshaler {
-	return ec._ProductPutawayZonePayload(ctx, sel, &v)
-}
-
 func (ec *executionContext) marshalNProductSales2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐProductSalesᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.ProductSales) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -99120,6 +99071,14 @@ func (ec *executionContext) marshalNProductSales2ᚖgithubᚗcomᚋjxcgraphᚋjx
 
 func (ec *executionContext) marshalNProductStock2githubᚗcomᚋjxcgraphᚋjxcᚐProductStock(ctx context.Context, sel ast.SelectionSet, v jxc.ProductStock) graphql.Marshaler {
 	return ec._ProductStock(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNProductTracking2githubᚗcomᚋjxcgraphᚋjxcᚐProductTracking(ctx context.Context, sel ast.SelectionSet, v jxc.ProductTracking) graphql.Marshaler {
+	return ec._ProductTracking(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNProductTrackingPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐProductTrackingPayload(ctx context.Context, sel ast.SelectionSet, v ProductTrackingPayload) graphql.Marshaler {
+	return ec._ProductTrackingPayload(ctx, sel, &v)
 }
 
 func (ec *executionContext) marshalNProfitAndLoss2githubᚗcomᚋjxcgraphᚋjxcᚐProfitAndLoss(ctx context.Context, sel ast.SelectionSet, v jxc.ProfitAndLoss) graphql.Marshaler {
@@ -99317,64 +99276,6 @@ func (ec *executionContext) unmarshalNPurchasingSettingsInput2githubᚗcomᚋjxc
 
 func (ec *executionContext) marshalNPurchasingSettingsPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐPurchasingSettingsPayload(ctx context.Context, sel ast.SelectionSet, v PurchasingSettingsPayload) graphql.Marshaler {
 	return ec._PurchasingSettingsPayload(ctx, sel, &v)
-}
-
-func (ec *executionContext) unmarshalNPutawayLineInput2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐPutawayLineInputᚄ(ctx context.Context, v any) ([]*PutawayLineInput, error) {
-	vSlice := graphql.CoerceList(v)
-	var err error
-	res := make([]*PutawayLineInput, len(vSlice))
-	for i := range vSlice {
-		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
-		res[i], err = ec.unmarshalNPutawayLineInput2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐPutawayLineInput(ctx, vSlice[i])
-		if err != nil {
-			return nil, err
-		}
-	}
-	return res, nil
-}
-
-func (ec *executionContext) unmarshalNPutawayLineInput2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐPutawayLineInput(ctx context.Context, v any) (*PutawayLineInput, error) {
-	res, err := ec.unmarshalInputPutawayLineInput(ctx, v)
-	return &res, graphql.ErrorOnPath(ctx, err)
-}
-
-func (ec *executionContext) unmarshalNPutawayReason2githubᚗcomᚋjxcgraphᚋjxcᚐPutawayReason(ctx context.Context, v any) (jxc.PutawayReason, error) {
-	tmp, err := graphql.UnmarshalString(v)
-	res := jxc.PutawayReason(tmp)
-	return res, graphql.ErrorOnPath(ctx, err)
-}
-
-func (ec *executionContext) marshalNPutawayReason2githubᚗcomᚋjxcgraphᚋjxcᚐPutawayReason(ctx context.Context, sel ast.SelectionSet, v jxc.PutawayReason) graphql.Marshaler {
-	_ = sel
-	res := graphql.MarshalString(string(v))
-	if res == graphql.Null {
-		graphql.AddInvalidNullFromMarshaler(ctx, "PutawayReason!")
-	}
-	return res
-}
-
-func (ec *executionContext) marshalNPutawaySuggestion2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐPutawaySuggestionᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.PutawaySuggestion) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
-		fc := graphql.GetFieldContext(ctx)
-		fc.Result = &v[i]
-		return ec.marshalNPutawaySuggestion2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐPutawaySuggestion(ctx, sel, v[i])
-	})
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
-}
-
-func (ec *executionContext) marshalNPutawaySuggestion2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐPutawaySuggestion(ctx context.Context, sel ast.SelectionSet, v *jxc.PutawaySuggestion) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "PutawaySuggestion!")
-		return graphql.Null
-	}
-	return ec._PutawaySuggestion(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNReceivableAllocation2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐReceivableAllocationᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.ReceivableAllocation) graphql.Marshaler {
@@ -99948,11 +99849,6 @@ func (ec *executionContext) marshalNSatisfaction2githubᚗcomᚋjxcgraphᚋjxc�
 	return ec._Satisfaction(ctx, sel, &v)
 }
 
-func (ec *executionContext) unmarshalNSetLocationZoneInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSetLocationZoneInput(ctx context.Context, v any) (SetLocationZoneInput, error) {
-	res, err := ec.unmarshalInputSetLocationZoneInput(ctx, v)
-	return res, graphql.ErrorOnPath(ctx, err)
-}
-
 func (ec *executionContext) unmarshalNSetPasswordInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSetPasswordInput(ctx context.Context, v any) (SetPasswordInput, error) {
 	res, err := ec.unmarshalInputSetPasswordInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -99960,11 +99856,6 @@ func (ec *executionContext) unmarshalNSetPasswordInput2githubᚗcomᚋjxcgraph�
 
 func (ec *executionContext) marshalNSetPasswordPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSetPasswordPayload(ctx context.Context, sel ast.SelectionSet, v SetPasswordPayload) graphql.Marshaler {
 	return ec._SetPasswordPayload(ctx, sel, &v)
-}
-
-func (ec *executionContext) unmarshalNSetProductPutawayZoneInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSetProductPutawayZoneInput(ctx context.Context, v any) (SetProductPutawayZoneInput, error) {
-	res, err := ec.unmarshalInputSetProductPutawayZoneInput(ctx, v)
-	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNSetSupplierProductInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSetSupplierProductInput(ctx context.Context, v any) (SetSupplierProductInput, error) {
@@ -101869,13 +101760,6 @@ func (ec *executionContext) unmarshalOAuxiliaryLedgerOrder2ᚖgithubᚗcomᚋjxc
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalOBinMoveDocument2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐBinMoveDocument(ctx context.Context, sel ast.SelectionSet, v *jxc.BinMoveDocument) graphql.Marshaler {
-	if v == nil {
-		return graphql.Null
-	}
-	return ec._BinMoveDocument(ctx, sel, v)
-}
-
 func (ec *executionContext) unmarshalOBoolean2bool(ctx context.Context, v any) (bool, error) {
 	res, err := graphql.UnmarshalBoolean(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -102545,6 +102429,13 @@ func (ec *executionContext) unmarshalOProductOrder2ᚖgithubᚗcomᚋjxcgraphᚋ
 	}
 	res, err := ec.unmarshalInputProductOrder(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOProductTracking2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐProductTracking(ctx context.Context, sel ast.SelectionSet, v *jxc.ProductTracking) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ProductTracking(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOProfitCarryForward2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐProfitCarryForward(ctx context.Context, v any) (*jxc.ProfitCarryForward, error) {

@@ -164,38 +164,6 @@ type AuxiliaryLedgerLineEdge struct {
 	Node *jxc.AuxiliaryLedgerLine `json:"node"`
 }
 
-// A move between bins of one warehouse.
-type BinMoveInput struct {
-	// The warehouse.
-	WarehouseID int64 `json:"warehouseId"`
-	// The posting date; today when left out.
-	PostingDate *jxc.Date `json:"postingDate,omitempty"`
-	// A note.
-	Note *string `json:"note,omitempty"`
-	// The lines, at least one.
-	Lines []*BinMoveLineInput `json:"lines"`
-}
-
-// One product to move.
-type BinMoveLineInput struct {
-	// The product.
-	ProductID int64 `json:"productId"`
-	// The bin it comes from; left out: stock not yet put away (a putaway).
-	FromLocationID *int64 `json:"fromLocationId,omitempty"`
-	// The bin it goes to.
-	ToLocationID int64 `json:"toLocationId"`
-	// The quantity, more than zero.
-	Quantity decimal.Decimal `json:"quantity"`
-}
-
-// The result of a bin move.
-type BinMovePayload struct {
-	// The posted move; null on error.
-	BinMove *jxc.BinMoveDocument `json:"binMove,omitempty"`
-	// Why it failed.
-	UserErrors []*UserError `json:"userErrors"`
-}
-
 // A page of budget lines.
 type BudgetLineConnection struct {
 	// The lines with their cursors.
@@ -654,6 +622,11 @@ type CustomerRefundPayload struct {
 	UserErrors []*UserError `json:"userErrors"`
 }
 
+type ExpiryAlertDaysPayload struct {
+	Days       *int         `json:"days,omitempty"`
+	UserErrors []*UserError `json:"userErrors"`
+}
+
 // A page of the caller's export jobs.
 type ExportJobConnection struct {
 	// The jobs with their cursors.
@@ -746,6 +719,12 @@ type GoodsReceiptLineInput struct {
 	RejectedQuantity *decimal.Decimal `json:"rejectedQuantity,omitempty"`
 	// Why goods were rejected; required with a rejected quantity.
 	RejectionReason *string `json:"rejectionReason,omitempty"`
+	// The batch of a batch-tracked product; required for one.
+	BatchNumber *string `json:"batchNumber,omitempty"`
+	// The batch's expiry; required for an expiry-tracked product (unless its shelf life gives it from the production date).
+	ExpiryDate *jxc.Date `json:"expiryDate,omitempty"`
+	// The batch's production date.
+	ProductionDate *jxc.Date `json:"productionDate,omitempty"`
 }
 
 // The result of posting a goods receipt.
@@ -1104,12 +1083,9 @@ type ProductPayload struct {
 	UserErrors []*UserError `json:"userErrors"`
 }
 
-// The result of setting a product's putaway zone.
-type ProductPutawayZonePayload struct {
-	// The product after the change; null on error.
-	Product *jxc.Product `json:"product,omitempty"`
-	// Why it failed.
-	UserErrors []*UserError `json:"userErrors"`
+type ProductTrackingPayload struct {
+	Tracking   *jxc.ProductTracking `json:"tracking,omitempty"`
+	UserErrors []*UserError         `json:"userErrors"`
 }
 
 // A page of purchase orders.
@@ -1176,14 +1152,6 @@ type PurchasingSettingsPayload struct {
 	Settings *jxc.PurchasingSettings `json:"settings,omitempty"`
 	// Why it failed.
 	UserErrors []*UserError `json:"userErrors"`
-}
-
-// A receipt line to suggest a bin for.
-type PutawayLineInput struct {
-	// The product.
-	ProductID int64 `json:"productId"`
-	// The quantity received.
-	Quantity *decimal.Decimal `json:"quantity,omitempty"`
 }
 
 // The root of every read.
@@ -1412,14 +1380,6 @@ type SalesReturnPayload struct {
 	UserErrors []*UserError `json:"userErrors"`
 }
 
-// A bin's zone.
-type SetLocationZoneInput struct {
-	// The bin.
-	ID int64 `json:"id"`
-	// The zone; empty for none.
-	Zone string `json:"zone"`
-}
-
 // A password change. Changing your own password needs the current one; an administrator resetting another user's password does not. Either way every other session and every API token of that user ends.
 type SetPasswordInput struct {
 	// The user whose password changes; administrators may set anyone's, others only their own.
@@ -1436,14 +1396,6 @@ type SetPasswordPayload struct {
 	Ok bool `json:"ok"`
 	// Why it failed.
 	UserErrors []*UserError `json:"userErrors"`
-}
-
-// A product's putaway zone.
-type SetProductPutawayZoneInput struct {
-	// The product.
-	ID int64 `json:"id"`
-	// The zone; empty for none.
-	Zone string `json:"zone"`
 }
 
 // Says that a supplier supplies a product, with an agreed price or lead time.

@@ -55,7 +55,8 @@ func goodsReceiptInput(in GoodsReceiptInput) jxc.GoodsReceiptInput {
 		IdempotencyKey: in.IdempotencyKey}
 	for _, l := range in.Lines {
 		o.Lines = append(o.Lines, jxc.GoodsReceiptLineInput{PurchaseOrderLineID: l.PurchaseOrderLineID, Barcode: l.Barcode,
-			LocationID: l.LocationID, AcceptedQty: l.AcceptedQuantity, RejectedQty: jxc.DerefOr(l.RejectedQuantity, decimal.Zero), RejectionReason: l.RejectionReason})
+			LocationID: l.LocationID, AcceptedQty: l.AcceptedQuantity, RejectedQty: jxc.DerefOr(l.RejectedQuantity, decimal.Zero), RejectionReason: l.RejectionReason,
+			BatchNumber: l.BatchNumber, ExpiryDate: l.ExpiryDate, ProductionDate: l.ProductionDate})
 	}
 	return o
 }

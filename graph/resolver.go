@@ -62,6 +62,8 @@ type Resolver struct {
 	ScrapService jxc.ScrapService
 	// BinService keeps stock by bin, putaway suggestions and bin moves.
 	BinService jxc.BinService
+	// BatchService keeps batches, their stock and traces.
+	BatchService jxc.BatchService
 	// Sockets follows the rights of open websockets and counts them per
 	// user; without it the server refuses websockets.
 	Sockets SocketStore

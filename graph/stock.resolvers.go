@@ -92,6 +92,9 @@ func (r *stockMoveResolver) JournalEntry(ctx context.Context, obj *jxc.StockMove
 	return refOf[jxc.JournalEntry](ctx, r.Resolver, obj, ref(jxc.RefJournalEntry, func(o *jxc.StockMove) *int64 { return o.JournalEntryID }))
 }
 
+// ProductStock returns ProductStockResolver implementation.
+func (r *Resolver) ProductStock() ProductStockResolver { return &productStockResolver{r} }
+
 // SourceDocument returns SourceDocumentResolver implementation.
 func (r *Resolver) SourceDocument() SourceDocumentResolver { return &sourceDocumentResolver{r} }
 
@@ -102,6 +105,7 @@ func (r *Resolver) StockDocument() StockDocumentResolver { return &stockDocument
 func (r *Resolver) StockMove() StockMoveResolver { return &stockMoveResolver{r} }
 
 type (
+	productStockResolver   struct{ *Resolver }
 	sourceDocumentResolver struct{ *Resolver }
 	stockDocumentResolver  struct{ *Resolver }
 	stockMoveResolver      struct{ *Resolver }

@@ -92,6 +92,7 @@ func (a *app) routes() http.Handler {
 		DocumentService:   db.NewDocumentService(a.store),
 		PurchasingService: db.NewPurchasingService(a.store),
 		BudgetService:     db.NewBudgetService(a.store),
+		BatchService:      db.NewBatchService(a.store),
 		AuditService:      db.NewAuditService(a.store),
 		SettingsService:   db.NewSettingsService(a.store),
 		VatService:        db.NewVatService(a.store),

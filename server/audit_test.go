@@ -192,6 +192,10 @@ func auditCalls() []auditCall {
 		{"acknowledgeAlert", `mutation($id: ID!) { acknowledgeAlert(id: $id) { alert { id }` + ue + ` } }`, v("id", "alert"), nil},
 		// deactivations last: the product and the warehouse are used above
 		{"createProduct", `mutation { createProduct(input: {sku: "AUD-P2", name: "停用商品", unit: "个"}) { product { id }` + ue + ` } }`, nil, map[string]string{"product2": "product.id"}},
+		// batches: switched on the new product, before its first stock move
+		{"setProductBatchTracking", `mutation($id: ID!) { setProductBatchTracking(input: {productId: $id, batchTracked: true, expiryTracked: true, shelfLifeDays: 365}) { tracking { batchTracked }` + ue + ` } }`, v("id", "product2"), nil},
+		{"setExpiryAlertDays", `mutation { setExpiryAlertDays(days: 45) { days` + ue + ` } }`, nil, nil},
+		{"checkExpiringBatches", `mutation { checkExpiringBatches { alerts { id }` + ue + ` } }`, nil, nil},
 		{"deactivateProduct", `mutation($id: ID!) { deactivateProduct(id: $id) { product { active }` + ue + ` } }`, v("id", "product2"), nil},
 		{"createWarehouse", `mutation { createWarehouse(input: {code: "AUD-W2", name: "停用仓"}) { warehouse { id }` + ue + ` } }`, nil, map[string]string{"wh2": "warehouse.id"}},
 		{"deactivateWarehouse", `mutation($id: ID!) { deactivateWarehouse(id: $id) { warehouse { active }` + ue + ` } }`, v("id", "wh2"), nil},

@@ -26,6 +26,7 @@ export const enumsEn: Record<keyof typeof enumsZh, string> = {
   'source.STOCK_TRANSFER': 'Stock transfer',
   'numberingKind.STOCK_TRANSFER': 'Stock transfer',
   'pdoc.kind.STOCK_TRANSFER': 'Stock transfer',
+  'booksRule.BATCH_BALANCES': 'Batch balances differ from stock',
   'booksRule.RECEIPT_LAYERS': 'Receipt layers exceed stock on hand',
   'booksRule.BIN_BALANCE': 'Stock by bin differs from stock on hand',
   'putawayReason.HOLDS_PRODUCT': 'Bin already holding the product',

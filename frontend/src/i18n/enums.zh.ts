@@ -25,6 +25,7 @@ export const enumsZh = {
   'source.STOCK_TRANSFER': '调拨单',
   'numberingKind.STOCK_TRANSFER': '调拨单',
   'pdoc.kind.STOCK_TRANSFER': '调拨单',
+  'booksRule.BATCH_BALANCES': '批次结存与库存不符',
   'booksRule.RECEIPT_LAYERS': '入库批次结存超过在库数量',
   'booksRule.BIN_BALANCE': '库位库存与仓库在库数量不符',
   'putawayReason.HOLDS_PRODUCT': '已存放该商品的库位',
