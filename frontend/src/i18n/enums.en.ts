@@ -30,4 +30,11 @@ export const enumsEn: Record<keyof typeof enumsZh, string> = {
   'stockGroupBy.CATEGORY': 'By category',
   'stockGroupBy.WAREHOUSE': 'By warehouse',
   'stockGroupBy.REGION': 'By region',
+  'pickListStatus.OPEN': 'Open',
+  'pickListStatus.CONFIRMED': 'Confirmed',
+  'pickListStatus.CANCELLED': 'Cancelled',
+  'deliveryStatus.DISPATCHED': 'Dispatched',
+  'deliveryStatus.IN_TRANSIT': 'In transit',
+  'deliveryStatus.DELIVERED': 'Delivered',
+  'deliveryStatus.FAILED': 'Failed',
 };

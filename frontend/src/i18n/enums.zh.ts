@@ -29,4 +29,11 @@ export const enumsZh = {
   'stockGroupBy.CATEGORY': '按商品类别',
   'stockGroupBy.WAREHOUSE': '按仓库',
   'stockGroupBy.REGION': '按地区',
+  'pickListStatus.OPEN': '待拣货',
+  'pickListStatus.CONFIRMED': '已确认',
+  'pickListStatus.CANCELLED': '已取消',
+  'deliveryStatus.DISPATCHED': '已发运',
+  'deliveryStatus.IN_TRANSIT': '运输中',
+  'deliveryStatus.DELIVERED': '已签收',
+  'deliveryStatus.FAILED': '投递失败',
 } as const;
