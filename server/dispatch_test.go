@@ -47,7 +47,7 @@ func TestCarrierReportsDeliveryStatusOverHTTPAndSubscribersSeeIt(t *testing.T) {
 		map[string]any{"t": "SF-API-1"})
 	const report = `mutation($s: DeliveryStatus!, $at: Time!) { updateDeliveryStatus(trackingNumber: "SF-API-1", status: $s, at: $at, note: "杭州中转") {
 		tracking { status events { status note } } userErrors { code field message } } }`
-	at := time.Now().UTC().Format(time.RFC3339)
+	at := time.Now().Add(time.Second).UTC().Format(time.RFC3339Nano)
 	r := sales.do(report, map[string]any{"s": "IN_TRANSIT", "at": at})
 	if len(r.Errors) == 0 || r.code() != "FORBIDDEN" {
 		t.Fatalf("a sales user reported a delivery status: %+v", r)
