@@ -291,3 +291,18 @@ func TestPackDispatchAndDeliveryStatusTransitions(t *testing.T) {
 	wantField(t, err, "input.trackingNumber")
 	c.check(t)
 }
+
+func TestDemoDispatchesWithTrackingAndLeavesAPickListOpen(t *testing.T) {
+	x := newDemo(t)
+	ctx := context.Background()
+	var open, statuses, parcels int
+	if err := x.GetContext(ctx, &open, `SELECT count(*) FROM pick_lists WHERE status = 'OPEN'`); err != nil || open != 1 {
+		t.Fatalf("open pick lists %d %v", open, err)
+	}
+	if err := x.GetContext(ctx, &statuses, `SELECT count(DISTINCT delivery_status) FROM shipments WHERE delivery_status IS NOT NULL`); err != nil || statuses != 4 {
+		t.Fatalf("delivery statuses %d %v", statuses, err)
+	}
+	if err := x.GetContext(ctx, &parcels, `SELECT count(*) FROM shipment_parcels`); err != nil || parcels == 0 {
+		t.Fatalf("parcels %d %v", parcels, err)
+	}
+}
