@@ -188,7 +188,7 @@ type DispatchService interface {
 	DispatchShipment(ctx context.Context, in DispatchShipmentInput) (*ShipmentTracking, error)
 	UpdateDeliveryStatus(ctx context.Context, in DeliveryStatusInput) (*ShipmentTracking, error)
 	FindPickList(ctx context.Context, number string) (*PickList, error)
-	FindPickLists(ctx context.Context, f PickListFilter, p PageArgs) (*Page[*PickList], error)
+	FindPickLists(ctx context.Context, f PickListFilter, o *PickListOrder, p PageArgs) (*Page[*PickList], error)
 	ShipmentTracking(ctx context.Context, shipmentNumber string) (*ShipmentTracking, error)
 	TrackingByOrder(ctx context.Context, orderID int64) ([]*ShipmentTracking, error)
 	DeliveryChanges(ctx context.Context, trackingNumber *string) (<-chan DeliveryUpdate, error)
@@ -412,4 +412,21 @@ func ValidateDeliveryStatus(in DeliveryStatusInput) error {
 		es.Add(EINVALID, "input.status", "unknown delivery status {status}", P{"status": string(in.Status)})
 	}
 	return es.Err()
+}
+
+// PickListOrderField is what the pick list list can be sorted by.
+type PickListOrderField string
+
+// PickListOrder sorts the pick lists.
+type PickListOrder struct {
+	Field     PickListOrderField
+	Direction SortDirection
+}
+
+// SortBy implements Sorter; a nil order gives none.
+func (o *PickListOrder) SortBy() (string, SortDirection, bool) {
+	if o == nil {
+		return "", "", false
+	}
+	return string(o.Field), o.Direction, true
 }

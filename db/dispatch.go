@@ -29,6 +29,9 @@ func NewDispatchService(db *DB, events *Events) *DispatchService {
 
 var _ jxc.DispatchService = (*DispatchService)(nil)
 
+// pickListOrders are the pick list sort keys.
+var pickListOrders = map[string]string{"NUMBER": "number", "CREATED_AT": "created_at", "STATUS": "status"}
+
 const pickListCols = `id, number, warehouse_id, status, created_by, created_at, confirmed_at`
 
 const pickLineSelect = `SELECT pl.id, pl.pick_list_id, pl.seq, pl.shipment_line_id, pl.shipment_id, pl.product_id, pl.location_id,
@@ -290,7 +293,7 @@ func (s *DispatchService) FindPickList(ctx context.Context, number string) (*jxc
 }
 
 // FindPickLists implements jxc.DispatchService, newest first.
-func (s *DispatchService) FindPickLists(ctx context.Context, f jxc.PickListFilter, p jxc.PageArgs) (*jxc.Page[*jxc.PickList], error) {
+func (s *DispatchService) FindPickLists(ctx context.Context, f jxc.PickListFilter, o *jxc.PickListOrder, p jxc.PageArgs) (*jxc.Page[*jxc.PickList], error) {
 	w := &where{}
 	anyOf(w, "status", f.Status)
 	if f.Query != nil && strings.TrimSpace(*f.Query) != "" {
@@ -298,7 +301,7 @@ func (s *DispatchService) FindPickLists(ctx context.Context, f jxc.PickListFilte
 		w.add(`(number ILIKE %s OR EXISTS (SELECT 1 FROM pick_list_shipments ps JOIN shipments s ON s.id = ps.shipment_id
 			WHERE ps.pick_list_id = pick_lists.id AND s.number ILIKE %s))`, q, q)
 	}
-	pg, err := page[*jxc.PickList](ctx, s.db, p, pickListCols, "pick_lists", w, "id DESC")
+	pg, err := page[*jxc.PickList](ctx, s.db, p, pickListCols, "pick_lists", w, orderBy(o, pickListOrders, "id", "id DESC"))
 	if err != nil {
 		return nil, err
 	}

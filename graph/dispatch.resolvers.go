@@ -49,8 +49,8 @@ func (r *mutationResolver) UpdateDeliveryStatus(ctx context.Context, trackingNum
 }
 
 // PickLists is the resolver for the pickLists field.
-func (r *queryResolver) PickLists(ctx context.Context, first *int, after *string, filter *jxc.PickListFilter) (PickListConnection, error) {
-	p, err := r.DispatchService.FindPickLists(ctx, jxc.Deref(filter), pageArgs(first, after))
+func (r *queryResolver) PickLists(ctx context.Context, first *int, after *string, filter *jxc.PickListFilter, orderBy *jxc.PickListOrder) (PickListConnection, error) {
+	p, err := r.DispatchService.FindPickLists(ctx, jxc.Deref(filter), orderBy, pageArgs(first, after))
 	if err != nil {
 		return PickListConnection{}, err
 	}

@@ -1286,7 +1286,6 @@ type ComplexityRoot struct {
 		Product        func(childComplexity int) int
 		Quantity       func(childComplexity int) int
 		Seq            func(childComplexity int) int
-		ShipmentLineID func(childComplexity int) int
 		ShipmentNumber func(childComplexity int) int
 	}
 
@@ -1516,7 +1515,7 @@ type ComplexityRoot struct {
 		PayablesAging              func(childComplexity int, asOf jxc.Date) int
 		PeriodSummary              func(childComplexity int, year int, month int) int
 		PickList                   func(childComplexity int, number string) int
-		PickLists                  func(childComplexity int, first *int, after *string, filter *jxc.PickListFilter) int
+		PickLists                  func(childComplexity int, first *int, after *string, filter *jxc.PickListFilter, orderBy *jxc.PickListOrder) int
 		PostingWindow              func(childComplexity int) int
 		Product                    func(childComplexity int, id int64) int
 		ProductByBarcode           func(childComplexity int, barcode string) int
@@ -2699,7 +2698,7 @@ type QueryResolver interface {
 	ProductByBarcode(ctx context.Context, barcode string) (*jxc.Product, error)
 	Warehouses(ctx context.Context, first *int, after *string, filter *jxc.WarehouseFilter, orderBy *jxc.WarehouseOrder) (WarehouseConnection, error)
 	Warehouse(ctx context.Context, id int64) (*jxc.Warehouse, error)
-	PickLists(ctx context.Context, first *int, after *string, filter *jxc.PickListFilter) (PickListConnection, error)
+	PickLists(ctx context.Context, first *int, after *string, filter *jxc.PickListFilter, orderBy *jxc.PickListOrder) (PickListConnection, error)
 	PickList(ctx context.Context, number string) (*jxc.PickList, error)
 	ShipmentTracking(ctx context.Context, shipmentNumber string) (*jxc.ShipmentTracking, error)
 	ExportJob(ctx context.Context, id int64) (*jxc.ExportJob, error)
@@ -8564,12 +8563,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.PickListLine.Seq(childComplexity), true
-	case "PickListLine.shipmentLineId":
-		if e.ComplexityRoot.PickListLine.ShipmentLineID == nil {
-			break
-		}
-
-		return e.ComplexityRoot.PickListLine.ShipmentLineID(childComplexity), true
 	case "PickListLine.shipmentNumber":
 		if e.ComplexityRoot.PickListLine.ShipmentNumber == nil {
 			break
@@ -9793,7 +9786,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.PickLists(childComplexity, args["first"].(*int), args["after"].(*string), args["filter"].(*jxc.PickListFilter)), true
+		return e.ComplexityRoot.Query.PickLists(childComplexity, args["first"].(*int), args["after"].(*string), args["filter"].(*jxc.PickListFilter), args["orderBy"].(*jxc.PickListOrder)), true
 	case "Query.postingWindow":
 		if e.ComplexityRoot.Query.PostingWindow == nil {
 			break
@@ -14047,6 +14040,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("ParcelInput", ec.unmarshalInputParcelInput),
 			graphql.NewInputUnmarshaler("PaymentAllocationInput", ec.unmarshalInputPaymentAllocationInput),
 			graphql.NewInputUnmarshaler("PickListFilter", ec.unmarshalInputPickListFilter),
+			graphql.NewInputUnmarshaler("PickListOrder", ec.unmarshalInputPickListOrder),
 			graphql.NewInputUnmarshaler("PostingWindowInput", ec.unmarshalInputPostingWindowInput),
 			graphql.NewInputUnmarshaler("ProductFilter", ec.unmarshalInputProductFilter),
 			graphql.NewInputUnmarshaler("ProductOrder", ec.unmarshalInputProductOrder),
@@ -16783,8 +16777,6 @@ func (ec *executionContext) childFields_PickListLine(ctx context.Context, field 
 		return ec.fieldContext_PickListLine_id(ctx, field)
 	case "seq":
 		return ec.fieldContext_PickListLine_seq(ctx, field)
-	case "shipmentLineId":
-		return ec.fieldContext_PickListLine_shipmentLineId(ctx, field)
 	case "shipmentNumber":
 		return ec.fieldContext_PickListLine_shipmentNumber(ctx, field)
 	case "product":
@@ -21870,6 +21862,14 @@ func (ec *executionContext) field_Query_pickLists_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["filter"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*jxc.PickListOrder, error) {
+			return ec.unmarshalOPickListOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐPickListOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg3
 	return args, nil
 }
 
@@ -48161,29 +48161,6 @@ func (ec *executionContext) fieldContext_PickListLine_seq(_ context.Context, fie
 	return graphql.NewScalarFieldContext("PickListLine", field, false, false, "Int")
 }
 
-func (ec *executionContext) _PickListLine_shipmentLineId(ctx context.Context, field graphql.CollectedField, obj *jxc.PickListLine) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_PickListLine_shipmentLineId(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ShipmentLineID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *int64) graphql.Marshaler {
-			return ec.marshalOID2ᚖint64(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_PickListLine_shipmentLineId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("PickListLine", field, false, false, "ID")
-}
-
 func (ec *executionContext) _PickListLine_shipmentNumber(ctx context.Context, field graphql.CollectedField, obj *jxc.PickListLine) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -52612,7 +52589,7 @@ func (ec *executionContext) _Query_pickLists(ctx context.Context, field graphql.
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().PickLists(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["filter"].(*jxc.PickListFilter))
+			return ec.Resolvers.Query().PickLists(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["filter"].(*jxc.PickListFilter), fc.Args["orderBy"].(*jxc.PickListOrder))
 		},
 		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
 			directive0 := next
@@ -77249,6 +77226,59 @@ func UnmarshalPickListFilter(ctx context.Context, raw any) (jxc.PickListFilter, 
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputPickListOrder(ctx context.Context, obj any) (jxc.PickListOrder, error) {
+	var it jxc.PickListOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"field", "direction"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNPickListOrderField2githubᚗcomᚋjxcgraphᚋjxcᚐPickListOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalOSortDirection2githubᚗcomᚋjxcgraphᚋjxcᚐSortDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalPickListOrder unmarshals raw into the PickListOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalPickListOrder(ctx context.Context, raw any) (jxc.PickListOrder, error) {
+	var out jxc.PickListOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "PickListOrder", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputPostingWindowInput(ctx context.Context, obj any) (PostingWindowInput, error) {
 	var it PostingWindowInput
 	if obj == nil {
@@ -89563,11 +89593,6 @@ func (ec *executionContext) _PickListLine(ctx context.Context, sel ast.Selection
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
-		case "shipmentLineId":
-			out.Values[i] = ec._PickListLine_shipmentLineId(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
-			}
 		case "shipmentNumber":
 			out.Values[i] = ec._PickListLine_shipmentNumber(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -100004,6 +100029,21 @@ func (ec *executionContext) marshalNPickListLine2ᚖgithubᚗcomᚋjxcgraphᚋjx
 	return ec._PickListLine(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNPickListOrderField2githubᚗcomᚋjxcgraphᚋjxcᚐPickListOrderField(ctx context.Context, v any) (jxc.PickListOrderField, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := jxc.PickListOrderField(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNPickListOrderField2githubᚗcomᚋjxcgraphᚋjxcᚐPickListOrderField(ctx context.Context, sel ast.SelectionSet, v jxc.PickListOrderField) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "PickListOrderField!")
+	}
+	return res
+}
+
 func (ec *executionContext) marshalNPickListPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐPickListPayload(ctx context.Context, sel ast.SelectionSet, v PickListPayload) graphql.Marshaler {
 	return ec._PickListPayload(ctx, sel, &v)
 }
@@ -103564,6 +103604,14 @@ func (ec *executionContext) unmarshalOPickListFilter2ᚖgithubᚗcomᚋjxcgraph�
 		return nil, nil
 	}
 	res, err := ec.unmarshalInputPickListFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOPickListOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐPickListOrder(ctx context.Context, v any) (*jxc.PickListOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputPickListOrder(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
