@@ -98,7 +98,22 @@ func (s *SalesService) ShipShipment(ctx context.Context, in jxc.ShipInput) (*jxc
 	}
 	id := in.ShipmentID
 	_, err := s.write(ctx, jxc.Op{Name: "shipShipment", Key: in.IdempotencyKey, Input: in}, func(tx *Tx) error {
-		es := es
+		return shipInTx(ctx, tx, in, es)
+	})
+	if err != nil {
+		return nil, err
+	}
+	if s.lean {
+		return &jxc.Shipment{ID: id}, nil
+	}
+	return s.FindShipmentByID(ctx, id)
+}
+
+// shipInTx ships a pending shipment in the caller's transaction (the
+// shipment's own mutation, or a pick list's confirmation); es are the
+// input's own violations.
+func shipInTx(ctx context.Context, tx *Tx, in jxc.ShipInput, es jxc.Errors) error {
+	{
 		sh, o, err := lockShipment(ctx, tx, in.ShipmentID, "input.shipmentId")
 		if err != nil {
 			return err
@@ -154,14 +169,7 @@ func (s *SalesService) ShipShipment(ctx context.Context, in jxc.ShipInput) (*jxc
 		}
 		tx.Produced(jxc.RecordShipment, sh.ID, sh.Number, jxc.AuditShip)
 		return nil
-	})
-	if err != nil {
-		return nil, err
 	}
-	if s.lean {
-		return &jxc.Shipment{ID: id}, nil
-	}
-	return s.FindShipmentByID(ctx, id)
 }
 
 // writeShipped sets the shipped lines' quantities and cost, moves them from

@@ -37,9 +37,6 @@ type ResolverRoot interface {
 	AuxiliaryBalance() AuxiliaryBalanceResolver
 	AuxiliaryLedger() AuxiliaryLedgerResolver
 	AuxiliaryLedgerLine() AuxiliaryLedgerLineResolver
-	Batch() BatchResolver
-	BatchMove() BatchMoveResolver
-	BatchStock() BatchStockResolver
 	BooksViolation() BooksViolationResolver
 	BudgetLine() BudgetLineResolver
 	Category() CategoryResolver
@@ -59,7 +56,6 @@ type ResolverRoot interface {
 	OperatingCost() OperatingCostResolver
 	PartnerStatementLine() PartnerStatementLineResolver
 	Product() ProductResolver
-	ProductStock() ProductStockResolver
 	PurchaseOrder() PurchaseOrderResolver
 	PurchaseSuggestion() PurchaseSuggestionResolver
 	Query() QueryResolver
@@ -390,45 +386,6 @@ type ComplexityRoot struct {
 		YearOpening func(childComplexity int) int
 	}
 
-	Batch struct {
-		ExpiryDate     func(childComplexity int) int
-		ID             func(childComplexity int) int
-		Number         func(childComplexity int) int
-		Product        func(childComplexity int) int
-		ProductionDate func(childComplexity int) int
-		SourceNumber   func(childComplexity int) int
-		SourceType     func(childComplexity int) int
-	}
-
-	BatchMove struct {
-		CustomerCode   func(childComplexity int) int
-		CustomerName   func(childComplexity int) int
-		DocumentNumber func(childComplexity int) int
-		MoveID         func(childComplexity int) int
-		PostingDate    func(childComplexity int) int
-		Quantity       func(childComplexity int) int
-		SourceType     func(childComplexity int) int
-		Warehouse      func(childComplexity int) int
-	}
-
-	BatchStock struct {
-		Batch     func(childComplexity int) int
-		OnHand    func(childComplexity int) int
-		Warehouse func(childComplexity int) int
-	}
-
-	BatchTake struct {
-		BatchID    func(childComplexity int) int
-		ExpiryDate func(childComplexity int) int
-		Number     func(childComplexity int) int
-		Quantity   func(childComplexity int) int
-	}
-
-	BatchTrace struct {
-		Batch func(childComplexity int) int
-		Moves func(childComplexity int) int
-	}
-
 	BooksCheck struct {
 		CheckedAt               func(childComplexity int) int
 		InventoryAccountBalance func(childComplexity int) int
@@ -701,9 +658,12 @@ type ComplexityRoot struct {
 		UserErrors func(childComplexity int) int
 	}
 
-	ExpiryAlertDaysPayload struct {
-		Days       func(childComplexity int) int
-		UserErrors func(childComplexity int) int
+	DeliveryUpdate struct {
+		At             func(childComplexity int) int
+		Note           func(childComplexity int) int
+		ShipmentNumber func(childComplexity int) int
+		Status         func(childComplexity int) int
+		TrackingNumber func(childComplexity int) int
 	}
 
 	ExportJob struct {
@@ -1106,13 +1066,13 @@ type ComplexityRoot struct {
 		CancelOperatingCost                 func(childComplexity int, input jxc.CancelOperatingCostInput) int
 		CancelPurchaseOrder                 func(childComplexity int, id int64) int
 		CancelSalesOrder                    func(childComplexity int, id int64) int
-		CheckExpiringBatches                func(childComplexity int) int
 		CheckLowStock                       func(childComplexity int) int
 		ClearSignInLockout                  func(childComplexity int, input ClearSignInLockoutInput) int
 		CloseFiscalPeriod                   func(childComplexity int, input FiscalPeriodInput) int
 		ClosePurchaseOrder                  func(childComplexity int, id int64) int
 		CloseSalesOrder                     func(childComplexity int, id int64) int
 		ConfirmDelivery                     func(childComplexity int, input ConfirmDeliveryInput) int
+		ConfirmPickList                     func(childComplexity int, number string) int
 		ConfirmSalesOrder                   func(childComplexity int, id int64) int
 		CreateAPIToken                      func(childComplexity int, name string) int
 		CreateAccount                       func(childComplexity int, input CreateAccountInput) int
@@ -1120,6 +1080,7 @@ type ComplexityRoot struct {
 		CreateCategory                      func(childComplexity int, input CreateCategoryInput) int
 		CreateCustomer                      func(childComplexity int, input CreateCustomerInput) int
 		CreateLocation                      func(childComplexity int, input CreateLocationInput) int
+		CreatePickList                      func(childComplexity int, input jxc.CreatePickListInput) int
 		CreateProduct                       func(childComplexity int, input CreateProductInput) int
 		CreatePurchaseOrder                 func(childComplexity int, input CreatePurchaseOrderInput) int
 		CreatePurchaseOrdersFromSuggestions func(childComplexity int, input CreatePurchaseOrdersFromSuggestionsInput) int
@@ -1131,8 +1092,10 @@ type ComplexityRoot struct {
 		CreateWarehouse                     func(childComplexity int, input CreateWarehouseInput) int
 		DeactivateProduct                   func(childComplexity int, id int64) int
 		DeactivateWarehouse                 func(childComplexity int, id int64) int
+		DispatchShipment                    func(childComplexity int, input jxc.DispatchShipmentInput) int
 		Login                               func(childComplexity int, input LoginInput) int
 		Logout                              func(childComplexity int) int
+		PackShipment                        func(childComplexity int, input jxc.PackShipmentInput) int
 		PostGoodsReceipt                    func(childComplexity int, input GoodsReceiptInput) int
 		PostJournalEntry                    func(childComplexity int, input JournalEntryInput) int
 		PostLandedCost                      func(childComplexity int, input LandedCostInput) int
@@ -1142,6 +1105,7 @@ type ComplexityRoot struct {
 		PostSupplierInvoice                 func(childComplexity int, input SupplierInvoiceInput) int
 		PostSupplierPayment                 func(childComplexity int, input SupplierPaymentInput) int
 		RecordCustomerPayment               func(childComplexity int, input RecordCustomerPaymentInput) int
+		RecordPick                          func(childComplexity int, input jxc.RecordPickInput) int
 		RefundCustomer                      func(childComplexity int, input RefundCustomerInput) int
 		ReleaseSalesOrderHold               func(childComplexity int, id int64) int
 		ReopenFiscalPeriod                  func(childComplexity int, input FiscalPeriodInput) int
@@ -1149,9 +1113,7 @@ type ComplexityRoot struct {
 		ReverseJournalEntry                 func(childComplexity int, input ReverseJournalEntryInput) int
 		ReviewVouchers                      func(childComplexity int, input VoucherReviewInput) int
 		RevokeAPIToken                      func(childComplexity int, id int64) int
-		SetExpiryAlertDays                  func(childComplexity int, days int) int
 		SetPassword                         func(childComplexity int, input SetPasswordInput) int
-		SetProductBatchTracking             func(childComplexity int, input jxc.ProductBatchTrackingInput) int
 		SetSupplierProduct                  func(childComplexity int, input SetSupplierProductInput) int
 		ShipShipment                        func(childComplexity int, input ShipShipmentInput) int
 		SubmitPurchaseOrder                 func(childComplexity int, id int64) int
@@ -1161,6 +1123,7 @@ type ComplexityRoot struct {
 		UpdateCategory                      func(childComplexity int, input UpdateCategoryInput) int
 		UpdateCompanySettings               func(childComplexity int, input CompanySettingsInput) int
 		UpdateCustomer                      func(childComplexity int, input UpdateCustomerInput) int
+		UpdateDeliveryStatus                func(childComplexity int, trackingNumber string, status jxc.DeliveryStatus, at time.Time, note *string) int
 		UpdateLocation                      func(childComplexity int, input UpdateLocationInput) int
 		UpdateMyLanguage                    func(childComplexity int, language *jxc.Language) int
 		UpdateNumberingRule                 func(childComplexity int, input jxc.NumberingRuleInput) int
@@ -1240,6 +1203,15 @@ type ComplexityRoot struct {
 		StartCursor     func(childComplexity int) int
 	}
 
+	Parcel struct {
+		Contents func(childComplexity int) int
+		HeightCm func(childComplexity int) int
+		LengthCm func(childComplexity int) int
+		ParcelNo func(childComplexity int) int
+		WeightKg func(childComplexity int) int
+		WidthCm  func(childComplexity int) int
+	}
+
 	PartnerStatement struct {
 		Closing func(childComplexity int) int
 		Code    func(childComplexity int) int
@@ -1290,6 +1262,38 @@ type ComplexityRoot struct {
 		Year       func(childComplexity int) int
 	}
 
+	PickList struct {
+		ConfirmedAt func(childComplexity int) int
+		CreatedAt   func(childComplexity int) int
+		ID          func(childComplexity int) int
+		Lines       func(childComplexity int) int
+		Number      func(childComplexity int) int
+		Shipments   func(childComplexity int) int
+		Status      func(childComplexity int) int
+		Warehouse   func(childComplexity int) int
+	}
+
+	PickListConnection struct {
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	PickListLine struct {
+		ID             func(childComplexity int) int
+		Location       func(childComplexity int) int
+		Picked         func(childComplexity int) int
+		Product        func(childComplexity int) int
+		Quantity       func(childComplexity int) int
+		Seq            func(childComplexity int) int
+		ShipmentNumber func(childComplexity int) int
+	}
+
+	PickListPayload struct {
+		PickList   func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
 	PostingWindow struct {
 		EarliestDate  func(childComplexity int) int
 		FirstYear     func(childComplexity int) int
@@ -1331,7 +1335,6 @@ type ComplexityRoot struct {
 		SafetyStock  func(childComplexity int) int
 		SellPrice    func(childComplexity int) int
 		Stock        func(childComplexity int, warehouseID *int64) int
-		Tracking     func(childComplexity int) int
 		Unit         func(childComplexity int) int
 		UpdatedAt    func(childComplexity int) int
 		VATRate      func(childComplexity int) int
@@ -1362,24 +1365,10 @@ type ComplexityRoot struct {
 
 	ProductStock struct {
 		Available func(childComplexity int) int
-		Batches   func(childComplexity int) int
 		Levels    func(childComplexity int) int
 		OnHand    func(childComplexity int) int
 		Reserved  func(childComplexity int) int
 		Value     func(childComplexity int) int
-	}
-
-	ProductTracking struct {
-		BatchTracked  func(childComplexity int) int
-		ExpiryTracked func(childComplexity int) int
-		ProductID     func(childComplexity int) int
-		SKU           func(childComplexity int) int
-		ShelfLifeDays func(childComplexity int) int
-	}
-
-	ProductTrackingPayload struct {
-		Tracking   func(childComplexity int) int
-		UserErrors func(childComplexity int) int
 	}
 
 	ProfitAndLoss struct {
@@ -1491,8 +1480,6 @@ type ComplexityRoot struct {
 		AuxiliaryBalances          func(childComplexity int, accountCode string, dimension jxc.Dimension, from jxc.Date, to jxc.Date) int
 		AuxiliaryLedger            func(childComplexity int, accountCode string, dimension jxc.Dimension, valueID *int64, value *string, from jxc.Date, to jxc.Date) int
 		BalanceSheet               func(childComplexity int, asOf jxc.Date) int
-		BatchTrace                 func(childComplexity int, id int64) int
-		Batches                    func(childComplexity int, productID *int64, warehouseID *int64, expiringWithinDays *int, search *string) int
 		BooksCheck                 func(childComplexity int) int
 		BudgetLine                 func(childComplexity int, id int64) int
 		BudgetLines                func(childComplexity int, first *int, after *string, filter *jxc.BudgetFilter, orderBy *jxc.BudgetLineOrder) int
@@ -1506,10 +1493,8 @@ type ComplexityRoot struct {
 		CustomerRefund             func(childComplexity int, id *int64, number *string) int
 		CustomerSatisfaction       func(childComplexity int) int
 		Customers                  func(childComplexity int, first *int, after *string, filter *jxc.CustomerFilter, orderBy *jxc.CustomerOrder) int
-		ExpiryAlertDays            func(childComplexity int) int
 		ExportJob                  func(childComplexity int, id int64) int
 		ExportJobs                 func(childComplexity int, first *int, after *string, orderBy *jxc.ExportJobOrder) int
-		FefoBatches                func(childComplexity int, productID int64, warehouseID int64, quantity decimal.Decimal) int
 		FiscalPeriods              func(childComplexity int, year int) int
 		GeneralLedger              func(childComplexity int, accountCode string, fromYear int, fromMonth int, toYear int, toMonth int) int
 		GoodsReceipt               func(childComplexity int, id *int64, number *string) int
@@ -1529,6 +1514,8 @@ type ComplexityRoot struct {
 		OperatingCosts             func(childComplexity int, first *int, after *string, year *int, month *int, orderBy *jxc.OperatingCostOrder) int
 		PayablesAging              func(childComplexity int, asOf jxc.Date) int
 		PeriodSummary              func(childComplexity int, year int, month int) int
+		PickList                   func(childComplexity int, number string) int
+		PickLists                  func(childComplexity int, first *int, after *string, filter *jxc.PickListFilter, orderBy *jxc.PickListOrder) int
 		PostingWindow              func(childComplexity int) int
 		Product                    func(childComplexity int, id int64) int
 		ProductByBarcode           func(childComplexity int, barcode string) int
@@ -1551,6 +1538,7 @@ type ComplexityRoot struct {
 		SalesReturns               func(childComplexity int, first *int, after *string, filter *jxc.SalesDocumentFilter, orderBy *jxc.SalesReturnOrder) int
 		ServerTime                 func(childComplexity int) int
 		Shipment                   func(childComplexity int, id *int64, number *string) int
+		ShipmentTracking           func(childComplexity int, shipmentNumber string) int
 		Shipments                  func(childComplexity int, first *int, after *string, filter *jxc.ShipmentFilter, orderBy *jxc.ShipmentOrder) int
 		SignInLockouts             func(childComplexity int) int
 		SlowMovingStock            func(childComplexity int, days *int, first *int) int
@@ -1712,6 +1700,7 @@ type ComplexityRoot struct {
 		Shipments         func(childComplexity int) int
 		Status            func(childComplexity int) int
 		TotalAmount       func(childComplexity int) int
+		Tracking          func(childComplexity int) int
 		UpdatedAt         func(childComplexity int) int
 		VATAmount         func(childComplexity int) int
 		Warehouse         func(childComplexity int) int
@@ -1884,6 +1873,21 @@ type ComplexityRoot struct {
 
 	ShipmentPayload struct {
 		Shipment   func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
+	ShipmentTracking struct {
+		Carrier        func(childComplexity int) int
+		DispatchedAt   func(childComplexity int) int
+		Events         func(childComplexity int) int
+		Parcels        func(childComplexity int) int
+		ShipmentNumber func(childComplexity int) int
+		Status         func(childComplexity int) int
+		TrackingNumber func(childComplexity int) int
+	}
+
+	ShipmentTrackingPayload struct {
+		Tracking   func(childComplexity int) int
 		UserErrors func(childComplexity int) int
 	}
 
@@ -2080,11 +2084,12 @@ type ComplexityRoot struct {
 	}
 
 	Subscription struct {
-		AlertRaised       func(childComplexity int, kinds []string, mine *bool, after *string) int
-		Clock             func(childComplexity int) int
-		ExportJobChanged  func(childComplexity int, id int64) int
-		ReceivableChanged func(childComplexity int, filter *jxc.ReceivableFilter, after *string) int
-		StockLevelChanged func(childComplexity int, filter *jxc.StockLevelFilter, after *string) int
+		AlertRaised           func(childComplexity int, kinds []string, mine *bool, after *string) int
+		Clock                 func(childComplexity int) int
+		DeliveryStatusChanged func(childComplexity int, trackingNumber *string) int
+		ExportJobChanged      func(childComplexity int, id int64) int
+		ReceivableChanged     func(childComplexity int, filter *jxc.ReceivableFilter, after *string) int
+		StockLevelChanged     func(childComplexity int, filter *jxc.StockLevelFilter, after *string) int
 	}
 
 	Supplier struct {
@@ -2266,6 +2271,13 @@ type ComplexityRoot struct {
 		LabelEn func(childComplexity int) int
 		Revenue func(childComplexity int) int
 		Units   func(childComplexity int) int
+	}
+
+	TrackingEvent struct {
+		At         func(childComplexity int) int
+		Note       func(childComplexity int) int
+		RecordedAt func(childComplexity int) int
+		Status     func(childComplexity int) int
 	}
 
 	TrialBalance struct {
@@ -2460,15 +2472,6 @@ type AuxiliaryLedgerLineResolver interface {
 
 	Source(ctx context.Context, obj *jxc.AuxiliaryLedgerLine) (jxc.Source, error)
 }
-type BatchResolver interface {
-	Product(ctx context.Context, obj *jxc.Batch) (jxc.Product, error)
-}
-type BatchMoveResolver interface {
-	Warehouse(ctx context.Context, obj *jxc.BatchMove) (jxc.Warehouse, error)
-}
-type BatchStockResolver interface {
-	Warehouse(ctx context.Context, obj *jxc.BatchStock) (jxc.Warehouse, error)
-}
 type BooksViolationResolver interface {
 	Message(ctx context.Context, obj *jxc.BooksViolation) (string, error)
 }
@@ -2566,9 +2569,6 @@ type LocationResolver interface {
 type MutationResolver interface {
 	AcknowledgeAlert(ctx context.Context, id int64) (AlertPayload, error)
 	CheckLowStock(ctx context.Context) (AlertsPayload, error)
-	SetProductBatchTracking(ctx context.Context, input jxc.ProductBatchTrackingInput) (ProductTrackingPayload, error)
-	SetExpiryAlertDays(ctx context.Context, days int) (ExpiryAlertDaysPayload, error)
-	CheckExpiringBatches(ctx context.Context) (AlertsPayload, error)
 	CreateBudgetLine(ctx context.Context, input CreateBudgetLineInput) (BudgetLinePayload, error)
 	UpdateBudgetLine(ctx context.Context, input UpdateBudgetLineInput) (BudgetLinePayload, error)
 	PostOperatingCost(ctx context.Context, input OperatingCostInput) (OperatingCostPayload, error)
@@ -2583,6 +2583,12 @@ type MutationResolver interface {
 	DeactivateWarehouse(ctx context.Context, id int64) (WarehousePayload, error)
 	CreateLocation(ctx context.Context, input CreateLocationInput) (LocationPayload, error)
 	UpdateLocation(ctx context.Context, input UpdateLocationInput) (LocationPayload, error)
+	CreatePickList(ctx context.Context, input jxc.CreatePickListInput) (PickListPayload, error)
+	RecordPick(ctx context.Context, input jxc.RecordPickInput) (PickListPayload, error)
+	ConfirmPickList(ctx context.Context, number string) (PickListPayload, error)
+	PackShipment(ctx context.Context, input jxc.PackShipmentInput) (ShipmentTrackingPayload, error)
+	DispatchShipment(ctx context.Context, input jxc.DispatchShipmentInput) (ShipmentTrackingPayload, error)
+	UpdateDeliveryStatus(ctx context.Context, trackingNumber string, status jxc.DeliveryStatus, at time.Time, note *string) (ShipmentTrackingPayload, error)
 	BulkExport(ctx context.Context, input BulkExportInput) (BulkExportPayload, error)
 	CancelExport(ctx context.Context, id int64) (CancelExportPayload, error)
 	CreateAccount(ctx context.Context, input CreateAccountInput) (AccountPayload, error)
@@ -2661,10 +2667,6 @@ type PartnerStatementLineResolver interface {
 type ProductResolver interface {
 	Stock(ctx context.Context, obj *jxc.Product, warehouseID *int64) (jxc.ProductStock, error)
 	AuditTrail(ctx context.Context, obj *jxc.Product, first *int, after *string, orderBy *jxc.AuditEntryOrder) (AuditEntryConnection, error)
-	Tracking(ctx context.Context, obj *jxc.Product) (jxc.ProductTracking, error)
-}
-type ProductStockResolver interface {
-	Batches(ctx context.Context, obj *jxc.ProductStock) ([]*jxc.BatchStock, error)
 }
 type PurchaseOrderResolver interface {
 	Receipts(ctx context.Context, obj *jxc.PurchaseOrder) ([]*jxc.GoodsReceipt, error)
@@ -2685,10 +2687,6 @@ type QueryResolver interface {
 	TopSellers(ctx context.Context, from jxc.Date, to jxc.Date, by *jxc.TopSellersBy, limit *int) ([]*jxc.TopSeller, error)
 	SlowMovingStock(ctx context.Context, days *int, first *int) ([]*jxc.SlowMover, error)
 	AuditTrail(ctx context.Context, filter *jxc.AuditFilter, first *int, after *string, orderBy *jxc.AuditEntryOrder) (AuditEntryConnection, error)
-	Batches(ctx context.Context, productID *int64, warehouseID *int64, expiringWithinDays *int, search *string) ([]*jxc.BatchStock, error)
-	BatchTrace(ctx context.Context, id int64) (jxc.BatchTrace, error)
-	FefoBatches(ctx context.Context, productID int64, warehouseID int64, quantity decimal.Decimal) ([]*jxc.BatchTake, error)
-	ExpiryAlertDays(ctx context.Context) (int, error)
 	BudgetLines(ctx context.Context, first *int, after *string, filter *jxc.BudgetFilter, orderBy *jxc.BudgetLineOrder) (BudgetLineConnection, error)
 	BudgetLine(ctx context.Context, id int64) (*jxc.BudgetLine, error)
 	BudgetRollup(ctx context.Context, year int, month *int, by jxc.BudgetRollupBy) ([]*jxc.BudgetRollupRow, error)
@@ -2700,6 +2698,9 @@ type QueryResolver interface {
 	ProductByBarcode(ctx context.Context, barcode string) (*jxc.Product, error)
 	Warehouses(ctx context.Context, first *int, after *string, filter *jxc.WarehouseFilter, orderBy *jxc.WarehouseOrder) (WarehouseConnection, error)
 	Warehouse(ctx context.Context, id int64) (*jxc.Warehouse, error)
+	PickLists(ctx context.Context, first *int, after *string, filter *jxc.PickListFilter, orderBy *jxc.PickListOrder) (PickListConnection, error)
+	PickList(ctx context.Context, number string) (*jxc.PickList, error)
+	ShipmentTracking(ctx context.Context, shipmentNumber string) (*jxc.ShipmentTracking, error)
 	ExportJob(ctx context.Context, id int64) (*jxc.ExportJob, error)
 	ExportJobs(ctx context.Context, first *int, after *string, orderBy *jxc.ExportJobOrder) (ExportJobConnection, error)
 	Accounts(ctx context.Context, filter *jxc.AccountFilter, asOf *jxc.Date) ([]*jxc.Account, error)
@@ -2800,6 +2801,7 @@ type SalesOrderResolver interface {
 
 	Shipments(ctx context.Context, obj *jxc.SalesOrder) ([]*jxc.Shipment, error)
 	AuditTrail(ctx context.Context, obj *jxc.SalesOrder, first *int, after *string, orderBy *jxc.AuditEntryOrder) (AuditEntryConnection, error)
+	Tracking(ctx context.Context, obj *jxc.SalesOrder) ([]*jxc.ShipmentTracking, error)
 }
 type SalesOrderValidationResolver interface {
 	Warehouse(ctx context.Context, obj *SalesOrderValidation) (*jxc.Warehouse, error)
@@ -2857,6 +2859,7 @@ type StockMoveResolver interface {
 }
 type SubscriptionResolver interface {
 	Clock(ctx context.Context) (<-chan time.Time, error)
+	DeliveryStatusChanged(ctx context.Context, trackingNumber *string) (<-chan jxc.DeliveryUpdate, error)
 	ExportJobChanged(ctx context.Context, id int64) (<-chan jxc.ExportJob, error)
 	ReceivableChanged(ctx context.Context, filter *jxc.ReceivableFilter, after *string) (<-chan jxc.ReceivableChange, error)
 	AlertRaised(ctx context.Context, kinds []string, mine *bool, after *string) (<-chan jxc.AlertChange, error)
@@ -4175,155 +4178,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.BalanceSheetLineAccount.YearOpening(childComplexity), true
 
-	case "Batch.expiryDate":
-		if e.ComplexityRoot.Batch.ExpiryDate == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Batch.ExpiryDate(childComplexity), true
-	case "Batch.id":
-		if e.ComplexityRoot.Batch.ID == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Batch.ID(childComplexity), true
-	case "Batch.number":
-		if e.ComplexityRoot.Batch.Number == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Batch.Number(childComplexity), true
-	case "Batch.product":
-		if e.ComplexityRoot.Batch.Product == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Batch.Product(childComplexity), true
-	case "Batch.productionDate":
-		if e.ComplexityRoot.Batch.ProductionDate == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Batch.ProductionDate(childComplexity), true
-	case "Batch.sourceNumber":
-		if e.ComplexityRoot.Batch.SourceNumber == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Batch.SourceNumber(childComplexity), true
-	case "Batch.sourceType":
-		if e.ComplexityRoot.Batch.SourceType == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Batch.SourceType(childComplexity), true
-
-	case "BatchMove.customerCode":
-		if e.ComplexityRoot.BatchMove.CustomerCode == nil {
-			break
-		}
-
-		return e.ComplexityRoot.BatchMove.CustomerCode(childComplexity), true
-	case "BatchMove.customerName":
-		if e.ComplexityRoot.BatchMove.CustomerName == nil {
-			break
-		}
-
-		return e.ComplexityRoot.BatchMove.CustomerName(childComplexity), true
-	case "BatchMove.documentNumber":
-		if e.ComplexityRoot.BatchMove.DocumentNumber == nil {
-			break
-		}
-
-		return e.ComplexityRoot.BatchMove.DocumentNumber(childComplexity), true
-	case "BatchMove.moveId":
-		if e.ComplexityRoot.BatchMove.MoveID == nil {
-			break
-		}
-
-		return e.ComplexityRoot.BatchMove.MoveID(childComplexity), true
-	case "BatchMove.postingDate":
-		if e.ComplexityRoot.BatchMove.PostingDate == nil {
-			break
-		}
-
-		return e.ComplexityRoot.BatchMove.PostingDate(childComplexity), true
-	case "BatchMove.quantity":
-		if e.ComplexityRoot.BatchMove.Quantity == nil {
-			break
-		}
-
-		return e.ComplexityRoot.BatchMove.Quantity(childComplexity), true
-	case "BatchMove.sourceType":
-		if e.ComplexityRoot.BatchMove.SourceType == nil {
-			break
-		}
-
-		return e.ComplexityRoot.BatchMove.SourceType(childComplexity), true
-	case "BatchMove.warehouse":
-		if e.ComplexityRoot.BatchMove.Warehouse == nil {
-			break
-		}
-
-		return e.ComplexityRoot.BatchMove.Warehouse(childComplexity), true
-
-	case "BatchStock.batch":
-		if e.ComplexityRoot.BatchStock.Batch == nil {
-			break
-		}
-
-		return e.ComplexityRoot.BatchStock.Batch(childComplexity), true
-	case "BatchStock.onHand":
-		if e.ComplexityRoot.BatchStock.OnHand == nil {
-			break
-		}
-
-		return e.ComplexityRoot.BatchStock.OnHand(childComplexity), true
-	case "BatchStock.warehouse":
-		if e.ComplexityRoot.BatchStock.Warehouse == nil {
-			break
-		}
-
-		return e.ComplexityRoot.BatchStock.Warehouse(childComplexity), true
-
-	case "BatchTake.batchId":
-		if e.ComplexityRoot.BatchTake.BatchID == nil {
-			break
-		}
-
-		return e.ComplexityRoot.BatchTake.BatchID(childComplexity), true
-	case "BatchTake.expiryDate":
-		if e.ComplexityRoot.BatchTake.ExpiryDate == nil {
-			break
-		}
-
-		return e.ComplexityRoot.BatchTake.ExpiryDate(childComplexity), true
-	case "BatchTake.number":
-		if e.ComplexityRoot.BatchTake.Number == nil {
-			break
-		}
-
-		return e.ComplexityRoot.BatchTake.Number(childComplexity), true
-	case "BatchTake.quantity":
-		if e.ComplexityRoot.BatchTake.Quantity == nil {
-			break
-		}
-
-		return e.ComplexityRoot.BatchTake.Quantity(childComplexity), true
-
-	case "BatchTrace.batch":
-		if e.ComplexityRoot.BatchTrace.Batch == nil {
-			break
-		}
-
-		return e.ComplexityRoot.BatchTrace.Batch(childComplexity), true
-	case "BatchTrace.moves":
-		if e.ComplexityRoot.BatchTrace.Moves == nil {
-			break
-		}
-
-		return e.ComplexityRoot.BatchTrace.Moves(childComplexity), true
-
 	case "BooksCheck.checkedAt":
 		if e.ComplexityRoot.BooksCheck.CheckedAt == nil {
 			break
@@ -5523,18 +5377,36 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.CustomerRefundPayload.UserErrors(childComplexity), true
 
-	case "ExpiryAlertDaysPayload.days":
-		if e.ComplexityRoot.ExpiryAlertDaysPayload.Days == nil {
+	case "DeliveryUpdate.at":
+		if e.ComplexityRoot.DeliveryUpdate.At == nil {
 			break
 		}
 
-		return e.ComplexityRoot.ExpiryAlertDaysPayload.Days(childComplexity), true
-	case "ExpiryAlertDaysPayload.userErrors":
-		if e.ComplexityRoot.ExpiryAlertDaysPayload.UserErrors == nil {
+		return e.ComplexityRoot.DeliveryUpdate.At(childComplexity), true
+	case "DeliveryUpdate.note":
+		if e.ComplexityRoot.DeliveryUpdate.Note == nil {
 			break
 		}
 
-		return e.ComplexityRoot.ExpiryAlertDaysPayload.UserErrors(childComplexity), true
+		return e.ComplexityRoot.DeliveryUpdate.Note(childComplexity), true
+	case "DeliveryUpdate.shipmentNumber":
+		if e.ComplexityRoot.DeliveryUpdate.ShipmentNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeliveryUpdate.ShipmentNumber(childComplexity), true
+	case "DeliveryUpdate.status":
+		if e.ComplexityRoot.DeliveryUpdate.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeliveryUpdate.Status(childComplexity), true
+	case "DeliveryUpdate.trackingNumber":
+		if e.ComplexityRoot.DeliveryUpdate.TrackingNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeliveryUpdate.TrackingNumber(childComplexity), true
 
 	case "ExportJob.byteSize":
 		if e.ComplexityRoot.ExportJob.ByteSize == nil {
@@ -7320,12 +7192,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CancelSalesOrder(childComplexity, args["id"].(int64)), true
-	case "Mutation.checkExpiringBatches":
-		if e.ComplexityRoot.Mutation.CheckExpiringBatches == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Mutation.CheckExpiringBatches(childComplexity), true
 	case "Mutation.checkLowStock":
 		if e.ComplexityRoot.Mutation.CheckLowStock == nil {
 			break
@@ -7387,6 +7253,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.ConfirmDelivery(childComplexity, args["input"].(ConfirmDeliveryInput)), true
+	case "Mutation.confirmPickList":
+		if e.ComplexityRoot.Mutation.ConfirmPickList == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_confirmPickList_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ConfirmPickList(childComplexity, args["number"].(string)), true
 	case "Mutation.confirmSalesOrder":
 		if e.ComplexityRoot.Mutation.ConfirmSalesOrder == nil {
 			break
@@ -7464,6 +7341,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateLocation(childComplexity, args["input"].(CreateLocationInput)), true
+	case "Mutation.createPickList":
+		if e.ComplexityRoot.Mutation.CreatePickList == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createPickList_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreatePickList(childComplexity, args["input"].(jxc.CreatePickListInput)), true
 	case "Mutation.createProduct":
 		if e.ComplexityRoot.Mutation.CreateProduct == nil {
 			break
@@ -7585,6 +7473,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.DeactivateWarehouse(childComplexity, args["id"].(int64)), true
+	case "Mutation.dispatchShipment":
+		if e.ComplexityRoot.Mutation.DispatchShipment == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_dispatchShipment_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DispatchShipment(childComplexity, args["input"].(jxc.DispatchShipmentInput)), true
 	case "Mutation.login":
 		if e.ComplexityRoot.Mutation.Login == nil {
 			break
@@ -7602,6 +7501,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.Logout(childComplexity), true
+	case "Mutation.packShipment":
+		if e.ComplexityRoot.Mutation.PackShipment == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_packShipment_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.PackShipment(childComplexity, args["input"].(jxc.PackShipmentInput)), true
 	case "Mutation.postGoodsReceipt":
 		if e.ComplexityRoot.Mutation.PostGoodsReceipt == nil {
 			break
@@ -7701,6 +7611,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RecordCustomerPayment(childComplexity, args["input"].(RecordCustomerPaymentInput)), true
+	case "Mutation.recordPick":
+		if e.ComplexityRoot.Mutation.RecordPick == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_recordPick_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RecordPick(childComplexity, args["input"].(jxc.RecordPickInput)), true
 	case "Mutation.refundCustomer":
 		if e.ComplexityRoot.Mutation.RefundCustomer == nil {
 			break
@@ -7778,17 +7699,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RevokeAPIToken(childComplexity, args["id"].(int64)), true
-	case "Mutation.setExpiryAlertDays":
-		if e.ComplexityRoot.Mutation.SetExpiryAlertDays == nil {
-			break
-		}
-
-		args, err := ec.field_Mutation_setExpiryAlertDays_args(ctx, rawArgs)
-		if err != nil {
-			return 0, false
-		}
-
-		return e.ComplexityRoot.Mutation.SetExpiryAlertDays(childComplexity, args["days"].(int)), true
 	case "Mutation.setPassword":
 		if e.ComplexityRoot.Mutation.SetPassword == nil {
 			break
@@ -7800,17 +7710,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.SetPassword(childComplexity, args["input"].(SetPasswordInput)), true
-	case "Mutation.setProductBatchTracking":
-		if e.ComplexityRoot.Mutation.SetProductBatchTracking == nil {
-			break
-		}
-
-		args, err := ec.field_Mutation_setProductBatchTracking_args(ctx, rawArgs)
-		if err != nil {
-			return 0, false
-		}
-
-		return e.ComplexityRoot.Mutation.SetProductBatchTracking(childComplexity, args["input"].(jxc.ProductBatchTrackingInput)), true
 	case "Mutation.setSupplierProduct":
 		if e.ComplexityRoot.Mutation.SetSupplierProduct == nil {
 			break
@@ -7910,6 +7809,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdateCustomer(childComplexity, args["input"].(UpdateCustomerInput)), true
+	case "Mutation.updateDeliveryStatus":
+		if e.ComplexityRoot.Mutation.UpdateDeliveryStatus == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateDeliveryStatus_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateDeliveryStatus(childComplexity, args["trackingNumber"].(string), args["status"].(jxc.DeliveryStatus), args["at"].(time.Time), args["note"].(*string)), true
 	case "Mutation.updateLocation":
 		if e.ComplexityRoot.Mutation.UpdateLocation == nil {
 			break
@@ -8314,6 +8224,43 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.PageInfo.StartCursor(childComplexity), true
 
+	case "Parcel.contents":
+		if e.ComplexityRoot.Parcel.Contents == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Parcel.Contents(childComplexity), true
+	case "Parcel.heightCm":
+		if e.ComplexityRoot.Parcel.HeightCm == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Parcel.HeightCm(childComplexity), true
+	case "Parcel.lengthCm":
+		if e.ComplexityRoot.Parcel.LengthCm == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Parcel.LengthCm(childComplexity), true
+	case "Parcel.parcelNo":
+		if e.ComplexityRoot.Parcel.ParcelNo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Parcel.ParcelNo(childComplexity), true
+	case "Parcel.weightKg":
+		if e.ComplexityRoot.Parcel.WeightKg == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Parcel.WeightKg(childComplexity), true
+	case "Parcel.widthCm":
+		if e.ComplexityRoot.Parcel.WidthCm == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Parcel.WidthCm(childComplexity), true
+
 	case "PartnerStatement.closing":
 		if e.ComplexityRoot.PartnerStatement.Closing == nil {
 			break
@@ -8511,6 +8458,130 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.PeriodSummary.Year(childComplexity), true
+
+	case "PickList.confirmedAt":
+		if e.ComplexityRoot.PickList.ConfirmedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PickList.ConfirmedAt(childComplexity), true
+	case "PickList.createdAt":
+		if e.ComplexityRoot.PickList.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PickList.CreatedAt(childComplexity), true
+	case "PickList.id":
+		if e.ComplexityRoot.PickList.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PickList.ID(childComplexity), true
+	case "PickList.lines":
+		if e.ComplexityRoot.PickList.Lines == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PickList.Lines(childComplexity), true
+	case "PickList.number":
+		if e.ComplexityRoot.PickList.Number == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PickList.Number(childComplexity), true
+	case "PickList.shipments":
+		if e.ComplexityRoot.PickList.Shipments == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PickList.Shipments(childComplexity), true
+	case "PickList.status":
+		if e.ComplexityRoot.PickList.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PickList.Status(childComplexity), true
+	case "PickList.warehouse":
+		if e.ComplexityRoot.PickList.Warehouse == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PickList.Warehouse(childComplexity), true
+
+	case "PickListConnection.nodes":
+		if e.ComplexityRoot.PickListConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PickListConnection.Nodes(childComplexity), true
+	case "PickListConnection.pageInfo":
+		if e.ComplexityRoot.PickListConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PickListConnection.PageInfo(childComplexity), true
+	case "PickListConnection.totalCount":
+		if e.ComplexityRoot.PickListConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PickListConnection.TotalCount(childComplexity), true
+
+	case "PickListLine.id":
+		if e.ComplexityRoot.PickListLine.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PickListLine.ID(childComplexity), true
+	case "PickListLine.location":
+		if e.ComplexityRoot.PickListLine.Location == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PickListLine.Location(childComplexity), true
+	case "PickListLine.picked":
+		if e.ComplexityRoot.PickListLine.Picked == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PickListLine.Picked(childComplexity), true
+	case "PickListLine.product":
+		if e.ComplexityRoot.PickListLine.Product == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PickListLine.Product(childComplexity), true
+	case "PickListLine.quantity":
+		if e.ComplexityRoot.PickListLine.Quantity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PickListLine.Quantity(childComplexity), true
+	case "PickListLine.seq":
+		if e.ComplexityRoot.PickListLine.Seq == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PickListLine.Seq(childComplexity), true
+	case "PickListLine.shipmentNumber":
+		if e.ComplexityRoot.PickListLine.ShipmentNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PickListLine.ShipmentNumber(childComplexity), true
+
+	case "PickListPayload.pickList":
+		if e.ComplexityRoot.PickListPayload.PickList == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PickListPayload.PickList(childComplexity), true
+	case "PickListPayload.userErrors":
+		if e.ComplexityRoot.PickListPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PickListPayload.UserErrors(childComplexity), true
 
 	case "PostingWindow.earliestDate":
 		if e.ComplexityRoot.PostingWindow.EarliestDate == nil {
@@ -8711,12 +8782,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Product.Stock(childComplexity, args["warehouseId"].(*int64)), true
-	case "Product.tracking":
-		if e.ComplexityRoot.Product.Tracking == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Product.Tracking(childComplexity), true
 	case "Product.unit":
 		if e.ComplexityRoot.Product.Unit == nil {
 			break
@@ -8812,12 +8877,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ProductStock.Available(childComplexity), true
-	case "ProductStock.batches":
-		if e.ComplexityRoot.ProductStock.Batches == nil {
-			break
-		}
-
-		return e.ComplexityRoot.ProductStock.Batches(childComplexity), true
 	case "ProductStock.levels":
 		if e.ComplexityRoot.ProductStock.Levels == nil {
 			break
@@ -8842,50 +8901,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ProductStock.Value(childComplexity), true
-
-	case "ProductTracking.batchTracked":
-		if e.ComplexityRoot.ProductTracking.BatchTracked == nil {
-			break
-		}
-
-		return e.ComplexityRoot.ProductTracking.BatchTracked(childComplexity), true
-	case "ProductTracking.expiryTracked":
-		if e.ComplexityRoot.ProductTracking.ExpiryTracked == nil {
-			break
-		}
-
-		return e.ComplexityRoot.ProductTracking.ExpiryTracked(childComplexity), true
-	case "ProductTracking.productId":
-		if e.ComplexityRoot.ProductTracking.ProductID == nil {
-			break
-		}
-
-		return e.ComplexityRoot.ProductTracking.ProductID(childComplexity), true
-	case "ProductTracking.sku":
-		if e.ComplexityRoot.ProductTracking.SKU == nil {
-			break
-		}
-
-		return e.ComplexityRoot.ProductTracking.SKU(childComplexity), true
-	case "ProductTracking.shelfLifeDays":
-		if e.ComplexityRoot.ProductTracking.ShelfLifeDays == nil {
-			break
-		}
-
-		return e.ComplexityRoot.ProductTracking.ShelfLifeDays(childComplexity), true
-
-	case "ProductTrackingPayload.tracking":
-		if e.ComplexityRoot.ProductTrackingPayload.Tracking == nil {
-			break
-		}
-
-		return e.ComplexityRoot.ProductTrackingPayload.Tracking(childComplexity), true
-	case "ProductTrackingPayload.userErrors":
-		if e.ComplexityRoot.ProductTrackingPayload.UserErrors == nil {
-			break
-		}
-
-		return e.ComplexityRoot.ProductTrackingPayload.UserErrors(childComplexity), true
 
 	case "ProfitAndLoss.expenses":
 		if e.ComplexityRoot.ProfitAndLoss.Expenses == nil {
@@ -9410,28 +9425,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.BalanceSheet(childComplexity, args["asOf"].(jxc.Date)), true
-	case "Query.batchTrace":
-		if e.ComplexityRoot.Query.BatchTrace == nil {
-			break
-		}
-
-		args, err := ec.field_Query_batchTrace_args(ctx, rawArgs)
-		if err != nil {
-			return 0, false
-		}
-
-		return e.ComplexityRoot.Query.BatchTrace(childComplexity, args["id"].(int64)), true
-	case "Query.batches":
-		if e.ComplexityRoot.Query.Batches == nil {
-			break
-		}
-
-		args, err := ec.field_Query_batches_args(ctx, rawArgs)
-		if err != nil {
-			return 0, false
-		}
-
-		return e.ComplexityRoot.Query.Batches(childComplexity, args["productId"].(*int64), args["warehouseId"].(*int64), args["expiringWithinDays"].(*int), args["search"].(*string)), true
 	case "Query.booksCheck":
 		if e.ComplexityRoot.Query.BooksCheck == nil {
 			break
@@ -9555,12 +9548,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Customers(childComplexity, args["first"].(*int), args["after"].(*string), args["filter"].(*jxc.CustomerFilter), args["orderBy"].(*jxc.CustomerOrder)), true
-	case "Query.expiryAlertDays":
-		if e.ComplexityRoot.Query.ExpiryAlertDays == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Query.ExpiryAlertDays(childComplexity), true
 	case "Query.exportJob":
 		if e.ComplexityRoot.Query.ExportJob == nil {
 			break
@@ -9583,17 +9570,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.ExportJobs(childComplexity, args["first"].(*int), args["after"].(*string), args["orderBy"].(*jxc.ExportJobOrder)), true
-	case "Query.fefoBatches":
-		if e.ComplexityRoot.Query.FefoBatches == nil {
-			break
-		}
-
-		args, err := ec.field_Query_fefoBatches_args(ctx, rawArgs)
-		if err != nil {
-			return 0, false
-		}
-
-		return e.ComplexityRoot.Query.FefoBatches(childComplexity, args["productId"].(int64), args["warehouseId"].(int64), args["quantity"].(decimal.Decimal)), true
 	case "Query.fiscalPeriods":
 		if e.ComplexityRoot.Query.FiscalPeriods == nil {
 			break
@@ -9789,6 +9765,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.PeriodSummary(childComplexity, args["year"].(int), args["month"].(int)), true
+	case "Query.pickList":
+		if e.ComplexityRoot.Query.PickList == nil {
+			break
+		}
+
+		args, err := ec.field_Query_pickList_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.PickList(childComplexity, args["number"].(string)), true
+	case "Query.pickLists":
+		if e.ComplexityRoot.Query.PickLists == nil {
+			break
+		}
+
+		args, err := ec.field_Query_pickLists_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.PickLists(childComplexity, args["first"].(*int), args["after"].(*string), args["filter"].(*jxc.PickListFilter), args["orderBy"].(*jxc.PickListOrder)), true
 	case "Query.postingWindow":
 		if e.ComplexityRoot.Query.PostingWindow == nil {
 			break
@@ -10016,6 +10014,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Shipment(childComplexity, args["id"].(*int64), args["number"].(*string)), true
+	case "Query.shipmentTracking":
+		if e.ComplexityRoot.Query.ShipmentTracking == nil {
+			break
+		}
+
+		args, err := ec.field_Query_shipmentTracking_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.ShipmentTracking(childComplexity, args["shipmentNumber"].(string)), true
 	case "Query.shipments":
 		if e.ComplexityRoot.Query.Shipments == nil {
 			break
@@ -10886,6 +10895,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SalesOrder.TotalAmount(childComplexity), true
+	case "SalesOrder.tracking":
+		if e.ComplexityRoot.SalesOrder.Tracking == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesOrder.Tracking(childComplexity), true
 	case "SalesOrder.updatedAt":
 		if e.ComplexityRoot.SalesOrder.UpdatedAt == nil {
 			break
@@ -11645,6 +11660,62 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ShipmentPayload.UserErrors(childComplexity), true
+
+	case "ShipmentTracking.carrier":
+		if e.ComplexityRoot.ShipmentTracking.Carrier == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ShipmentTracking.Carrier(childComplexity), true
+	case "ShipmentTracking.dispatchedAt":
+		if e.ComplexityRoot.ShipmentTracking.DispatchedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ShipmentTracking.DispatchedAt(childComplexity), true
+	case "ShipmentTracking.events":
+		if e.ComplexityRoot.ShipmentTracking.Events == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ShipmentTracking.Events(childComplexity), true
+	case "ShipmentTracking.parcels":
+		if e.ComplexityRoot.ShipmentTracking.Parcels == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ShipmentTracking.Parcels(childComplexity), true
+	case "ShipmentTracking.shipmentNumber":
+		if e.ComplexityRoot.ShipmentTracking.ShipmentNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ShipmentTracking.ShipmentNumber(childComplexity), true
+	case "ShipmentTracking.status":
+		if e.ComplexityRoot.ShipmentTracking.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ShipmentTracking.Status(childComplexity), true
+	case "ShipmentTracking.trackingNumber":
+		if e.ComplexityRoot.ShipmentTracking.TrackingNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ShipmentTracking.TrackingNumber(childComplexity), true
+
+	case "ShipmentTrackingPayload.tracking":
+		if e.ComplexityRoot.ShipmentTrackingPayload.Tracking == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ShipmentTrackingPayload.Tracking(childComplexity), true
+	case "ShipmentTrackingPayload.userErrors":
+		if e.ComplexityRoot.ShipmentTrackingPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ShipmentTrackingPayload.UserErrors(childComplexity), true
 
 	case "Shortage.available":
 		if e.ComplexityRoot.Shortage.Available == nil {
@@ -12429,6 +12500,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Subscription.Clock(childComplexity), true
+	case "Subscription.deliveryStatusChanged":
+		if e.ComplexityRoot.Subscription.DeliveryStatusChanged == nil {
+			break
+		}
+
+		args, err := ec.field_Subscription_deliveryStatusChanged_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Subscription.DeliveryStatusChanged(childComplexity, args["trackingNumber"].(*string)), true
 	case "Subscription.exportJobChanged":
 		if e.ComplexityRoot.Subscription.ExportJobChanged == nil {
 			break
@@ -13251,6 +13333,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.TopSeller.Units(childComplexity), true
 
+	case "TrackingEvent.at":
+		if e.ComplexityRoot.TrackingEvent.At == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TrackingEvent.At(childComplexity), true
+	case "TrackingEvent.note":
+		if e.ComplexityRoot.TrackingEvent.Note == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TrackingEvent.Note(childComplexity), true
+	case "TrackingEvent.recordedAt":
+		if e.ComplexityRoot.TrackingEvent.RecordedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TrackingEvent.RecordedAt(childComplexity), true
+	case "TrackingEvent.status":
+		if e.ComplexityRoot.TrackingEvent.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TrackingEvent.Status(childComplexity), true
+
 	case "TrialBalance.asOf":
 		if e.ComplexityRoot.TrialBalance.AsOf == nil {
 			break
@@ -13894,6 +14001,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("CreateCategoryInput", ec.unmarshalInputCreateCategoryInput),
 			graphql.NewInputUnmarshaler("CreateCustomerInput", ec.unmarshalInputCreateCustomerInput),
 			graphql.NewInputUnmarshaler("CreateLocationInput", ec.unmarshalInputCreateLocationInput),
+			graphql.NewInputUnmarshaler("CreatePickListInput", ec.unmarshalInputCreatePickListInput),
 			graphql.NewInputUnmarshaler("CreateProductInput", ec.unmarshalInputCreateProductInput),
 			graphql.NewInputUnmarshaler("CreatePurchaseOrderInput", ec.unmarshalInputCreatePurchaseOrderInput),
 			graphql.NewInputUnmarshaler("CreatePurchaseOrdersFromSuggestionsInput", ec.unmarshalInputCreatePurchaseOrdersFromSuggestionsInput),
@@ -13905,6 +14013,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("CustomerFilter", ec.unmarshalInputCustomerFilter),
 			graphql.NewInputUnmarshaler("CustomerOrder", ec.unmarshalInputCustomerOrder),
 			graphql.NewInputUnmarshaler("CustomerPaymentOrder", ec.unmarshalInputCustomerPaymentOrder),
+			graphql.NewInputUnmarshaler("DispatchShipmentInput", ec.unmarshalInputDispatchShipmentInput),
 			graphql.NewInputUnmarshaler("ExportJobOrder", ec.unmarshalInputExportJobOrder),
 			graphql.NewInputUnmarshaler("FiscalPeriodInput", ec.unmarshalInputFiscalPeriodInput),
 			graphql.NewInputUnmarshaler("GoodsReceiptFilter", ec.unmarshalInputGoodsReceiptFilter),
@@ -13927,9 +14036,12 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("OpeningStockLineInput", ec.unmarshalInputOpeningStockLineInput),
 			graphql.NewInputUnmarshaler("OperatingCostInput", ec.unmarshalInputOperatingCostInput),
 			graphql.NewInputUnmarshaler("OperatingCostOrder", ec.unmarshalInputOperatingCostOrder),
+			graphql.NewInputUnmarshaler("PackShipmentInput", ec.unmarshalInputPackShipmentInput),
+			graphql.NewInputUnmarshaler("ParcelInput", ec.unmarshalInputParcelInput),
 			graphql.NewInputUnmarshaler("PaymentAllocationInput", ec.unmarshalInputPaymentAllocationInput),
+			graphql.NewInputUnmarshaler("PickListFilter", ec.unmarshalInputPickListFilter),
+			graphql.NewInputUnmarshaler("PickListOrder", ec.unmarshalInputPickListOrder),
 			graphql.NewInputUnmarshaler("PostingWindowInput", ec.unmarshalInputPostingWindowInput),
-			graphql.NewInputUnmarshaler("ProductBatchTrackingInput", ec.unmarshalInputProductBatchTrackingInput),
 			graphql.NewInputUnmarshaler("ProductFilter", ec.unmarshalInputProductFilter),
 			graphql.NewInputUnmarshaler("ProductOrder", ec.unmarshalInputProductOrder),
 			graphql.NewInputUnmarshaler("PurchaseOrderFilter", ec.unmarshalInputPurchaseOrderFilter),
@@ -13938,6 +14050,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("PurchasingSettingsInput", ec.unmarshalInputPurchasingSettingsInput),
 			graphql.NewInputUnmarshaler("ReceivableFilter", ec.unmarshalInputReceivableFilter),
 			graphql.NewInputUnmarshaler("RecordCustomerPaymentInput", ec.unmarshalInputRecordCustomerPaymentInput),
+			graphql.NewInputUnmarshaler("RecordPickInput", ec.unmarshalInputRecordPickInput),
 			graphql.NewInputUnmarshaler("RefundCustomerInput", ec.unmarshalInputRefundCustomerInput),
 			graphql.NewInputUnmarshaler("ReplenishmentNeedFilter", ec.unmarshalInputReplenishmentNeedFilter),
 			graphql.NewInputUnmarshaler("ReplenishmentNeedOrder", ec.unmarshalInputReplenishmentNeedOrder),
@@ -14084,7 +14197,7 @@ func newExecutionContext(
 	}
 }
 
-//go:embed "schema/alerts.graphqls" "schema/analytics.graphqls" "schema/audit.graphqls" "schema/batches.graphqls" "schema/budget.graphqls" "schema/catalog.graphqls" "schema/export.graphqls" "schema/ledger.graphqls" "schema/ledger_auxiliary.graphqls" "schema/ledger_books.graphqls" "schema/ledger_closing.graphqls" "schema/ledger_lines.graphqls" "schema/ledger_statements.graphqls" "schema/ledger_vat.graphqls" "schema/live.graphqls" "schema/partner.graphqls" "schema/purchasing.graphqls" "schema/purchasing_invoice.graphqls" "schema/purchasing_landed_cost.graphqls" "schema/purchasing_order.graphqls" "schema/purchasing_payment.graphqls" "schema/purchasing_receipt.graphqls" "schema/purchasing_suggestion.graphqls" "schema/sales.graphqls" "schema/sales_invoice.graphqls" "schema/sales_order.graphqls" "schema/sales_payment.graphqls" "schema/sales_return.graphqls" "schema/sales_shipment.graphqls" "schema/settings.graphqls" "schema/stock.graphqls" "schema/users.graphqls" "schema/workbench.graphqls"
+//go:embed "schema/alerts.graphqls" "schema/analytics.graphqls" "schema/audit.graphqls" "schema/budget.graphqls" "schema/catalog.graphqls" "schema/dispatch.graphqls" "schema/export.graphqls" "schema/ledger.graphqls" "schema/ledger_auxiliary.graphqls" "schema/ledger_books.graphqls" "schema/ledger_closing.graphqls" "schema/ledger_lines.graphqls" "schema/ledger_statements.graphqls" "schema/ledger_vat.graphqls" "schema/live.graphqls" "schema/partner.graphqls" "schema/purchasing.graphqls" "schema/purchasing_invoice.graphqls" "schema/purchasing_landed_cost.graphqls" "schema/purchasing_order.graphqls" "schema/purchasing_payment.graphqls" "schema/purchasing_receipt.graphqls" "schema/purchasing_suggestion.graphqls" "schema/sales.graphqls" "schema/sales_invoice.graphqls" "schema/sales_order.graphqls" "schema/sales_payment.graphqls" "schema/sales_return.graphqls" "schema/sales_shipment.graphqls" "schema/settings.graphqls" "schema/stock.graphqls" "schema/users.graphqls" "schema/workbench.graphqls"
 var sourcesFS embed.FS
 
 func sourceData(filename string) string {
@@ -14409,9 +14522,9 @@ type PageInfo {
 	{Name: "schema/alerts.graphqls", Input: sourceData("schema/alerts.graphqls"), BuiltIn: false},
 	{Name: "schema/analytics.graphqls", Input: sourceData("schema/analytics.graphqls"), BuiltIn: false},
 	{Name: "schema/audit.graphqls", Input: sourceData("schema/audit.graphqls"), BuiltIn: false},
-	{Name: "schema/batches.graphqls", Input: sourceData("schema/batches.graphqls"), BuiltIn: false},
 	{Name: "schema/budget.graphqls", Input: sourceData("schema/budget.graphqls"), BuiltIn: false},
 	{Name: "schema/catalog.graphqls", Input: sourceData("schema/catalog.graphqls"), BuiltIn: false},
+	{Name: "schema/dispatch.graphqls", Input: sourceData("schema/dispatch.graphqls"), BuiltIn: false},
 	{Name: "schema/export.graphqls", Input: sourceData("schema/export.graphqls"), BuiltIn: false},
 	{Name: "schema/ledger.graphqls", Input: sourceData("schema/ledger.graphqls"), BuiltIn: false},
 	{Name: "schema/ledger_auxiliary.graphqls", Input: sourceData("schema/ledger_auxiliary.graphqls"), BuiltIn: false},
@@ -15034,84 +15147,6 @@ func (ec *executionContext) childFields_BalanceSheetLineAccount(ctx context.Cont
 	return nil, fmt.Errorf("no field named %q was found under type BalanceSheetLineAccount", field.Name)
 }
 
-func (ec *executionContext) childFields_Batch(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-	switch field.Name {
-	case "id":
-		return ec.fieldContext_Batch_id(ctx, field)
-	case "number":
-		return ec.fieldContext_Batch_number(ctx, field)
-	case "product":
-		return ec.fieldContext_Batch_product(ctx, field)
-	case "expiryDate":
-		return ec.fieldContext_Batch_expiryDate(ctx, field)
-	case "productionDate":
-		return ec.fieldContext_Batch_productionDate(ctx, field)
-	case "sourceType":
-		return ec.fieldContext_Batch_sourceType(ctx, field)
-	case "sourceNumber":
-		return ec.fieldContext_Batch_sourceNumber(ctx, field)
-	}
-	return nil, fmt.Errorf("no field named %q was found under type Batch", field.Name)
-}
-
-func (ec *executionContext) childFields_BatchMove(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-	switch field.Name {
-	case "moveId":
-		return ec.fieldContext_BatchMove_moveId(ctx, field)
-	case "warehouse":
-		return ec.fieldContext_BatchMove_warehouse(ctx, field)
-	case "postingDate":
-		return ec.fieldContext_BatchMove_postingDate(ctx, field)
-	case "quantity":
-		return ec.fieldContext_BatchMove_quantity(ctx, field)
-	case "sourceType":
-		return ec.fieldContext_BatchMove_sourceType(ctx, field)
-	case "documentNumber":
-		return ec.fieldContext_BatchMove_documentNumber(ctx, field)
-	case "customerCode":
-		return ec.fieldContext_BatchMove_customerCode(ctx, field)
-	case "customerName":
-		return ec.fieldContext_BatchMove_customerName(ctx, field)
-	}
-	return nil, fmt.Errorf("no field named %q was found under type BatchMove", field.Name)
-}
-
-func (ec *executionContext) childFields_BatchStock(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-	switch field.Name {
-	case "batch":
-		return ec.fieldContext_BatchStock_batch(ctx, field)
-	case "warehouse":
-		return ec.fieldContext_BatchStock_warehouse(ctx, field)
-	case "onHand":
-		return ec.fieldContext_BatchStock_onHand(ctx, field)
-	}
-	return nil, fmt.Errorf("no field named %q was found under type BatchStock", field.Name)
-}
-
-func (ec *executionContext) childFields_BatchTake(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-	switch field.Name {
-	case "batchId":
-		return ec.fieldContext_BatchTake_batchId(ctx, field)
-	case "number":
-		return ec.fieldContext_BatchTake_number(ctx, field)
-	case "expiryDate":
-		return ec.fieldContext_BatchTake_expiryDate(ctx, field)
-	case "quantity":
-		return ec.fieldContext_BatchTake_quantity(ctx, field)
-	}
-	return nil, fmt.Errorf("no field named %q was found under type BatchTake", field.Name)
-}
-
-func (ec *executionContext) childFields_BatchTrace(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-	switch field.Name {
-	case "batch":
-		return ec.fieldContext_BatchTrace_batch(ctx, field)
-	case "moves":
-		return ec.fieldContext_BatchTrace_moves(ctx, field)
-	}
-	return nil, fmt.Errorf("no field named %q was found under type BatchTrace", field.Name)
-}
-
 func (ec *executionContext) childFields_BooksCheck(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "ok":
@@ -15656,14 +15691,20 @@ func (ec *executionContext) childFields_CustomerRefundPayload(ctx context.Contex
 	return nil, fmt.Errorf("no field named %q was found under type CustomerRefundPayload", field.Name)
 }
 
-func (ec *executionContext) childFields_ExpiryAlertDaysPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+func (ec *executionContext) childFields_DeliveryUpdate(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
-	case "days":
-		return ec.fieldContext_ExpiryAlertDaysPayload_days(ctx, field)
-	case "userErrors":
-		return ec.fieldContext_ExpiryAlertDaysPayload_userErrors(ctx, field)
+	case "shipmentNumber":
+		return ec.fieldContext_DeliveryUpdate_shipmentNumber(ctx, field)
+	case "trackingNumber":
+		return ec.fieldContext_DeliveryUpdate_trackingNumber(ctx, field)
+	case "status":
+		return ec.fieldContext_DeliveryUpdate_status(ctx, field)
+	case "at":
+		return ec.fieldContext_DeliveryUpdate_at(ctx, field)
+	case "note":
+		return ec.fieldContext_DeliveryUpdate_note(ctx, field)
 	}
-	return nil, fmt.Errorf("no field named %q was found under type ExpiryAlertDaysPayload", field.Name)
+	return nil, fmt.Errorf("no field named %q was found under type DeliveryUpdate", field.Name)
 }
 
 func (ec *executionContext) childFields_ExportJob(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -16578,6 +16619,24 @@ func (ec *executionContext) childFields_PageInfo(ctx context.Context, field grap
 	return nil, fmt.Errorf("no field named %q was found under type PageInfo", field.Name)
 }
 
+func (ec *executionContext) childFields_Parcel(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "parcelNo":
+		return ec.fieldContext_Parcel_parcelNo(ctx, field)
+	case "weightKg":
+		return ec.fieldContext_Parcel_weightKg(ctx, field)
+	case "lengthCm":
+		return ec.fieldContext_Parcel_lengthCm(ctx, field)
+	case "widthCm":
+		return ec.fieldContext_Parcel_widthCm(ctx, field)
+	case "heightCm":
+		return ec.fieldContext_Parcel_heightCm(ctx, field)
+	case "contents":
+		return ec.fieldContext_Parcel_contents(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Parcel", field.Name)
+}
+
 func (ec *executionContext) childFields_PartnerStatement(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "kind":
@@ -16678,6 +16737,70 @@ func (ec *executionContext) childFields_PeriodSummary(ctx context.Context, field
 	return nil, fmt.Errorf("no field named %q was found under type PeriodSummary", field.Name)
 }
 
+func (ec *executionContext) childFields_PickList(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_PickList_id(ctx, field)
+	case "number":
+		return ec.fieldContext_PickList_number(ctx, field)
+	case "warehouse":
+		return ec.fieldContext_PickList_warehouse(ctx, field)
+	case "status":
+		return ec.fieldContext_PickList_status(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_PickList_createdAt(ctx, field)
+	case "confirmedAt":
+		return ec.fieldContext_PickList_confirmedAt(ctx, field)
+	case "lines":
+		return ec.fieldContext_PickList_lines(ctx, field)
+	case "shipments":
+		return ec.fieldContext_PickList_shipments(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PickList", field.Name)
+}
+
+func (ec *executionContext) childFields_PickListConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "nodes":
+		return ec.fieldContext_PickListConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_PickListConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_PickListConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PickListConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_PickListLine(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_PickListLine_id(ctx, field)
+	case "seq":
+		return ec.fieldContext_PickListLine_seq(ctx, field)
+	case "shipmentNumber":
+		return ec.fieldContext_PickListLine_shipmentNumber(ctx, field)
+	case "product":
+		return ec.fieldContext_PickListLine_product(ctx, field)
+	case "location":
+		return ec.fieldContext_PickListLine_location(ctx, field)
+	case "quantity":
+		return ec.fieldContext_PickListLine_quantity(ctx, field)
+	case "picked":
+		return ec.fieldContext_PickListLine_picked(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PickListLine", field.Name)
+}
+
+func (ec *executionContext) childFields_PickListPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "pickList":
+		return ec.fieldContext_PickListPayload_pickList(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_PickListPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PickListPayload", field.Name)
+}
+
 func (ec *executionContext) childFields_PostingWindow(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "lockDate":
@@ -16766,8 +16889,6 @@ func (ec *executionContext) childFields_Product(ctx context.Context, field graph
 		return ec.fieldContext_Product_stock(ctx, field)
 	case "auditTrail":
 		return ec.fieldContext_Product_auditTrail(ctx, field)
-	case "tracking":
-		return ec.fieldContext_Product_tracking(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Product", field.Name)
 }
@@ -16830,36 +16951,8 @@ func (ec *executionContext) childFields_ProductStock(ctx context.Context, field 
 		return ec.fieldContext_ProductStock_available(ctx, field)
 	case "value":
 		return ec.fieldContext_ProductStock_value(ctx, field)
-	case "batches":
-		return ec.fieldContext_ProductStock_batches(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ProductStock", field.Name)
-}
-
-func (ec *executionContext) childFields_ProductTracking(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-	switch field.Name {
-	case "productId":
-		return ec.fieldContext_ProductTracking_productId(ctx, field)
-	case "sku":
-		return ec.fieldContext_ProductTracking_sku(ctx, field)
-	case "batchTracked":
-		return ec.fieldContext_ProductTracking_batchTracked(ctx, field)
-	case "expiryTracked":
-		return ec.fieldContext_ProductTracking_expiryTracked(ctx, field)
-	case "shelfLifeDays":
-		return ec.fieldContext_ProductTracking_shelfLifeDays(ctx, field)
-	}
-	return nil, fmt.Errorf("no field named %q was found under type ProductTracking", field.Name)
-}
-
-func (ec *executionContext) childFields_ProductTrackingPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-	switch field.Name {
-	case "tracking":
-		return ec.fieldContext_ProductTrackingPayload_tracking(ctx, field)
-	case "userErrors":
-		return ec.fieldContext_ProductTrackingPayload_userErrors(ctx, field)
-	}
-	return nil, fmt.Errorf("no field named %q was found under type ProductTrackingPayload", field.Name)
 }
 
 func (ec *executionContext) childFields_ProfitAndLoss(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -17340,6 +17433,8 @@ func (ec *executionContext) childFields_SalesOrder(ctx context.Context, field gr
 		return ec.fieldContext_SalesOrder_shipments(ctx, field)
 	case "auditTrail":
 		return ec.fieldContext_SalesOrder_auditTrail(ctx, field)
+	case "tracking":
+		return ec.fieldContext_SalesOrder_tracking(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type SalesOrder", field.Name)
 }
@@ -17680,6 +17775,36 @@ func (ec *executionContext) childFields_ShipmentPayload(ctx context.Context, fie
 		return ec.fieldContext_ShipmentPayload_userErrors(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ShipmentPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_ShipmentTracking(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "shipmentNumber":
+		return ec.fieldContext_ShipmentTracking_shipmentNumber(ctx, field)
+	case "carrier":
+		return ec.fieldContext_ShipmentTracking_carrier(ctx, field)
+	case "trackingNumber":
+		return ec.fieldContext_ShipmentTracking_trackingNumber(ctx, field)
+	case "dispatchedAt":
+		return ec.fieldContext_ShipmentTracking_dispatchedAt(ctx, field)
+	case "status":
+		return ec.fieldContext_ShipmentTracking_status(ctx, field)
+	case "parcels":
+		return ec.fieldContext_ShipmentTracking_parcels(ctx, field)
+	case "events":
+		return ec.fieldContext_ShipmentTracking_events(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ShipmentTracking", field.Name)
+}
+
+func (ec *executionContext) childFields_ShipmentTrackingPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "tracking":
+		return ec.fieldContext_ShipmentTrackingPayload_tracking(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_ShipmentTrackingPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ShipmentTrackingPayload", field.Name)
 }
 
 func (ec *executionContext) childFields_Shortage(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -18426,6 +18551,20 @@ func (ec *executionContext) childFields_TopSeller(ctx context.Context, field gra
 		return ec.fieldContext_TopSeller_revenue(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type TopSeller", field.Name)
+}
+
+func (ec *executionContext) childFields_TrackingEvent(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "status":
+		return ec.fieldContext_TrackingEvent_status(ctx, field)
+	case "at":
+		return ec.fieldContext_TrackingEvent_at(ctx, field)
+	case "note":
+		return ec.fieldContext_TrackingEvent_note(ctx, field)
+	case "recordedAt":
+		return ec.fieldContext_TrackingEvent_recordedAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TrackingEvent", field.Name)
 }
 
 func (ec *executionContext) childFields_TrialBalance(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -19614,6 +19753,20 @@ func (ec *executionContext) field_Mutation_confirmDelivery_args(ctx context.Cont
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_confirmPickList_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "number",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["number"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_confirmSalesOrder_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -19704,6 +19857,20 @@ func (ec *executionContext) field_Mutation_createLocation_args(ctx context.Conte
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (CreateLocationInput, error) {
 			return ec.unmarshalNCreateLocationInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐCreateLocationInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_createPickList_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (jxc.CreatePickListInput, error) {
+			return ec.unmarshalNCreatePickListInput2githubᚗcomᚋjxcgraphᚋjxcᚐCreatePickListInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -19866,12 +20033,40 @@ func (ec *executionContext) field_Mutation_deactivateWarehouse_args(ctx context.
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_dispatchShipment_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (jxc.DispatchShipmentInput, error) {
+			return ec.unmarshalNDispatchShipmentInput2githubᚗcomᚋjxcgraphᚋjxcᚐDispatchShipmentInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_login_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (LoginInput, error) {
 			return ec.unmarshalNLoginInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐLoginInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_packShipment_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (jxc.PackShipmentInput, error) {
+			return ec.unmarshalNPackShipmentInput2githubᚗcomᚋjxcgraphᚋjxcᚐPackShipmentInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -20006,6 +20201,20 @@ func (ec *executionContext) field_Mutation_recordCustomerPayment_args(ctx contex
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_recordPick_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (jxc.RecordPickInput, error) {
+			return ec.unmarshalNRecordPickInput2githubᚗcomᚋjxcgraphᚋjxcᚐRecordPickInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_refundCustomer_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -20104,40 +20313,12 @@ func (ec *executionContext) field_Mutation_revokeApiToken_args(ctx context.Conte
 	return args, nil
 }
 
-func (ec *executionContext) field_Mutation_setExpiryAlertDays_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
-	var err error
-	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "days",
-		func(ctx context.Context, v any) (int, error) {
-			return ec.unmarshalNInt2int(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["days"] = arg0
-	return args, nil
-}
-
 func (ec *executionContext) field_Mutation_setPassword_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (SetPasswordInput, error) {
 			return ec.unmarshalNSetPasswordInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSetPasswordInput(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["input"] = arg0
-	return args, nil
-}
-
-func (ec *executionContext) field_Mutation_setProductBatchTracking_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
-	var err error
-	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (jxc.ProductBatchTrackingInput, error) {
-			return ec.unmarshalNProductBatchTrackingInput2githubᚗcomᚋjxcgraphᚋjxcᚐProductBatchTrackingInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -20269,6 +20450,44 @@ func (ec *executionContext) field_Mutation_updateCustomer_args(ctx context.Conte
 		return nil, err
 	}
 	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateDeliveryStatus_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "trackingNumber",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["trackingNumber"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "status",
+		func(ctx context.Context, v any) (jxc.DeliveryStatus, error) {
+			return ec.unmarshalNDeliveryStatus2githubᚗcomᚋjxcgraphᚋjxcᚐDeliveryStatus(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["status"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "at",
+		func(ctx context.Context, v any) (time.Time, error) {
+			return ec.unmarshalNTime2timeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["at"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "note",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["note"] = arg3
 	return args, nil
 }
 
@@ -20880,58 +21099,6 @@ func (ec *executionContext) field_Query_balanceSheet_args(ctx context.Context, r
 	return args, nil
 }
 
-func (ec *executionContext) field_Query_batchTrace_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
-	var err error
-	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
-		func(ctx context.Context, v any) (int64, error) {
-			return ec.unmarshalNID2int64(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["id"] = arg0
-	return args, nil
-}
-
-func (ec *executionContext) field_Query_batches_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
-	var err error
-	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "productId",
-		func(ctx context.Context, v any) (*int64, error) {
-			return ec.unmarshalOID2ᚖint64(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["productId"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "warehouseId",
-		func(ctx context.Context, v any) (*int64, error) {
-			return ec.unmarshalOID2ᚖint64(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["warehouseId"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "expiringWithinDays",
-		func(ctx context.Context, v any) (*int, error) {
-			return ec.unmarshalOInt2ᚖint(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["expiringWithinDays"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "search",
-		func(ctx context.Context, v any) (*string, error) {
-			return ec.unmarshalOString2ᚖstring(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["search"] = arg3
-	return args, nil
-}
-
 func (ec *executionContext) field_Query_budgetLine_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -21203,36 +21370,6 @@ func (ec *executionContext) field_Query_exportJobs_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["orderBy"] = arg2
-	return args, nil
-}
-
-func (ec *executionContext) field_Query_fefoBatches_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
-	var err error
-	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "productId",
-		func(ctx context.Context, v any) (int64, error) {
-			return ec.unmarshalNID2int64(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["productId"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "warehouseId",
-		func(ctx context.Context, v any) (int64, error) {
-			return ec.unmarshalNID2int64(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["warehouseId"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "quantity",
-		func(ctx context.Context, v any) (decimal.Decimal, error) {
-			return ec.unmarshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["quantity"] = arg2
 	return args, nil
 }
 
@@ -21681,6 +21818,58 @@ func (ec *executionContext) field_Query_periodSummary_args(ctx context.Context, 
 		return nil, err
 	}
 	args["month"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_pickList_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "number",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["number"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_pickLists_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*jxc.PickListFilter, error) {
+			return ec.unmarshalOPickListFilter2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐPickListFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*jxc.PickListOrder, error) {
+			return ec.unmarshalOPickListOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐPickListOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg3
 	return args, nil
 }
 
@@ -22149,6 +22338,20 @@ func (ec *executionContext) field_Query_salesReturns_args(ctx context.Context, r
 		return nil, err
 	}
 	args["orderBy"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_shipmentTracking_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "shipmentNumber",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["shipmentNumber"] = arg0
 	return args, nil
 }
 
@@ -22961,6 +23164,20 @@ func (ec *executionContext) field_Subscription_alertRaised_args(ctx context.Cont
 		return nil, err
 	}
 	args["after"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Subscription_deliveryStatusChanged_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "trackingNumber",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["trackingNumber"] = arg0
 	return args, nil
 }
 
@@ -28484,612 +28701,6 @@ func (ec *executionContext) fieldContext_BalanceSheetLineAccount_yearOpening(_ c
 	return graphql.NewScalarFieldContext("BalanceSheetLineAccount", field, true, false, "Decimal")
 }
 
-func (ec *executionContext) _Batch_id(ctx context.Context, field graphql.CollectedField, obj *jxc.Batch) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Batch_id(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
-			return ec.marshalNID2int64(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Batch_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Batch", field, false, false, "ID")
-}
-
-func (ec *executionContext) _Batch_number(ctx context.Context, field graphql.CollectedField, obj *jxc.Batch) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Batch_number(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Number, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Batch_number(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Batch", field, false, false, "String")
-}
-
-func (ec *executionContext) _Batch_product(ctx context.Context, field graphql.CollectedField, obj *jxc.Batch) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Batch_product(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Batch().Product(ctx, obj)
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v jxc.Product) graphql.Marshaler {
-			return ec.marshalNProduct2githubᚗcomᚋjxcgraphᚋjxcᚐProduct(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Batch_product(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Batch",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Product(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _Batch_expiryDate(ctx context.Context, field graphql.CollectedField, obj *jxc.Batch) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Batch_expiryDate(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ExpiryDate, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Date) graphql.Marshaler {
-			return ec.marshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_Batch_expiryDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Batch", field, false, false, "Date")
-}
-
-func (ec *executionContext) _Batch_productionDate(ctx context.Context, field graphql.CollectedField, obj *jxc.Batch) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Batch_productionDate(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ProductionDate, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Date) graphql.Marshaler {
-			return ec.marshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_Batch_productionDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Batch", field, false, false, "Date")
-}
-
-func (ec *executionContext) _Batch_sourceType(ctx context.Context, field graphql.CollectedField, obj *jxc.Batch) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Batch_sourceType(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.SourceType, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v jxc.SourceType) graphql.Marshaler {
-			return ec.marshalNSourceType2githubᚗcomᚋjxcgraphᚋjxcᚐSourceType(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Batch_sourceType(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Batch", field, false, false, "SourceType")
-}
-
-func (ec *executionContext) _Batch_sourceNumber(ctx context.Context, field graphql.CollectedField, obj *jxc.Batch) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Batch_sourceNumber(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.SourceNumber, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Batch_sourceNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Batch", field, false, false, "String")
-}
-
-func (ec *executionContext) _BatchMove_moveId(ctx context.Context, field graphql.CollectedField, obj *jxc.BatchMove) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_BatchMove_moveId(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.MoveID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
-			return ec.marshalNID2int64(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_BatchMove_moveId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("BatchMove", field, false, false, "ID")
-}
-
-func (ec *executionContext) _BatchMove_warehouse(ctx context.Context, field graphql.CollectedField, obj *jxc.BatchMove) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_BatchMove_warehouse(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.BatchMove().Warehouse(ctx, obj)
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v jxc.Warehouse) graphql.Marshaler {
-			return ec.marshalNWarehouse2githubᚗcomᚋjxcgraphᚋjxcᚐWarehouse(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_BatchMove_warehouse(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "BatchMove",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Warehouse(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _BatchMove_postingDate(ctx context.Context, field graphql.CollectedField, obj *jxc.BatchMove) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_BatchMove_postingDate(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.PostingDate, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v jxc.Date) graphql.Marshaler {
-			return ec.marshalNDate2githubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_BatchMove_postingDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("BatchMove", field, false, false, "Date")
-}
-
-func (ec *executionContext) _BatchMove_quantity(ctx context.Context, field graphql.CollectedField, obj *jxc.BatchMove) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_BatchMove_quantity(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Quantity, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
-			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_BatchMove_quantity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("BatchMove", field, false, false, "Decimal")
-}
-
-func (ec *executionContext) _BatchMove_sourceType(ctx context.Context, field graphql.CollectedField, obj *jxc.BatchMove) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_BatchMove_sourceType(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.SourceType, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v jxc.SourceType) graphql.Marshaler {
-			return ec.marshalNSourceType2githubᚗcomᚋjxcgraphᚋjxcᚐSourceType(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_BatchMove_sourceType(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("BatchMove", field, false, false, "SourceType")
-}
-
-func (ec *executionContext) _BatchMove_documentNumber(ctx context.Context, field graphql.CollectedField, obj *jxc.BatchMove) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_BatchMove_documentNumber(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.DocumentNumber, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_BatchMove_documentNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("BatchMove", field, false, false, "String")
-}
-
-func (ec *executionContext) _BatchMove_customerCode(ctx context.Context, field graphql.CollectedField, obj *jxc.BatchMove) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_BatchMove_customerCode(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.CustomerCode, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
-			return ec.marshalOString2ᚖstring(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_BatchMove_customerCode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("BatchMove", field, false, false, "String")
-}
-
-func (ec *executionContext) _BatchMove_customerName(ctx context.Context, field graphql.CollectedField, obj *jxc.BatchMove) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_BatchMove_customerName(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.CustomerName, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
-			return ec.marshalOString2ᚖstring(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_BatchMove_customerName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("BatchMove", field, false, false, "String")
-}
-
-func (ec *executionContext) _BatchStock_batch(ctx context.Context, field graphql.CollectedField, obj *jxc.BatchStock) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_BatchStock_batch(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Batch, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v jxc.Batch) graphql.Marshaler {
-			return ec.marshalNBatch2githubᚗcomᚋjxcgraphᚋjxcᚐBatch(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_BatchStock_batch(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "BatchStock",
-		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Batch(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _BatchStock_warehouse(ctx context.Context, field graphql.CollectedField, obj *jxc.BatchStock) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_BatchStock_warehouse(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.BatchStock().Warehouse(ctx, obj)
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v jxc.Warehouse) graphql.Marshaler {
-			return ec.marshalNWarehouse2githubᚗcomᚋjxcgraphᚋjxcᚐWarehouse(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_BatchStock_warehouse(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "BatchStock",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Warehouse(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _BatchStock_onHand(ctx context.Context, field graphql.CollectedField, obj *jxc.BatchStock) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_BatchStock_onHand(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.OnHand, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
-			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_BatchStock_onHand(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("BatchStock", field, false, false, "Decimal")
-}
-
-func (ec *executionContext) _BatchTake_batchId(ctx context.Context, field graphql.CollectedField, obj *jxc.BatchTake) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_BatchTake_batchId(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.BatchID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
-			return ec.marshalNID2int64(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_BatchTake_batchId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("BatchTake", field, false, false, "ID")
-}
-
-func (ec *executionContext) _BatchTake_number(ctx context.Context, field graphql.CollectedField, obj *jxc.BatchTake) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_BatchTake_number(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Number, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_BatchTake_number(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("BatchTake", field, false, false, "String")
-}
-
-func (ec *executionContext) _BatchTake_expiryDate(ctx context.Context, field graphql.CollectedField, obj *jxc.BatchTake) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_BatchTake_expiryDate(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ExpiryDate, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Date) graphql.Marshaler {
-			return ec.marshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_BatchTake_expiryDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("BatchTake", field, false, false, "Date")
-}
-
-func (ec *executionContext) _BatchTake_quantity(ctx context.Context, field graphql.CollectedField, obj *jxc.BatchTake) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_BatchTake_quantity(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Quantity, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
-			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_BatchTake_quantity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("BatchTake", field, false, false, "Decimal")
-}
-
-func (ec *executionContext) _BatchTrace_batch(ctx context.Context, field graphql.CollectedField, obj *jxc.BatchTrace) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_BatchTrace_batch(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Batch, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Batch) graphql.Marshaler {
-			return ec.marshalNBatch2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐBatch(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_BatchTrace_batch(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "BatchTrace",
-		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Batch(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _BatchTrace_moves(ctx context.Context, field graphql.CollectedField, obj *jxc.BatchTrace) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_BatchTrace_moves(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Moves, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.BatchMove) graphql.Marshaler {
-			return ec.marshalNBatchMove2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐBatchMoveᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_BatchTrace_moves(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "BatchTrace",
-		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_BatchMove(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
 func (ec *executionContext) _BooksCheck_ok(ctx context.Context, field graphql.CollectedField, obj *jxc.BooksCheck) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -34101,59 +33712,119 @@ func (ec *executionContext) fieldContext_CustomerRefundPayload_userErrors(_ cont
 	return fc, nil
 }
 
-func (ec *executionContext) _ExpiryAlertDaysPayload_days(ctx context.Context, field graphql.CollectedField, obj *ExpiryAlertDaysPayload) (ret graphql.Marshaler) {
+func (ec *executionContext) _DeliveryUpdate_shipmentNumber(ctx context.Context, field graphql.CollectedField, obj *jxc.DeliveryUpdate) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ExpiryAlertDaysPayload_days(ctx, field)
+			return ec.fieldContext_DeliveryUpdate_shipmentNumber(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Days, nil
+			return obj.ShipmentNumber, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
-			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
 		},
 		true,
-		false,
+		true,
 	)
 }
-func (ec *executionContext) fieldContext_ExpiryAlertDaysPayload_days(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ExpiryAlertDaysPayload", field, false, false, "Int")
+func (ec *executionContext) fieldContext_DeliveryUpdate_shipmentNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DeliveryUpdate", field, false, false, "String")
 }
 
-func (ec *executionContext) _ExpiryAlertDaysPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *ExpiryAlertDaysPayload) (ret graphql.Marshaler) {
+func (ec *executionContext) _DeliveryUpdate_trackingNumber(ctx context.Context, field graphql.CollectedField, obj *jxc.DeliveryUpdate) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ExpiryAlertDaysPayload_userErrors(ctx, field)
+			return ec.fieldContext_DeliveryUpdate_trackingNumber(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.UserErrors, nil
+			return obj.TrackingNumber, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*UserError) graphql.Marshaler {
-			return ec.marshalNUserError2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐUserErrorᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_ExpiryAlertDaysPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "ExpiryAlertDaysPayload",
-		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_UserError(ctx, field)
+func (ec *executionContext) fieldContext_DeliveryUpdate_trackingNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DeliveryUpdate", field, false, false, "String")
+}
+
+func (ec *executionContext) _DeliveryUpdate_status(ctx context.Context, field graphql.CollectedField, obj *jxc.DeliveryUpdate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeliveryUpdate_status(ctx, field)
 		},
-	}
-	return fc, nil
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.DeliveryStatus) graphql.Marshaler {
+			return ec.marshalNDeliveryStatus2githubᚗcomᚋjxcgraphᚋjxcᚐDeliveryStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DeliveryUpdate_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DeliveryUpdate", field, false, false, "DeliveryStatus")
+}
+
+func (ec *executionContext) _DeliveryUpdate_at(ctx context.Context, field graphql.CollectedField, obj *jxc.DeliveryUpdate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeliveryUpdate_at(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.At, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DeliveryUpdate_at(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DeliveryUpdate", field, false, false, "Time")
+}
+
+func (ec *executionContext) _DeliveryUpdate_note(ctx context.Context, field graphql.CollectedField, obj *jxc.DeliveryUpdate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeliveryUpdate_note(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Note, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DeliveryUpdate_note(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DeliveryUpdate", field, false, false, "String")
 }
 
 func (ec *executionContext) _ExportJob_id(ctx context.Context, field graphql.CollectedField, obj *jxc.ExportJob) (ret graphql.Marshaler) {
@@ -41303,180 +40974,6 @@ func (ec *executionContext) fieldContext_Mutation_checkLowStock(_ context.Contex
 	return fc, nil
 }
 
-func (ec *executionContext) _Mutation_setProductBatchTracking(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Mutation_setProductBatchTracking(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().SetProductBatchTracking(ctx, fc.Args["input"].(jxc.ProductBatchTrackingInput))
-		},
-		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
-			directive0 := next
-
-			directive1 := func(ctx context.Context) (any, error) {
-				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"MANAGER", "WAREHOUSE"})
-				if err != nil {
-					var zeroVal ProductTrackingPayload
-					return zeroVal, err
-				}
-				if ec.Directives.HasRole == nil {
-					var zeroVal ProductTrackingPayload
-					return zeroVal, errors.New("directive hasRole is not implemented")
-				}
-				return ec.Directives.HasRole(ctx, nil, directive0, roles)
-			}
-
-			next = directive1
-			return next
-		},
-		func(ctx context.Context, selections ast.SelectionSet, v ProductTrackingPayload) graphql.Marshaler {
-			return ec.marshalNProductTrackingPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐProductTrackingPayload(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Mutation_setProductBatchTracking(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Mutation",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_ProductTrackingPayload(ctx, field)
-		},
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = ec.Recover(ctx, r)
-			ec.Error(ctx, err)
-		}
-	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_setProductBatchTracking_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
-		ec.Error(ctx, err)
-		return fc, err
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _Mutation_setExpiryAlertDays(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Mutation_setExpiryAlertDays(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().SetExpiryAlertDays(ctx, fc.Args["days"].(int))
-		},
-		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
-			directive0 := next
-
-			directive1 := func(ctx context.Context) (any, error) {
-				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"ADMIN", "MANAGER"})
-				if err != nil {
-					var zeroVal ExpiryAlertDaysPayload
-					return zeroVal, err
-				}
-				if ec.Directives.HasRole == nil {
-					var zeroVal ExpiryAlertDaysPayload
-					return zeroVal, errors.New("directive hasRole is not implemented")
-				}
-				return ec.Directives.HasRole(ctx, nil, directive0, roles)
-			}
-
-			next = directive1
-			return next
-		},
-		func(ctx context.Context, selections ast.SelectionSet, v ExpiryAlertDaysPayload) graphql.Marshaler {
-			return ec.marshalNExpiryAlertDaysPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐExpiryAlertDaysPayload(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Mutation_setExpiryAlertDays(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Mutation",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_ExpiryAlertDaysPayload(ctx, field)
-		},
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = ec.Recover(ctx, r)
-			ec.Error(ctx, err)
-		}
-	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_setExpiryAlertDays_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
-		ec.Error(ctx, err)
-		return fc, err
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _Mutation_checkExpiringBatches(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Mutation_checkExpiringBatches(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Mutation().CheckExpiringBatches(ctx)
-		},
-		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
-			directive0 := next
-
-			directive1 := func(ctx context.Context) (any, error) {
-				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"PURCHASING", "WAREHOUSE"})
-				if err != nil {
-					var zeroVal AlertsPayload
-					return zeroVal, err
-				}
-				if ec.Directives.HasRole == nil {
-					var zeroVal AlertsPayload
-					return zeroVal, errors.New("directive hasRole is not implemented")
-				}
-				return ec.Directives.HasRole(ctx, nil, directive0, roles)
-			}
-
-			next = directive1
-			return next
-		},
-		func(ctx context.Context, selections ast.SelectionSet, v AlertsPayload) graphql.Marshaler {
-			return ec.marshalNAlertsPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐAlertsPayload(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Mutation_checkExpiringBatches(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Mutation",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_AlertsPayload(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
 func (ec *executionContext) _Mutation_createBudgetLine(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -42339,6 +41836,378 @@ func (ec *executionContext) fieldContext_Mutation_updateLocation(ctx context.Con
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_updateLocation_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createPickList(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createPickList(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreatePickList(ctx, fc.Args["input"].(jxc.CreatePickListInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"WAREHOUSE", "MANAGER"})
+				if err != nil {
+					var zeroVal PickListPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal PickListPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v PickListPayload) graphql.Marshaler {
+			return ec.marshalNPickListPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐPickListPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createPickList(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PickListPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createPickList_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_recordPick(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_recordPick(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RecordPick(ctx, fc.Args["input"].(jxc.RecordPickInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"WAREHOUSE", "MANAGER"})
+				if err != nil {
+					var zeroVal PickListPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal PickListPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v PickListPayload) graphql.Marshaler {
+			return ec.marshalNPickListPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐPickListPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_recordPick(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PickListPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_recordPick_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_confirmPickList(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_confirmPickList(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ConfirmPickList(ctx, fc.Args["number"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"WAREHOUSE", "MANAGER"})
+				if err != nil {
+					var zeroVal PickListPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal PickListPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v PickListPayload) graphql.Marshaler {
+			return ec.marshalNPickListPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐPickListPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_confirmPickList(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PickListPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_confirmPickList_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_packShipment(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_packShipment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().PackShipment(ctx, fc.Args["input"].(jxc.PackShipmentInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"WAREHOUSE", "MANAGER"})
+				if err != nil {
+					var zeroVal ShipmentTrackingPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal ShipmentTrackingPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v ShipmentTrackingPayload) graphql.Marshaler {
+			return ec.marshalNShipmentTrackingPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐShipmentTrackingPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_packShipment(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ShipmentTrackingPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_packShipment_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_dispatchShipment(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_dispatchShipment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DispatchShipment(ctx, fc.Args["input"].(jxc.DispatchShipmentInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"WAREHOUSE", "MANAGER"})
+				if err != nil {
+					var zeroVal ShipmentTrackingPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal ShipmentTrackingPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v ShipmentTrackingPayload) graphql.Marshaler {
+			return ec.marshalNShipmentTrackingPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐShipmentTrackingPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_dispatchShipment(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ShipmentTrackingPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_dispatchShipment_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateDeliveryStatus(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateDeliveryStatus(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateDeliveryStatus(ctx, fc.Args["trackingNumber"].(string), fc.Args["status"].(jxc.DeliveryStatus), fc.Args["at"].(time.Time), fc.Args["note"].(*string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"WAREHOUSE"})
+				if err != nil {
+					var zeroVal ShipmentTrackingPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal ShipmentTrackingPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v ShipmentTrackingPayload) graphql.Marshaler {
+			return ec.marshalNShipmentTrackingPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐShipmentTrackingPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateDeliveryStatus(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ShipmentTrackingPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateDeliveryStatus_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -46975,6 +46844,144 @@ func (ec *executionContext) fieldContext_PageInfo_endCursor(_ context.Context, f
 	return graphql.NewScalarFieldContext("PageInfo", field, false, false, "String")
 }
 
+func (ec *executionContext) _Parcel_parcelNo(ctx context.Context, field graphql.CollectedField, obj *jxc.Parcel) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Parcel_parcelNo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ParcelNo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Parcel_parcelNo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Parcel", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Parcel_weightKg(ctx context.Context, field graphql.CollectedField, obj *jxc.Parcel) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Parcel_weightKg(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.WeightKg, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Parcel_weightKg(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Parcel", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _Parcel_lengthCm(ctx context.Context, field graphql.CollectedField, obj *jxc.Parcel) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Parcel_lengthCm(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LengthCm, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Parcel_lengthCm(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Parcel", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _Parcel_widthCm(ctx context.Context, field graphql.CollectedField, obj *jxc.Parcel) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Parcel_widthCm(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.WidthCm, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Parcel_widthCm(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Parcel", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _Parcel_heightCm(ctx context.Context, field graphql.CollectedField, obj *jxc.Parcel) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Parcel_heightCm(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.HeightCm, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Parcel_heightCm(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Parcel", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _Parcel_contents(ctx context.Context, field graphql.CollectedField, obj *jxc.Parcel) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Parcel_contents(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Contents, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Parcel_contents(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Parcel", field, false, false, "String")
+}
+
 func (ec *executionContext) _PartnerStatement_kind(ctx context.Context, field graphql.CollectedField, obj *jxc.PartnerStatement) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -47808,6 +47815,547 @@ func (ec *executionContext) _PeriodSummary_stale(ctx context.Context, field grap
 }
 func (ec *executionContext) fieldContext_PeriodSummary_stale(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("PeriodSummary", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _PickList_id(ctx context.Context, field graphql.CollectedField, obj *jxc.PickList) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PickList_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PickList_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PickList", field, false, false, "ID")
+}
+
+func (ec *executionContext) _PickList_number(ctx context.Context, field graphql.CollectedField, obj *jxc.PickList) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PickList_number(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Number, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PickList_number(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PickList", field, false, false, "String")
+}
+
+func (ec *executionContext) _PickList_warehouse(ctx context.Context, field graphql.CollectedField, obj *jxc.PickList) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PickList_warehouse(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Warehouse, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Warehouse) graphql.Marshaler {
+			return ec.marshalNWarehouse2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐWarehouse(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PickList_warehouse(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PickList",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Warehouse(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PickList_status(ctx context.Context, field graphql.CollectedField, obj *jxc.PickList) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PickList_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.PickListStatus) graphql.Marshaler {
+			return ec.marshalNPickListStatus2githubᚗcomᚋjxcgraphᚋjxcᚐPickListStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PickList_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PickList", field, false, false, "PickListStatus")
+}
+
+func (ec *executionContext) _PickList_createdAt(ctx context.Context, field graphql.CollectedField, obj *jxc.PickList) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PickList_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PickList_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PickList", field, false, false, "Time")
+}
+
+func (ec *executionContext) _PickList_confirmedAt(ctx context.Context, field graphql.CollectedField, obj *jxc.PickList) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PickList_confirmedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ConfirmedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PickList_confirmedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PickList", field, false, false, "Time")
+}
+
+func (ec *executionContext) _PickList_lines(ctx context.Context, field graphql.CollectedField, obj *jxc.PickList) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PickList_lines(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Lines, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.PickListLine) graphql.Marshaler {
+			return ec.marshalNPickListLine2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐPickListLineᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PickList_lines(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PickList",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PickListLine(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PickList_shipments(ctx context.Context, field graphql.CollectedField, obj *jxc.PickList) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PickList_shipments(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Shipments, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.Shipment) graphql.Marshaler {
+			return ec.marshalNShipment2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐShipmentᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PickList_shipments(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PickList",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Shipment(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PickListConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *PickListConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PickListConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.PickList) graphql.Marshaler {
+			return ec.marshalNPickList2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐPickListᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PickListConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PickListConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PickList(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PickListConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *PickListConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PickListConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PickListConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PickListConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PickListConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *PickListConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PickListConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PickListConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PickListConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _PickListLine_id(ctx context.Context, field graphql.CollectedField, obj *jxc.PickListLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PickListLine_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PickListLine_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PickListLine", field, false, false, "ID")
+}
+
+func (ec *executionContext) _PickListLine_seq(ctx context.Context, field graphql.CollectedField, obj *jxc.PickListLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PickListLine_seq(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Seq, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PickListLine_seq(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PickListLine", field, false, false, "Int")
+}
+
+func (ec *executionContext) _PickListLine_shipmentNumber(ctx context.Context, field graphql.CollectedField, obj *jxc.PickListLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PickListLine_shipmentNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ShipmentNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PickListLine_shipmentNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PickListLine", field, false, false, "String")
+}
+
+func (ec *executionContext) _PickListLine_product(ctx context.Context, field graphql.CollectedField, obj *jxc.PickListLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PickListLine_product(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Product, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Product) graphql.Marshaler {
+			return ec.marshalNProduct2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐProduct(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PickListLine_product(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PickListLine",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Product(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PickListLine_location(ctx context.Context, field graphql.CollectedField, obj *jxc.PickListLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PickListLine_location(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Location, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Location) graphql.Marshaler {
+			return ec.marshalOLocation2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐLocation(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PickListLine_location(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PickListLine",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Location(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PickListLine_quantity(ctx context.Context, field graphql.CollectedField, obj *jxc.PickListLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PickListLine_quantity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Quantity, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PickListLine_quantity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PickListLine", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _PickListLine_picked(ctx context.Context, field graphql.CollectedField, obj *jxc.PickListLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PickListLine_picked(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Picked, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PickListLine_picked(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PickListLine", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _PickListPayload_pickList(ctx context.Context, field graphql.CollectedField, obj *PickListPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PickListPayload_pickList(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PickList, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.PickList) graphql.Marshaler {
+			return ec.marshalOPickList2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐPickList(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PickListPayload_pickList(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PickListPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PickList(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PickListPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *PickListPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PickListPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PickListPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PickListPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _PostingWindow_lockDate(ctx context.Context, field graphql.CollectedField, obj *jxc.PostingWindow) (ret graphql.Marshaler) {
@@ -48670,38 +49218,6 @@ func (ec *executionContext) fieldContext_Product_auditTrail(ctx context.Context,
 	return fc, nil
 }
 
-func (ec *executionContext) _Product_tracking(ctx context.Context, field graphql.CollectedField, obj *jxc.Product) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Product_tracking(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Product().Tracking(ctx, obj)
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v jxc.ProductTracking) graphql.Marshaler {
-			return ec.marshalNProductTracking2githubᚗcomᚋjxcgraphᚋjxcᚐProductTracking(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Product_tracking(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Product",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_ProductTracking(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
 func (ec *executionContext) _ProductConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ProductConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -49140,217 +49656,6 @@ func (ec *executionContext) _ProductStock_value(ctx context.Context, field graph
 }
 func (ec *executionContext) fieldContext_ProductStock_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ProductStock", field, false, false, "Decimal")
-}
-
-func (ec *executionContext) _ProductStock_batches(ctx context.Context, field graphql.CollectedField, obj *jxc.ProductStock) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ProductStock_batches(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.ProductStock().Batches(ctx, obj)
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.BatchStock) graphql.Marshaler {
-			return ec.marshalNBatchStock2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐBatchStockᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_ProductStock_batches(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "ProductStock",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_BatchStock(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _ProductTracking_productId(ctx context.Context, field graphql.CollectedField, obj *jxc.ProductTracking) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ProductTracking_productId(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ProductID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
-			return ec.marshalNID2int64(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_ProductTracking_productId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ProductTracking", field, false, false, "ID")
-}
-
-func (ec *executionContext) _ProductTracking_sku(ctx context.Context, field graphql.CollectedField, obj *jxc.ProductTracking) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ProductTracking_sku(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.SKU, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_ProductTracking_sku(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ProductTracking", field, false, false, "String")
-}
-
-func (ec *executionContext) _ProductTracking_batchTracked(ctx context.Context, field graphql.CollectedField, obj *jxc.ProductTracking) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ProductTracking_batchTracked(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.BatchTracked, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
-			return ec.marshalNBoolean2bool(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_ProductTracking_batchTracked(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ProductTracking", field, false, false, "Boolean")
-}
-
-func (ec *executionContext) _ProductTracking_expiryTracked(ctx context.Context, field graphql.CollectedField, obj *jxc.ProductTracking) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ProductTracking_expiryTracked(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ExpiryTracked, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
-			return ec.marshalNBoolean2bool(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_ProductTracking_expiryTracked(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ProductTracking", field, false, false, "Boolean")
-}
-
-func (ec *executionContext) _ProductTracking_shelfLifeDays(ctx context.Context, field graphql.CollectedField, obj *jxc.ProductTracking) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ProductTracking_shelfLifeDays(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ShelfLifeDays, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
-			return ec.marshalOInt2ᚖint(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_ProductTracking_shelfLifeDays(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ProductTracking", field, false, false, "Int")
-}
-
-func (ec *executionContext) _ProductTrackingPayload_tracking(ctx context.Context, field graphql.CollectedField, obj *ProductTrackingPayload) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ProductTrackingPayload_tracking(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Tracking, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *jxc.ProductTracking) graphql.Marshaler {
-			return ec.marshalOProductTracking2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐProductTracking(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_ProductTrackingPayload_tracking(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "ProductTrackingPayload",
-		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_ProductTracking(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _ProductTrackingPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *ProductTrackingPayload) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ProductTrackingPayload_userErrors(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.UserErrors, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*UserError) graphql.Marshaler {
-			return ec.marshalNUserError2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐUserErrorᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_ProductTrackingPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "ProductTrackingPayload",
-		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_UserError(ctx, field)
-		},
-	}
-	return fc, nil
 }
 
 func (ec *executionContext) _ProfitAndLoss_from(ctx context.Context, field graphql.CollectedField, obj *jxc.ProfitAndLoss) (ret graphql.Marshaler) {
@@ -51700,233 +52005,6 @@ func (ec *executionContext) fieldContext_Query_auditTrail(ctx context.Context, f
 	return fc, nil
 }
 
-func (ec *executionContext) _Query_batches(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Query_batches(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Batches(ctx, fc.Args["productId"].(*int64), fc.Args["warehouseId"].(*int64), fc.Args["expiringWithinDays"].(*int), fc.Args["search"].(*string))
-		},
-		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
-			directive0 := next
-
-			directive1 := func(ctx context.Context) (any, error) {
-				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"MANAGER", "WAREHOUSE", "PURCHASING", "SALES", "FINANCE", "ANALYST"})
-				if err != nil {
-					var zeroVal []*jxc.BatchStock
-					return zeroVal, err
-				}
-				if ec.Directives.HasRole == nil {
-					var zeroVal []*jxc.BatchStock
-					return zeroVal, errors.New("directive hasRole is not implemented")
-				}
-				return ec.Directives.HasRole(ctx, nil, directive0, roles)
-			}
-
-			next = directive1
-			return next
-		},
-		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.BatchStock) graphql.Marshaler {
-			return ec.marshalNBatchStock2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐBatchStockᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Query_batches(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Query",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_BatchStock(ctx, field)
-		},
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = ec.Recover(ctx, r)
-			ec.Error(ctx, err)
-		}
-	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_batches_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
-		ec.Error(ctx, err)
-		return fc, err
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _Query_batchTrace(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Query_batchTrace(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().BatchTrace(ctx, fc.Args["id"].(int64))
-		},
-		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
-			directive0 := next
-
-			directive1 := func(ctx context.Context) (any, error) {
-				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"MANAGER", "WAREHOUSE", "PURCHASING", "SALES", "FINANCE", "ANALYST"})
-				if err != nil {
-					var zeroVal jxc.BatchTrace
-					return zeroVal, err
-				}
-				if ec.Directives.HasRole == nil {
-					var zeroVal jxc.BatchTrace
-					return zeroVal, errors.New("directive hasRole is not implemented")
-				}
-				return ec.Directives.HasRole(ctx, nil, directive0, roles)
-			}
-
-			next = directive1
-			return next
-		},
-		func(ctx context.Context, selections ast.SelectionSet, v jxc.BatchTrace) graphql.Marshaler {
-			return ec.marshalNBatchTrace2githubᚗcomᚋjxcgraphᚋjxcᚐBatchTrace(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Query_batchTrace(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Query",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_BatchTrace(ctx, field)
-		},
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = ec.Recover(ctx, r)
-			ec.Error(ctx, err)
-		}
-	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_batchTrace_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
-		ec.Error(ctx, err)
-		return fc, err
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _Query_fefoBatches(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Query_fefoBatches(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().FefoBatches(ctx, fc.Args["productId"].(int64), fc.Args["warehouseId"].(int64), fc.Args["quantity"].(decimal.Decimal))
-		},
-		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
-			directive0 := next
-
-			directive1 := func(ctx context.Context) (any, error) {
-				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"MANAGER", "WAREHOUSE", "SALES"})
-				if err != nil {
-					var zeroVal []*jxc.BatchTake
-					return zeroVal, err
-				}
-				if ec.Directives.HasRole == nil {
-					var zeroVal []*jxc.BatchTake
-					return zeroVal, errors.New("directive hasRole is not implemented")
-				}
-				return ec.Directives.HasRole(ctx, nil, directive0, roles)
-			}
-
-			next = directive1
-			return next
-		},
-		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.BatchTake) graphql.Marshaler {
-			return ec.marshalNBatchTake2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐBatchTakeᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Query_fefoBatches(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Query",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_BatchTake(ctx, field)
-		},
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = ec.Recover(ctx, r)
-			ec.Error(ctx, err)
-		}
-	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_fefoBatches_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
-		ec.Error(ctx, err)
-		return fc, err
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _Query_expiryAlertDays(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Query_expiryAlertDays(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Query().ExpiryAlertDays(ctx)
-		},
-		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
-			directive0 := next
-
-			directive1 := func(ctx context.Context) (any, error) {
-				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"MANAGER", "WAREHOUSE", "PURCHASING", "ADMIN"})
-				if err != nil {
-					var zeroVal int
-					return zeroVal, err
-				}
-				if ec.Directives.HasRole == nil {
-					var zeroVal int
-					return zeroVal, errors.New("directive hasRole is not implemented")
-				}
-				return ec.Directives.HasRole(ctx, nil, directive0, roles)
-			}
-
-			next = directive1
-			return next
-		},
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Query_expiryAlertDays(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Query", field, true, true, "Int")
-}
-
 func (ec *executionContext) _Query_budgetLines(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -52495,6 +52573,174 @@ func (ec *executionContext) fieldContext_Query_warehouse(ctx context.Context, fi
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_warehouse_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_pickLists(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_pickLists(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().PickLists(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["filter"].(*jxc.PickListFilter), fc.Args["orderBy"].(*jxc.PickListOrder))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"WAREHOUSE", "MANAGER", "SALES"})
+				if err != nil {
+					var zeroVal PickListConnection
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal PickListConnection
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v PickListConnection) graphql.Marshaler {
+			return ec.marshalNPickListConnection2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐPickListConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_pickLists(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PickListConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_pickLists_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_pickList(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_pickList(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().PickList(ctx, fc.Args["number"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"WAREHOUSE", "MANAGER", "SALES"})
+				if err != nil {
+					var zeroVal *jxc.PickList
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *jxc.PickList
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.PickList) graphql.Marshaler {
+			return ec.marshalOPickList2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐPickList(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_pickList(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PickList(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_pickList_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_shipmentTracking(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_shipmentTracking(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().ShipmentTracking(ctx, fc.Args["shipmentNumber"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.ShipmentTracking) graphql.Marshaler {
+			return ec.marshalOShipmentTracking2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐShipmentTracking(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_shipmentTracking(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ShipmentTracking(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_shipmentTracking_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -58743,6 +58989,38 @@ func (ec *executionContext) fieldContext_SalesOrder_auditTrail(ctx context.Conte
 	return fc, nil
 }
 
+func (ec *executionContext) _SalesOrder_tracking(ctx context.Context, field graphql.CollectedField, obj *jxc.SalesOrder) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesOrder_tracking(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.SalesOrder().Tracking(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.ShipmentTracking) graphql.Marshaler {
+			return ec.marshalNShipmentTracking2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐShipmentTrackingᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SalesOrder_tracking(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SalesOrder",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ShipmentTracking(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _SalesOrderConnection_edges(ctx context.Context, field graphql.CollectedField, obj *SalesOrderConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -61894,6 +62172,249 @@ func (ec *executionContext) _ShipmentPayload_userErrors(ctx context.Context, fie
 func (ec *executionContext) fieldContext_ShipmentPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "ShipmentPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ShipmentTracking_shipmentNumber(ctx context.Context, field graphql.CollectedField, obj *jxc.ShipmentTracking) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ShipmentTracking_shipmentNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ShipmentNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ShipmentTracking_shipmentNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ShipmentTracking", field, false, false, "String")
+}
+
+func (ec *executionContext) _ShipmentTracking_carrier(ctx context.Context, field graphql.CollectedField, obj *jxc.ShipmentTracking) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ShipmentTracking_carrier(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Carrier, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ShipmentTracking_carrier(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ShipmentTracking", field, false, false, "String")
+}
+
+func (ec *executionContext) _ShipmentTracking_trackingNumber(ctx context.Context, field graphql.CollectedField, obj *jxc.ShipmentTracking) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ShipmentTracking_trackingNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TrackingNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ShipmentTracking_trackingNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ShipmentTracking", field, false, false, "String")
+}
+
+func (ec *executionContext) _ShipmentTracking_dispatchedAt(ctx context.Context, field graphql.CollectedField, obj *jxc.ShipmentTracking) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ShipmentTracking_dispatchedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DispatchedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ShipmentTracking_dispatchedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ShipmentTracking", field, false, false, "Time")
+}
+
+func (ec *executionContext) _ShipmentTracking_status(ctx context.Context, field graphql.CollectedField, obj *jxc.ShipmentTracking) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ShipmentTracking_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.DeliveryStatus) graphql.Marshaler {
+			return ec.marshalODeliveryStatus2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDeliveryStatus(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ShipmentTracking_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ShipmentTracking", field, false, false, "DeliveryStatus")
+}
+
+func (ec *executionContext) _ShipmentTracking_parcels(ctx context.Context, field graphql.CollectedField, obj *jxc.ShipmentTracking) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ShipmentTracking_parcels(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Parcels, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.Parcel) graphql.Marshaler {
+			return ec.marshalNParcel2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐParcelᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ShipmentTracking_parcels(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ShipmentTracking",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Parcel(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ShipmentTracking_events(ctx context.Context, field graphql.CollectedField, obj *jxc.ShipmentTracking) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ShipmentTracking_events(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Events, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.TrackingEvent) graphql.Marshaler {
+			return ec.marshalNTrackingEvent2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐTrackingEventᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ShipmentTracking_events(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ShipmentTracking",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TrackingEvent(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ShipmentTrackingPayload_tracking(ctx context.Context, field graphql.CollectedField, obj *ShipmentTrackingPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ShipmentTrackingPayload_tracking(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Tracking, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.ShipmentTracking) graphql.Marshaler {
+			return ec.marshalOShipmentTracking2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐShipmentTracking(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ShipmentTrackingPayload_tracking(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ShipmentTrackingPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ShipmentTracking(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ShipmentTrackingPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *ShipmentTrackingPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ShipmentTrackingPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ShipmentTrackingPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ShipmentTrackingPayload",
 		Field:      field,
 		IsMethod:   false,
 		IsResolver: false,
@@ -65162,6 +65683,68 @@ func (ec *executionContext) _Subscription_clock(ctx context.Context, field graph
 }
 func (ec *executionContext) fieldContext_Subscription_clock(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Subscription", field, true, true, "Time")
+}
+
+func (ec *executionContext) _Subscription_deliveryStatusChanged(ctx context.Context, field graphql.CollectedField) (ret func(ctx context.Context) graphql.Marshaler) {
+	return graphql.ResolveFieldStream(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Subscription_deliveryStatusChanged(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Subscription().DeliveryStatusChanged(ctx, fc.Args["trackingNumber"].(*string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"WAREHOUSE", "SALES", "MANAGER"})
+				if err != nil {
+					var zeroVal jxc.DeliveryUpdate
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal jxc.DeliveryUpdate
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.DeliveryUpdate) graphql.Marshaler {
+			return ec.marshalNDeliveryUpdate2githubᚗcomᚋjxcgraphᚋjxcᚐDeliveryUpdate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Subscription_deliveryStatusChanged(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Subscription",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DeliveryUpdate(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Subscription_deliveryStatusChanged_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Subscription_exportJobChanged(ctx context.Context, field graphql.CollectedField) (ret func(ctx context.Context) graphql.Marshaler) {
@@ -68745,6 +69328,98 @@ func (ec *executionContext) _TopSeller_revenue(ctx context.Context, field graphq
 }
 func (ec *executionContext) fieldContext_TopSeller_revenue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("TopSeller", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _TrackingEvent_status(ctx context.Context, field graphql.CollectedField, obj *jxc.TrackingEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TrackingEvent_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.DeliveryStatus) graphql.Marshaler {
+			return ec.marshalNDeliveryStatus2githubᚗcomᚋjxcgraphᚋjxcᚐDeliveryStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TrackingEvent_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TrackingEvent", field, false, false, "DeliveryStatus")
+}
+
+func (ec *executionContext) _TrackingEvent_at(ctx context.Context, field graphql.CollectedField, obj *jxc.TrackingEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TrackingEvent_at(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.At, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TrackingEvent_at(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TrackingEvent", field, false, false, "Time")
+}
+
+func (ec *executionContext) _TrackingEvent_note(ctx context.Context, field graphql.CollectedField, obj *jxc.TrackingEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TrackingEvent_note(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Note, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TrackingEvent_note(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TrackingEvent", field, false, false, "String")
+}
+
+func (ec *executionContext) _TrackingEvent_recordedAt(ctx context.Context, field graphql.CollectedField, obj *jxc.TrackingEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TrackingEvent_recordedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RecordedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TrackingEvent_recordedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TrackingEvent", field, false, false, "Time")
 }
 
 func (ec *executionContext) _TrialBalance_asOf(ctx context.Context, field graphql.CollectedField, obj *jxc.TrialBalance) (ret graphql.Marshaler) {
@@ -73850,6 +74525,48 @@ func UnmarshalCreateLocationInput(ctx context.Context, raw any) (CreateLocationI
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputCreatePickListInput(ctx context.Context, obj any) (jxc.CreatePickListInput, error) {
+	var it jxc.CreatePickListInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"shipmentNumbers"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "shipmentNumbers":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("shipmentNumbers"))
+			data, err := ec.unmarshalNString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ShipmentNumbers = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCreatePickListInput unmarshals raw into the CreatePickListInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCreatePickListInput(ctx context.Context, raw any) (jxc.CreatePickListInput, error) {
+	var out jxc.CreatePickListInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreatePickListInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputCreateProductInput(ctx context.Context, obj any) (CreateProductInput, error) {
 	var it CreateProductInput
 	if obj == nil {
@@ -74684,6 +75401,69 @@ func UnmarshalCustomerPaymentOrder(ctx context.Context, raw any) (jxc.CustomerPa
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputDispatchShipmentInput(ctx context.Context, obj any) (jxc.DispatchShipmentInput, error) {
+	var it jxc.DispatchShipmentInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"shipmentNumber", "carrier", "trackingNumber", "at"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "shipmentNumber":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("shipmentNumber"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ShipmentNumber = data
+		case "carrier":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("carrier"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Carrier = data
+		case "trackingNumber":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("trackingNumber"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TrackingNumber = data
+		case "at":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("at"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.At = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalDispatchShipmentInput unmarshals raw into the DispatchShipmentInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalDispatchShipmentInput(ctx context.Context, raw any) (jxc.DispatchShipmentInput, error) {
+	var out jxc.DispatchShipmentInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "DispatchShipmentInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputExportJobOrder(ctx context.Context, obj any) (jxc.ExportJobOrder, error) {
 	var it jxc.ExportJobOrder
 	if obj == nil {
@@ -74961,7 +75741,7 @@ func (ec *executionContext) unmarshalInputGoodsReceiptLineInput(ctx context.Cont
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"purchaseOrderLineId", "barcode", "locationId", "acceptedQuantity", "rejectedQuantity", "rejectionReason", "batchNumber", "expiryDate", "productionDate"}
+	fieldsInOrder := [...]string{"purchaseOrderLineId", "barcode", "locationId", "acceptedQuantity", "rejectedQuantity", "rejectionReason"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -75010,27 +75790,6 @@ func (ec *executionContext) unmarshalInputGoodsReceiptLineInput(ctx context.Cont
 				return it, err
 			}
 			it.RejectionReason = data
-		case "batchNumber":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("batchNumber"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.BatchNumber = data
-		case "expiryDate":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("expiryDate"))
-			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ExpiryDate = data
-		case "productionDate":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("productionDate"))
-			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ProductionDate = data
 		}
 	}
 	return it, nil
@@ -76250,6 +77009,125 @@ func UnmarshalOperatingCostOrder(ctx context.Context, raw any) (jxc.OperatingCos
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputPackShipmentInput(ctx context.Context, obj any) (jxc.PackShipmentInput, error) {
+	var it jxc.PackShipmentInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"shipmentNumber", "parcels"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "shipmentNumber":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("shipmentNumber"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ShipmentNumber = data
+		case "parcels":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("parcels"))
+			data, err := ec.unmarshalNParcelInput2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐParcelInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Parcels = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalPackShipmentInput unmarshals raw into the PackShipmentInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalPackShipmentInput(ctx context.Context, raw any) (jxc.PackShipmentInput, error) {
+	var out jxc.PackShipmentInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "PackShipmentInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputParcelInput(ctx context.Context, obj any) (jxc.ParcelInput, error) {
+	var it jxc.ParcelInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"weightKg", "lengthCm", "widthCm", "heightCm", "contents"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "weightKg":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("weightKg"))
+			data, err := ec.unmarshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WeightKg = data
+		case "lengthCm":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lengthCm"))
+			data, err := ec.unmarshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LengthCm = data
+		case "widthCm":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("widthCm"))
+			data, err := ec.unmarshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WidthCm = data
+		case "heightCm":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("heightCm"))
+			data, err := ec.unmarshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HeightCm = data
+		case "contents":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("contents"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Contents = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalParcelInput unmarshals raw into the ParcelInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalParcelInput(ctx context.Context, raw any) (jxc.ParcelInput, error) {
+	var out jxc.ParcelInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ParcelInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputPaymentAllocationInput(ctx context.Context, obj any) (PaymentAllocationInput, error) {
 	var it PaymentAllocationInput
 	if obj == nil {
@@ -76296,6 +77174,108 @@ func (ec *executionContext) unmarshalInputPaymentAllocationInput(ctx context.Con
 func UnmarshalPaymentAllocationInput(ctx context.Context, raw any) (PaymentAllocationInput, error) {
 	var out PaymentAllocationInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "PaymentAllocationInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputPickListFilter(ctx context.Context, obj any) (jxc.PickListFilter, error) {
+	var it jxc.PickListFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"status", "query"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "status":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
+			data, err := ec.unmarshalOPickListStatus2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐPickListStatusᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Status = data
+		case "query":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("query"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Query = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalPickListFilter unmarshals raw into the PickListFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalPickListFilter(ctx context.Context, raw any) (jxc.PickListFilter, error) {
+	var out jxc.PickListFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "PickListFilter", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputPickListOrder(ctx context.Context, obj any) (jxc.PickListOrder, error) {
+	var it jxc.PickListOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"field", "direction"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNPickListOrderField2githubᚗcomᚋjxcgraphᚋjxcᚐPickListOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalOSortDirection2githubᚗcomᚋjxcgraphᚋjxcᚐSortDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalPickListOrder unmarshals raw into the PickListOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalPickListOrder(ctx context.Context, raw any) (jxc.PickListOrder, error) {
+	var out jxc.PickListOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "PickListOrder", raw, &out)
 	return out, err
 }
 
@@ -76352,69 +77332,6 @@ func (ec *executionContext) unmarshalInputPostingWindowInput(ctx context.Context
 func UnmarshalPostingWindowInput(ctx context.Context, raw any) (PostingWindowInput, error) {
 	var out PostingWindowInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "PostingWindowInput", raw, &out)
-	return out, err
-}
-
-func (ec *executionContext) unmarshalInputProductBatchTrackingInput(ctx context.Context, obj any) (jxc.ProductBatchTrackingInput, error) {
-	var it jxc.ProductBatchTrackingInput
-	if obj == nil {
-		return it, nil
-	}
-
-	asMap := map[string]any{}
-	for k, v := range obj.(map[string]any) {
-		asMap[k] = v
-	}
-
-	fieldsInOrder := [...]string{"productId", "batchTracked", "expiryTracked", "shelfLifeDays"}
-	for _, k := range fieldsInOrder {
-		v, ok := asMap[k]
-		if !ok {
-			continue
-		}
-		switch k {
-		case "productId":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("productId"))
-			data, err := ec.unmarshalNID2int64(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ProductID = data
-		case "batchTracked":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("batchTracked"))
-			data, err := ec.unmarshalNBoolean2bool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.BatchTracked = data
-		case "expiryTracked":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("expiryTracked"))
-			data, err := ec.unmarshalNBoolean2bool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ExpiryTracked = data
-		case "shelfLifeDays":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("shelfLifeDays"))
-			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ShelfLifeDays = data
-		}
-	}
-	return it, nil
-}
-
-// UnmarshalProductBatchTrackingInput unmarshals raw into the ProductBatchTrackingInput input type, using the
-// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
-// object that was not passed as a field argument.
-//
-// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
-// and the returned error says so.
-func UnmarshalProductBatchTrackingInput(ctx context.Context, raw any) (jxc.ProductBatchTrackingInput, error) {
-	var out jxc.ProductBatchTrackingInput
-	err := graphql.UnmarshalNamedInputFromContext(ctx, "ProductBatchTrackingInput", raw, &out)
 	return out, err
 }
 
@@ -76892,6 +77809,62 @@ func (ec *executionContext) unmarshalInputRecordCustomerPaymentInput(ctx context
 func UnmarshalRecordCustomerPaymentInput(ctx context.Context, raw any) (RecordCustomerPaymentInput, error) {
 	var out RecordCustomerPaymentInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "RecordCustomerPaymentInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputRecordPickInput(ctx context.Context, obj any) (jxc.RecordPickInput, error) {
+	var it jxc.RecordPickInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"pickListNumber", "lineId", "quantity"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "pickListNumber":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("pickListNumber"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PickListNumber = data
+		case "lineId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lineId"))
+			data, err := ec.unmarshalNID2int64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LineID = data
+		case "quantity":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quantity"))
+			data, err := ec.unmarshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Quantity = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalRecordPickInput unmarshals raw into the RecordPickInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalRecordPickInput(ctx context.Context, raw any) (jxc.RecordPickInput, error) {
+	var out jxc.RecordPickInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "RecordPickInput", raw, &out)
 	return out, err
 }
 
@@ -82784,269 +83757,6 @@ func (ec *executionContext) _BalanceSheetLineAccount(ctx context.Context, sel as
 	return out
 }
 
-var batchImplementors = []string{"Batch"}
-
-func (ec *executionContext) _Batch(ctx context.Context, sel ast.SelectionSet, obj *jxc.Batch) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, batchImplementors)
-
-	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
-	for i, field := range fields {
-		switch field.Name {
-		case "__typename":
-			out.Values[i] = graphql.MarshalString("Batch")
-		case "id":
-			out.Values[i] = ec._Batch_id(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "number":
-			out.Values[i] = ec._Batch_number(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "product":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Batch_product(ctx, field, obj)
-				})
-		case "expiryDate":
-			out.Values[i] = ec._Batch_expiryDate(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "productionDate":
-			out.Values[i] = ec._Batch_productionDate(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "sourceType":
-			out.Values[i] = ec._Batch_sourceType(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "sourceNumber":
-			out.Values[i] = ec._Batch_sourceNumber(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		default:
-			panic("unknown field " + strconv.Quote(field.Name))
-		}
-	}
-	out.Dispatch(ctx)
-	if out.Invalids > 0 {
-		return graphql.Null
-	}
-
-	if n := len(deferred.Defers); n > 0 {
-		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
-		ec.ProcessDeferredGroup(deferred)
-	}
-
-	return out
-}
-
-var batchMoveImplementors = []string{"BatchMove"}
-
-func (ec *executionContext) _BatchMove(ctx context.Context, sel ast.SelectionSet, obj *jxc.BatchMove) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, batchMoveImplementors)
-
-	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
-	for i, field := range fields {
-		switch field.Name {
-		case "__typename":
-			out.Values[i] = graphql.MarshalString("BatchMove")
-		case "moveId":
-			out.Values[i] = ec._BatchMove_moveId(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "warehouse":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._BatchMove_warehouse(ctx, field, obj)
-				})
-		case "postingDate":
-			out.Values[i] = ec._BatchMove_postingDate(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "quantity":
-			out.Values[i] = ec._BatchMove_quantity(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "sourceType":
-			out.Values[i] = ec._BatchMove_sourceType(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "documentNumber":
-			out.Values[i] = ec._BatchMove_documentNumber(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "customerCode":
-			out.Values[i] = ec._BatchMove_customerCode(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "customerName":
-			out.Values[i] = ec._BatchMove_customerName(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		default:
-			panic("unknown field " + strconv.Quote(field.Name))
-		}
-	}
-	out.Dispatch(ctx)
-	if out.Invalids > 0 {
-		return graphql.Null
-	}
-
-	if n := len(deferred.Defers); n > 0 {
-		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
-		ec.ProcessDeferredGroup(deferred)
-	}
-
-	return out
-}
-
-var batchStockImplementors = []string{"BatchStock"}
-
-func (ec *executionContext) _BatchStock(ctx context.Context, sel ast.SelectionSet, obj *jxc.BatchStock) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, batchStockImplementors)
-
-	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
-	for i, field := range fields {
-		switch field.Name {
-		case "__typename":
-			out.Values[i] = graphql.MarshalString("BatchStock")
-		case "batch":
-			out.Values[i] = ec._BatchStock_batch(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "warehouse":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._BatchStock_warehouse(ctx, field, obj)
-				})
-		case "onHand":
-			out.Values[i] = ec._BatchStock_onHand(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		default:
-			panic("unknown field " + strconv.Quote(field.Name))
-		}
-	}
-	out.Dispatch(ctx)
-	if out.Invalids > 0 {
-		return graphql.Null
-	}
-
-	if n := len(deferred.Defers); n > 0 {
-		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
-		ec.ProcessDeferredGroup(deferred)
-	}
-
-	return out
-}
-
-var batchTakeImplementors = []string{"BatchTake"}
-
-func (ec *executionContext) _BatchTake(ctx context.Context, sel ast.SelectionSet, obj *jxc.BatchTake) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, batchTakeImplementors)
-
-	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
-	for i, field := range fields {
-		switch field.Name {
-		case "__typename":
-			out.Values[i] = graphql.MarshalString("BatchTake")
-		case "batchId":
-			out.Values[i] = ec._BatchTake_batchId(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "number":
-			out.Values[i] = ec._BatchTake_number(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "expiryDate":
-			out.Values[i] = ec._BatchTake_expiryDate(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
-			}
-		case "quantity":
-			out.Values[i] = ec._BatchTake_quantity(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		default:
-			panic("unknown field " + strconv.Quote(field.Name))
-		}
-	}
-	out.Dispatch(ctx)
-	if out.Invalids > 0 {
-		return graphql.Null
-	}
-
-	if n := len(deferred.Defers); n > 0 {
-		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
-		ec.ProcessDeferredGroup(deferred)
-	}
-
-	return out
-}
-
-var batchTraceImplementors = []string{"BatchTrace"}
-
-func (ec *executionContext) _BatchTrace(ctx context.Context, sel ast.SelectionSet, obj *jxc.BatchTrace) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, batchTraceImplementors)
-
-	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
-	for i, field := range fields {
-		switch field.Name {
-		case "__typename":
-			out.Values[i] = graphql.MarshalString("BatchTrace")
-		case "batch":
-			out.Values[i] = ec._BatchTrace_batch(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "moves":
-			out.Values[i] = ec._BatchTrace_moves(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		default:
-			panic("unknown field " + strconv.Quote(field.Name))
-		}
-	}
-	out.Dispatch(ctx)
-	if out.Invalids > 0 {
-		return graphql.Null
-	}
-
-	if n := len(deferred.Defers); n > 0 {
-		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
-		ec.ProcessDeferredGroup(deferred)
-	}
-
-	return out
-}
-
 var booksCheckImplementors = []string{"BooksCheck"}
 
 func (ec *executionContext) _BooksCheck(ctx context.Context, sel ast.SelectionSet, obj *jxc.BooksCheck) graphql.Marshaler {
@@ -84806,24 +85516,39 @@ func (ec *executionContext) _CustomerRefundPayload(ctx context.Context, sel ast.
 	return out
 }
 
-var expiryAlertDaysPayloadImplementors = []string{"ExpiryAlertDaysPayload"}
+var deliveryUpdateImplementors = []string{"DeliveryUpdate"}
 
-func (ec *executionContext) _ExpiryAlertDaysPayload(ctx context.Context, sel ast.SelectionSet, obj *ExpiryAlertDaysPayload) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, expiryAlertDaysPayloadImplementors)
+func (ec *executionContext) _DeliveryUpdate(ctx context.Context, sel ast.SelectionSet, obj *jxc.DeliveryUpdate) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, deliveryUpdateImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	deferred := graphql.NewDeferredGroup(ctx)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
-			out.Values[i] = graphql.MarshalString("ExpiryAlertDaysPayload")
-		case "days":
-			out.Values[i] = ec._ExpiryAlertDaysPayload_days(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
+			out.Values[i] = graphql.MarshalString("DeliveryUpdate")
+		case "shipmentNumber":
+			out.Values[i] = ec._DeliveryUpdate_shipmentNumber(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
-		case "userErrors":
-			out.Values[i] = ec._ExpiryAlertDaysPayload_userErrors(ctx, field, obj)
+		case "trackingNumber":
+			out.Values[i] = ec._DeliveryUpdate_trackingNumber(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "status":
+			out.Values[i] = ec._DeliveryUpdate_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "at":
+			out.Values[i] = ec._DeliveryUpdate_at(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "note":
+			out.Values[i] = ec._DeliveryUpdate_note(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -87372,27 +88097,6 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
-		case "setProductBatchTracking":
-			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
-				return ec._Mutation_setProductBatchTracking(ctx, field)
-			})
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "setExpiryAlertDays":
-			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
-				return ec._Mutation_setExpiryAlertDays(ctx, field)
-			})
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "checkExpiringBatches":
-			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
-				return ec._Mutation_checkExpiringBatches(ctx, field)
-			})
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
 		case "createBudgetLine":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_createBudgetLine(ctx, field)
@@ -87487,6 +88191,48 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "updateLocation":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_updateLocation(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createPickList":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createPickList(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "recordPick":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_recordPick(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "confirmPickList":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_confirmPickList(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "packShipment":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_packShipment(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "dispatchShipment":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_dispatchShipment(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateDeliveryStatus":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateDeliveryStatus(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -88327,6 +89073,64 @@ func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet,
 	return out
 }
 
+var parcelImplementors = []string{"Parcel"}
+
+func (ec *executionContext) _Parcel(ctx context.Context, sel ast.SelectionSet, obj *jxc.Parcel) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, parcelImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Parcel")
+		case "parcelNo":
+			out.Values[i] = ec._Parcel_parcelNo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "weightKg":
+			out.Values[i] = ec._Parcel_weightKg(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "lengthCm":
+			out.Values[i] = ec._Parcel_lengthCm(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "widthCm":
+			out.Values[i] = ec._Parcel_widthCm(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "heightCm":
+			out.Values[i] = ec._Parcel_heightCm(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "contents":
+			out.Values[i] = ec._Parcel_contents(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var partnerStatementImplementors = []string{"PartnerStatement"}
 
 func (ec *executionContext) _PartnerStatement(ctx context.Context, sel ast.SelectionSet, obj *jxc.PartnerStatement) graphql.Marshaler {
@@ -88657,6 +89461,218 @@ func (ec *executionContext) _PeriodSummary(ctx context.Context, sel ast.Selectio
 	return out
 }
 
+var pickListImplementors = []string{"PickList"}
+
+func (ec *executionContext) _PickList(ctx context.Context, sel ast.SelectionSet, obj *jxc.PickList) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, pickListImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PickList")
+		case "id":
+			out.Values[i] = ec._PickList_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "number":
+			out.Values[i] = ec._PickList_number(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "warehouse":
+			out.Values[i] = ec._PickList_warehouse(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "status":
+			out.Values[i] = ec._PickList_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createdAt":
+			out.Values[i] = ec._PickList_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "confirmedAt":
+			out.Values[i] = ec._PickList_confirmedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "lines":
+			out.Values[i] = ec._PickList_lines(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "shipments":
+			out.Values[i] = ec._PickList_shipments(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var pickListConnectionImplementors = []string{"PickListConnection"}
+
+func (ec *executionContext) _PickListConnection(ctx context.Context, sel ast.SelectionSet, obj *PickListConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, pickListConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PickListConnection")
+		case "nodes":
+			out.Values[i] = ec._PickListConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._PickListConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._PickListConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var pickListLineImplementors = []string{"PickListLine"}
+
+func (ec *executionContext) _PickListLine(ctx context.Context, sel ast.SelectionSet, obj *jxc.PickListLine) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, pickListLineImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PickListLine")
+		case "id":
+			out.Values[i] = ec._PickListLine_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "seq":
+			out.Values[i] = ec._PickListLine_seq(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "shipmentNumber":
+			out.Values[i] = ec._PickListLine_shipmentNumber(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "product":
+			out.Values[i] = ec._PickListLine_product(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "location":
+			out.Values[i] = ec._PickListLine_location(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "quantity":
+			out.Values[i] = ec._PickListLine_quantity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "picked":
+			out.Values[i] = ec._PickListLine_picked(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var pickListPayloadImplementors = []string{"PickListPayload"}
+
+func (ec *executionContext) _PickListPayload(ctx context.Context, sel ast.SelectionSet, obj *PickListPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, pickListPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PickListPayload")
+		case "pickList":
+			out.Values[i] = ec._PickListPayload_pickList(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._PickListPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var postingWindowImplementors = []string{"PostingWindow"}
 
 func (ec *executionContext) _PostingWindow(ctx context.Context, sel ast.SelectionSet, obj *jxc.PostingWindow) graphql.Marshaler {
@@ -88924,12 +89940,6 @@ func (ec *executionContext) _Product(ctx context.Context, sel ast.SelectionSet, 
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Product_auditTrail(ctx, field, obj)
 				})
-		case "tracking":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Product_tracking(ctx, field, obj)
-				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -89128,122 +90138,25 @@ func (ec *executionContext) _ProductStock(ctx context.Context, sel ast.Selection
 		case "levels":
 			out.Values[i] = ec._ProductStock_levels(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "onHand":
 			out.Values[i] = ec._ProductStock_onHand(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "reserved":
 			out.Values[i] = ec._ProductStock_reserved(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "available":
 			out.Values[i] = ec._ProductStock_available(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "value":
 			out.Values[i] = ec._ProductStock_value(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "batches":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._ProductStock_batches(ctx, field, obj)
-				})
-		default:
-			panic("unknown field " + strconv.Quote(field.Name))
-		}
-	}
-	out.Dispatch(ctx)
-	if out.Invalids > 0 {
-		return graphql.Null
-	}
-
-	if n := len(deferred.Defers); n > 0 {
-		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
-		ec.ProcessDeferredGroup(deferred)
-	}
-
-	return out
-}
-
-var productTrackingImplementors = []string{"ProductTracking"}
-
-func (ec *executionContext) _ProductTracking(ctx context.Context, sel ast.SelectionSet, obj *jxc.ProductTracking) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, productTrackingImplementors)
-
-	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
-	for i, field := range fields {
-		switch field.Name {
-		case "__typename":
-			out.Values[i] = graphql.MarshalString("ProductTracking")
-		case "productId":
-			out.Values[i] = ec._ProductTracking_productId(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "sku":
-			out.Values[i] = ec._ProductTracking_sku(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "batchTracked":
-			out.Values[i] = ec._ProductTracking_batchTracked(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "expiryTracked":
-			out.Values[i] = ec._ProductTracking_expiryTracked(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "shelfLifeDays":
-			out.Values[i] = ec._ProductTracking_shelfLifeDays(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
-			}
-		default:
-			panic("unknown field " + strconv.Quote(field.Name))
-		}
-	}
-	out.Dispatch(ctx)
-	if out.Invalids > 0 {
-		return graphql.Null
-	}
-
-	if n := len(deferred.Defers); n > 0 {
-		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
-		ec.ProcessDeferredGroup(deferred)
-	}
-
-	return out
-}
-
-var productTrackingPayloadImplementors = []string{"ProductTrackingPayload"}
-
-func (ec *executionContext) _ProductTrackingPayload(ctx context.Context, sel ast.SelectionSet, obj *ProductTrackingPayload) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, productTrackingPayloadImplementors)
-
-	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
-	for i, field := range fields {
-		switch field.Name {
-		case "__typename":
-			out.Values[i] = graphql.MarshalString("ProductTrackingPayload")
-		case "tracking":
-			out.Values[i] = ec._ProductTrackingPayload_tracking(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
-			}
-		case "userErrors":
-			out.Values[i] = ec._ProductTrackingPayload_userErrors(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -89977,30 +90890,6 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_auditTrail(ctx, field)
 				})
-		case "batches":
-			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Query_batches(ctx, field)
-				})
-		case "batchTrace":
-			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Query_batchTrace(ctx, field)
-				})
-		case "fefoBatches":
-			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Query_fefoBatches(ctx, field)
-				})
-		case "expiryAlertDays":
-			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Query_expiryAlertDays(ctx, field)
-				})
 		case "budgetLines":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
@@ -90066,6 +90955,24 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_warehouse(ctx, field)
+				})
+		case "pickLists":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_pickLists(ctx, field)
+				})
+		case "pickList":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_pickList(ctx, field)
+				})
+		case "shipmentTracking":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_shipmentTracking(ctx, field)
 				})
 		case "exportJob":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -91378,6 +92285,12 @@ func (ec *executionContext) _SalesOrder(ctx context.Context, sel ast.SelectionSe
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._SalesOrder_auditTrail(ctx, field, obj)
 				})
+		case "tracking":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._SalesOrder_tracking(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -92454,6 +93367,107 @@ func (ec *executionContext) _ShipmentPayload(ctx context.Context, sel ast.Select
 			}
 		case "userErrors":
 			out.Values[i] = ec._ShipmentPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var shipmentTrackingImplementors = []string{"ShipmentTracking"}
+
+func (ec *executionContext) _ShipmentTracking(ctx context.Context, sel ast.SelectionSet, obj *jxc.ShipmentTracking) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, shipmentTrackingImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ShipmentTracking")
+		case "shipmentNumber":
+			out.Values[i] = ec._ShipmentTracking_shipmentNumber(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "carrier":
+			out.Values[i] = ec._ShipmentTracking_carrier(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "trackingNumber":
+			out.Values[i] = ec._ShipmentTracking_trackingNumber(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "dispatchedAt":
+			out.Values[i] = ec._ShipmentTracking_dispatchedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "status":
+			out.Values[i] = ec._ShipmentTracking_status(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "parcels":
+			out.Values[i] = ec._ShipmentTracking_parcels(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "events":
+			out.Values[i] = ec._ShipmentTracking_events(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var shipmentTrackingPayloadImplementors = []string{"ShipmentTrackingPayload"}
+
+func (ec *executionContext) _ShipmentTrackingPayload(ctx context.Context, sel ast.SelectionSet, obj *ShipmentTrackingPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, shipmentTrackingPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ShipmentTrackingPayload")
+		case "tracking":
+			out.Values[i] = ec._ShipmentTrackingPayload_tracking(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._ShipmentTrackingPayload_userErrors(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -93758,6 +94772,8 @@ func (ec *executionContext) _Subscription(ctx context.Context, sel ast.Selection
 	switch fields[0].Name {
 	case "clock":
 		return ec._Subscription_clock(ctx, fields[0])
+	case "deliveryStatusChanged":
+		return ec._Subscription_deliveryStatusChanged(ctx, fields[0])
 	case "exportJobChanged":
 		return ec._Subscription_exportJobChanged(ctx, fields[0])
 	case "receivableChanged":
@@ -94913,6 +95929,54 @@ func (ec *executionContext) _TopSeller(ctx context.Context, sel ast.SelectionSet
 			}
 		case "revenue":
 			out.Values[i] = ec._TopSeller_revenue(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var trackingEventImplementors = []string{"TrackingEvent"}
+
+func (ec *executionContext) _TrackingEvent(ctx context.Context, sel ast.SelectionSet, obj *jxc.TrackingEvent) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, trackingEventImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TrackingEvent")
+		case "status":
+			out.Values[i] = ec._TrackingEvent_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "at":
+			out.Values[i] = ec._TrackingEvent_at(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "note":
+			out.Values[i] = ec._TrackingEvent_note(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "recordedAt":
+			out.Values[i] = ec._TrackingEvent_recordedAt(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -96955,94 +98019,6 @@ func (ec *executionContext) marshalNBalanceSide2githubᚗcomᚋjxcgraphᚋjxcᚐ
 	return res
 }
 
-func (ec *executionContext) marshalNBatch2githubᚗcomᚋjxcgraphᚋjxcᚐBatch(ctx context.Context, sel ast.SelectionSet, v jxc.Batch) graphql.Marshaler {
-	return ec._Batch(ctx, sel, &v)
-}
-
-func (ec *executionContext) marshalNBatch2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐBatch(ctx context.Context, sel ast.SelectionSet, v *jxc.Batch) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "Batch!")
-		return graphql.Null
-	}
-	return ec._Batch(ctx, sel, v)
-}
-
-func (ec *executionContext) marshalNBatchMove2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐBatchMoveᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.BatchMove) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
-		fc := graphql.GetFieldContext(ctx)
-		fc.Result = &v[i]
-		return ec.marshalNBatchMove2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐBatchMove(ctx, sel, v[i])
-	})
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
-}
-
-func (ec *executionContext) marshalNBatchMove2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐBatchMove(ctx context.Context, sel ast.SelectionSet, v *jxc.BatchMove) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "BatchMove!")
-		return graphql.Null
-	}
-	return ec._BatchMove(ctx, sel, v)
-}
-
-func (ec *executionContext) marshalNBatchStock2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐBatchStockᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.BatchStock) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
-		fc := graphql.GetFieldContext(ctx)
-		fc.Result = &v[i]
-		return ec.marshalNBatchStock2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐBatchStock(ctx, sel, v[i])
-	})
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
-}
-
-func (ec *executionContext) marshalNBatchStock2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐBatchStock(ctx context.Context, sel ast.SelectionSet, v *jxc.BatchStock) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "BatchStock!")
-		return graphql.Null
-	}
-	return ec._BatchStock(ctx, sel, v)
-}
-
-func (ec *executionContext) marshalNBatchTake2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐBatchTakeᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.BatchTake) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
-		fc := graphql.GetFieldContext(ctx)
-		fc.Result = &v[i]
-		return ec.marshalNBatchTake2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐBatchTake(ctx, sel, v[i])
-	})
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
-}
-
-func (ec *executionContext) marshalNBatchTake2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐBatchTake(ctx context.Context, sel ast.SelectionSet, v *jxc.BatchTake) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "BatchTake!")
-		return graphql.Null
-	}
-	return ec._BatchTake(ctx, sel, v)
-}
-
-func (ec *executionContext) marshalNBatchTrace2githubᚗcomᚋjxcgraphᚋjxcᚐBatchTrace(ctx context.Context, sel ast.SelectionSet, v jxc.BatchTrace) graphql.Marshaler {
-	return ec._BatchTrace(ctx, sel, &v)
-}
-
 func (ec *executionContext) marshalNBooksCheck2githubᚗcomᚋjxcgraphᚋjxcᚐBooksCheck(ctx context.Context, sel ast.SelectionSet, v jxc.BooksCheck) graphql.Marshaler {
 	return ec._BooksCheck(ctx, sel, &v)
 }
@@ -97380,6 +98356,11 @@ func (ec *executionContext) unmarshalNCreateLocationInput2githubᚗcomᚋjxcgrap
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNCreatePickListInput2githubᚗcomᚋjxcgraphᚋjxcᚐCreatePickListInput(ctx context.Context, v any) (jxc.CreatePickListInput, error) {
+	res, err := ec.unmarshalInputCreatePickListInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNCreateProductInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐCreateProductInput(ctx context.Context, v any) (CreateProductInput, error) {
 	res, err := ec.unmarshalInputCreateProductInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -97661,6 +98642,25 @@ func (ec *executionContext) marshalNDecimal2githubᚗcomᚋshopspringᚋdecimal�
 	return res
 }
 
+func (ec *executionContext) unmarshalNDeliveryStatus2githubᚗcomᚋjxcgraphᚋjxcᚐDeliveryStatus(ctx context.Context, v any) (jxc.DeliveryStatus, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := jxc.DeliveryStatus(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNDeliveryStatus2githubᚗcomᚋjxcgraphᚋjxcᚐDeliveryStatus(ctx context.Context, sel ast.SelectionSet, v jxc.DeliveryStatus) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "DeliveryStatus!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNDeliveryUpdate2githubᚗcomᚋjxcgraphᚋjxcᚐDeliveryUpdate(ctx context.Context, sel ast.SelectionSet, v jxc.DeliveryUpdate) graphql.Marshaler {
+	return ec._DeliveryUpdate(ctx, sel, &v)
+}
+
 func (ec *executionContext) unmarshalNDimension2githubᚗcomᚋjxcgraphᚋjxcᚐDimension(ctx context.Context, v any) (jxc.Dimension, error) {
 	tmp, err := graphql.UnmarshalString(v)
 	res := jxc.Dimension(tmp)
@@ -97706,8 +98706,9 @@ func (ec *executionContext) marshalNDimension2ᚕgithubᚗcomᚋjxcgraphᚋjxc�
 	return ret
 }
 
-func (ec *executionContext) marshalNExpiryAlertDaysPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐExpiryAlertDaysPayload(ctx context.Context, sel ast.SelectionSet, v ExpiryAlertDaysPayload) graphql.Marshaler {
-	return ec._ExpiryAlertDaysPayload(ctx, sel, &v)
+func (ec *executionContext) unmarshalNDispatchShipmentInput2githubᚗcomᚋjxcgraphᚋjxcᚐDispatchShipmentInput(ctx context.Context, v any) (jxc.DispatchShipmentInput, error) {
+	res, err := ec.unmarshalInputDispatchShipmentInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNExportFormat2githubᚗcomᚋjxcgraphᚋjxcᚐExportFormat(ctx context.Context, v any) (jxc.ExportFormat, error) {
@@ -98776,12 +99777,60 @@ func (ec *executionContext) marshalNOperatingCostStatus2githubᚗcomᚋjxcgraph�
 	return res
 }
 
+func (ec *executionContext) unmarshalNPackShipmentInput2githubᚗcomᚋjxcgraphᚋjxcᚐPackShipmentInput(ctx context.Context, v any) (jxc.PackShipmentInput, error) {
+	res, err := ec.unmarshalInputPackShipmentInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalNPageInfo2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐPageInfo(ctx context.Context, sel ast.SelectionSet, v *PageInfo) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "PageInfo!")
 		return graphql.Null
 	}
 	return ec._PageInfo(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNParcel2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐParcelᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.Parcel) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNParcel2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐParcel(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNParcel2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐParcel(ctx context.Context, sel ast.SelectionSet, v *jxc.Parcel) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Parcel!")
+		return graphql.Null
+	}
+	return ec._Parcel(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNParcelInput2githubᚗcomᚋjxcgraphᚋjxcᚐParcelInput(ctx context.Context, v any) (jxc.ParcelInput, error) {
+	res, err := ec.unmarshalInputParcelInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNParcelInput2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐParcelInputᚄ(ctx context.Context, v any) ([]jxc.ParcelInput, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]jxc.ParcelInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNParcelInput2githubᚗcomᚋjxcgraphᚋjxcᚐParcelInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
 }
 
 func (ec *executionContext) unmarshalNPartnerKind2githubᚗcomᚋjxcgraphᚋjxcᚐPartnerKind(ctx context.Context, v any) (jxc.PartnerKind, error) {
@@ -98928,6 +99977,92 @@ func (ec *executionContext) marshalNPeriodStatus2githubᚗcomᚋjxcgraphᚋjxc�
 	return res
 }
 
+func (ec *executionContext) marshalNPickList2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐPickListᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.PickList) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPickList2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐPickList(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNPickList2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐPickList(ctx context.Context, sel ast.SelectionSet, v *jxc.PickList) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "PickList!")
+		return graphql.Null
+	}
+	return ec._PickList(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNPickListConnection2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐPickListConnection(ctx context.Context, sel ast.SelectionSet, v PickListConnection) graphql.Marshaler {
+	return ec._PickListConnection(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNPickListLine2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐPickListLineᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.PickListLine) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPickListLine2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐPickListLine(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNPickListLine2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐPickListLine(ctx context.Context, sel ast.SelectionSet, v *jxc.PickListLine) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "PickListLine!")
+		return graphql.Null
+	}
+	return ec._PickListLine(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNPickListOrderField2githubᚗcomᚋjxcgraphᚋjxcᚐPickListOrderField(ctx context.Context, v any) (jxc.PickListOrderField, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := jxc.PickListOrderField(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNPickListOrderField2githubᚗcomᚋjxcgraphᚋjxcᚐPickListOrderField(ctx context.Context, sel ast.SelectionSet, v jxc.PickListOrderField) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "PickListOrderField!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNPickListPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐPickListPayload(ctx context.Context, sel ast.SelectionSet, v PickListPayload) graphql.Marshaler {
+	return ec._PickListPayload(ctx, sel, &v)
+}
+
+func (ec *executionContext) unmarshalNPickListStatus2githubᚗcomᚋjxcgraphᚋjxcᚐPickListStatus(ctx context.Context, v any) (jxc.PickListStatus, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := jxc.PickListStatus(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNPickListStatus2githubᚗcomᚋjxcgraphᚋjxcᚐPickListStatus(ctx context.Context, sel ast.SelectionSet, v jxc.PickListStatus) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "PickListStatus!")
+	}
+	return res
+}
+
 func (ec *executionContext) marshalNPostingWindow2githubᚗcomᚋjxcgraphᚋjxcᚐPostingWindow(ctx context.Context, sel ast.SelectionSet, v jxc.PostingWindow) graphql.Marshaler {
 	return ec._PostingWindow(ctx, sel, &v)
 }
@@ -98991,11 +100126,6 @@ func (ec *executionContext) marshalNProduct2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐP
 		return graphql.Null
 	}
 	return ec._Product(ctx, sel, v)
-}
-
-func (ec *executionContext) unmarshalNProductBatchTrackingInput2githubᚗcomᚋjxcgraphᚋjxcᚐProductBatchTrackingInput(ctx context.Context, v any) (jxc.ProductBatchTrackingInput, error) {
-	res, err := ec.unmarshalInputProductBatchTrackingInput(ctx, v)
-	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNProductConnection2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐProductConnection(ctx context.Context, sel ast.SelectionSet, v ProductConnection) graphql.Marshaler {
@@ -99071,14 +100201,6 @@ func (ec *executionContext) marshalNProductSales2ᚖgithubᚗcomᚋjxcgraphᚋjx
 
 func (ec *executionContext) marshalNProductStock2githubᚗcomᚋjxcgraphᚋjxcᚐProductStock(ctx context.Context, sel ast.SelectionSet, v jxc.ProductStock) graphql.Marshaler {
 	return ec._ProductStock(ctx, sel, &v)
-}
-
-func (ec *executionContext) marshalNProductTracking2githubᚗcomᚋjxcgraphᚋjxcᚐProductTracking(ctx context.Context, sel ast.SelectionSet, v jxc.ProductTracking) graphql.Marshaler {
-	return ec._ProductTracking(ctx, sel, &v)
-}
-
-func (ec *executionContext) marshalNProductTrackingPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐProductTrackingPayload(ctx context.Context, sel ast.SelectionSet, v ProductTrackingPayload) graphql.Marshaler {
-	return ec._ProductTrackingPayload(ctx, sel, &v)
 }
 
 func (ec *executionContext) marshalNProfitAndLoss2githubᚗcomᚋjxcgraphᚋjxcᚐProfitAndLoss(ctx context.Context, sel ast.SelectionSet, v jxc.ProfitAndLoss) graphql.Marshaler {
@@ -99312,6 +100434,11 @@ func (ec *executionContext) marshalNReceivablesAging2githubᚗcomᚋjxcgraphᚋj
 
 func (ec *executionContext) unmarshalNRecordCustomerPaymentInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐRecordCustomerPaymentInput(ctx context.Context, v any) (RecordCustomerPaymentInput, error) {
 	res, err := ec.unmarshalInputRecordCustomerPaymentInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNRecordPickInput2githubᚗcomᚋjxcgraphᚋjxcᚐRecordPickInput(ctx context.Context, v any) (jxc.RecordPickInput, error) {
+	res, err := ec.unmarshalInputRecordPickInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -99989,6 +101116,34 @@ func (ec *executionContext) marshalNShipmentStatus2githubᚗcomᚋjxcgraphᚋjxc
 		graphql.AddInvalidNullFromMarshaler(ctx, "ShipmentStatus!")
 	}
 	return res
+}
+
+func (ec *executionContext) marshalNShipmentTracking2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐShipmentTrackingᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.ShipmentTracking) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNShipmentTracking2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐShipmentTracking(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNShipmentTracking2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐShipmentTracking(ctx context.Context, sel ast.SelectionSet, v *jxc.ShipmentTracking) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ShipmentTracking!")
+		return graphql.Null
+	}
+	return ec._ShipmentTracking(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNShipmentTrackingPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐShipmentTrackingPayload(ctx context.Context, sel ast.SelectionSet, v ShipmentTrackingPayload) graphql.Marshaler {
+	return ec._ShipmentTrackingPayload(ctx, sel, &v)
 }
 
 func (ec *executionContext) marshalNShortage2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐShortageᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.Shortage) graphql.Marshaler {
@@ -101041,6 +102196,30 @@ func (ec *executionContext) marshalNTopSeller2ᚖgithubᚗcomᚋjxcgraphᚋjxc�
 	return ec._TopSeller(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNTrackingEvent2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐTrackingEventᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.TrackingEvent) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNTrackingEvent2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐTrackingEvent(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNTrackingEvent2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐTrackingEvent(ctx context.Context, sel ast.SelectionSet, v *jxc.TrackingEvent) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "TrackingEvent!")
+		return graphql.Null
+	}
+	return ec._TrackingEvent(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNTrialBalance2githubᚗcomᚋjxcgraphᚋjxcᚐTrialBalance(ctx context.Context, sel ast.SelectionSet, v jxc.TrialBalance) graphql.Marshaler {
 	return ec._TrialBalance(ctx, sel, &v)
 }
@@ -101956,6 +103135,25 @@ func (ec *executionContext) marshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecim
 	return res
 }
 
+func (ec *executionContext) unmarshalODeliveryStatus2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDeliveryStatus(ctx context.Context, v any) (*jxc.DeliveryStatus, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := jxc.DeliveryStatus(tmp)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalODeliveryStatus2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDeliveryStatus(ctx context.Context, sel ast.SelectionSet, v *jxc.DeliveryStatus) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(string(*v))
+	return res
+}
+
 func (ec *executionContext) unmarshalODimension2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐDimensionᚄ(ctx context.Context, v any) ([]jxc.Dimension, error) {
 	if v == nil {
 		return nil, nil
@@ -102394,6 +103592,65 @@ func (ec *executionContext) marshalOPeriodSummary2ᚖgithubᚗcomᚋjxcgraphᚋj
 	return ec._PeriodSummary(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalOPickList2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐPickList(ctx context.Context, sel ast.SelectionSet, v *jxc.PickList) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._PickList(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOPickListFilter2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐPickListFilter(ctx context.Context, v any) (*jxc.PickListFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputPickListFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOPickListOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐPickListOrder(ctx context.Context, v any) (*jxc.PickListOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputPickListOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOPickListStatus2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐPickListStatusᚄ(ctx context.Context, v any) ([]jxc.PickListStatus, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]jxc.PickListStatus, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNPickListStatus2githubᚗcomᚋjxcgraphᚋjxcᚐPickListStatus(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOPickListStatus2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐPickListStatusᚄ(ctx context.Context, sel ast.SelectionSet, v []jxc.PickListStatus) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPickListStatus2githubᚗcomᚋjxcgraphᚋjxcᚐPickListStatus(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalOPostingDocument2githubᚗcomᚋjxcgraphᚋjxcᚐPostingDocument(ctx context.Context, sel ast.SelectionSet, v jxc.PostingDocument) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -102429,13 +103686,6 @@ func (ec *executionContext) unmarshalOProductOrder2ᚖgithubᚗcomᚋjxcgraphᚋ
 	}
 	res, err := ec.unmarshalInputProductOrder(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
-}
-
-func (ec *executionContext) marshalOProductTracking2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐProductTracking(ctx context.Context, sel ast.SelectionSet, v *jxc.ProductTracking) graphql.Marshaler {
-	if v == nil {
-		return graphql.Null
-	}
-	return ec._ProductTracking(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOProfitCarryForward2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐProfitCarryForward(ctx context.Context, v any) (*jxc.ProfitCarryForward, error) {
@@ -102860,6 +104110,13 @@ func (ec *executionContext) marshalOShipmentStatus2ᚕgithubᚗcomᚋjxcgraphᚋ
 	}
 
 	return ret
+}
+
+func (ec *executionContext) marshalOShipmentTracking2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐShipmentTracking(ctx context.Context, sel ast.SelectionSet, v *jxc.ShipmentTracking) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ShipmentTracking(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOSortDirection2githubᚗcomᚋjxcgraphᚋjxcᚐSortDirection(ctx context.Context, v any) (jxc.SortDirection, error) {

@@ -1037,6 +1037,24 @@ type PaymentAllocationInput struct {
 	Amount decimal.Decimal `json:"amount"`
 }
 
+// One page of pick lists.
+type PickListConnection struct {
+	// The pick lists.
+	Nodes []*jxc.PickList `json:"nodes"`
+	// Where this page stands.
+	PageInfo *PageInfo `json:"pageInfo"`
+	// How many match in all.
+	TotalCount int `json:"totalCount"`
+}
+
+// The result of a pick list operation.
+type PickListPayload struct {
+	// The pick list after the change; null on error.
+	PickList *jxc.PickList `json:"pickList,omitempty"`
+	// Why it failed.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
 // The company's posting window.
 type PostingWindowInput struct {
 	// Months after the current one postings may be dated in, 0 to 24.
@@ -1464,6 +1482,14 @@ type ShipmentEdge struct {
 type ShipmentPayload struct {
 	// The shipment after the change; null on error.
 	Shipment *jxc.Shipment `json:"shipment,omitempty"`
+	// Why it failed.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
+// The result of a packing, dispatch or delivery status operation.
+type ShipmentTrackingPayload struct {
+	// The shipment's tracking after the change; null on error.
+	Tracking *jxc.ShipmentTracking `json:"tracking,omitempty"`
 	// Why it failed.
 	UserErrors []*UserError `json:"userErrors"`
 }

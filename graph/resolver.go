@@ -64,6 +64,8 @@ type Resolver struct {
 	BinService jxc.BinService
 	// BatchService keeps batches, their stock and traces.
 	BatchService jxc.BatchService
+	// DispatchService is pick, pack and dispatch.
+	DispatchService jxc.DispatchService
 	// Sockets follows the rights of open websockets and counts them per
 	// user; without it the server refuses websockets.
 	Sockets SocketStore

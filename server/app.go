@@ -99,6 +99,7 @@ func (a *app) routes() http.Handler {
 		WorkbenchService:  db.NewWorkbenchService(a.store),
 		ScrapService:      db.NewScrapService(a.store),
 		BinService:        db.NewBinService(a.store),
+		DispatchService:   db.NewDispatchService(a.store, a.events),
 		Sockets:           db.NewSocketService(a.store, a.events),
 		CostBuckets:       a.buckets,
 		Log:               a.log,

@@ -133,6 +133,15 @@ func auditCalls() []auditCall {
 		{"shipShipment", `mutation($s: ID!, $l: ID!) { shipShipment(input: {shipmentId: $s, lines: [{shipmentLineId: $l, quantity: "6"}]}) { shipment { id lines { id } }` + ue + ` } }`,
 			v("s", "sh", "l", "shl"), nil},
 		{"confirmDelivery", `mutation($s: ID!) { confirmDelivery(input: {shipmentId: $s, rating: 5}) { shipment { id }` + ue + ` } }`, v("s", "sh"), nil},
+		// pick, pack, dispatch: the order's pending remainder (pendingSh, read below)
+		{"createPickList", `mutation($n: String!) { createPickList(input: {shipmentNumbers: [$n]}) { pickList { number lines { id } }` + ue + ` } }`, v("n", "pendingSh"),
+			map[string]string{"pl": "pickList.number", "pll": "pickList.lines.0.id"}},
+		{"recordPick", `mutation($n: String!, $l: ID!) { recordPick(input: {pickListNumber: $n, lineId: $l, quantity: "1"}) { pickList { number }` + ue + ` } }`, v("n", "pl", "l", "pll"), nil},
+		{"confirmPickList", `mutation($n: String!) { confirmPickList(number: $n) { pickList { shipments { number } }` + ue + ` } }`, v("n", "pl"),
+			map[string]string{"picked": "pickList.shipments.0.number"}},
+		{"packShipment", `mutation($n: String!) { packShipment(input: {shipmentNumber: $n, parcels: [{weightKg: "1.2", lengthCm: "30", widthCm: "20", heightCm: "10"}]}) { tracking { shipmentNumber }` + ue + ` } }`, v("n", "picked"), nil},
+		{"dispatchShipment", `mutation($n: String!) { dispatchShipment(input: {shipmentNumber: $n, carrier: "顺丰", trackingNumber: "AUD-T1", at: "2026-01-01T08:00:00Z"}) { tracking { shipmentNumber }` + ue + ` } }`, v("n", "picked"), nil},
+		{"updateDeliveryStatus", `mutation { updateDeliveryStatus(trackingNumber: "AUD-T1", status: IN_TRANSIT, at: "2026-01-01T12:00:00Z", note: "上海转运中心") { tracking { status }` + ue + ` } }`, nil, nil},
 		{"recordCustomerPayment", `mutation($c: ID!) { recordCustomerPayment(input: {customerId: $c, amount: "1000"}) { payment { id }` + ue + ` } }`,
 			v("c", "cust"), map[string]string{"pay": "payment.id"}},
 		{"createSalesInvoice", `mutation($s: ID!) { createSalesInvoice(input: {shipmentIds: [$s]}) { invoice { id }` + ue + ` } }`, v("s", "sh"), nil},
@@ -272,6 +281,16 @@ func TestEveryMutationWritesAnAuditRow(t *testing.T) {
 				t.Fatal("no demo entry to review")
 			}
 			st["demoEntry"] = j.JournalEntries.Nodes[0].ID
+		}
+		if c.name == "createPickList" {
+			var j struct {
+				Shipments struct{ Nodes []struct{ Number string } }
+			}
+			admin.gql(`query($o: ID!) { shipments(filter: {orderId: $o, status: [PENDING]}, first: 1) { nodes { number } } }`, map[string]any{"o": st["so"]}, &j)
+			if len(j.Shipments.Nodes) == 0 {
+				t.Fatal("no pending shipment to pick")
+			}
+			st["pendingSh"] = j.Shipments.Nodes[0].Number
 		}
 		if c.name == "acknowledgeAlert" {
 			var a struct {

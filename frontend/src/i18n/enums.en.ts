@@ -48,4 +48,11 @@ export const enumsEn: Record<keyof typeof enumsZh, string> = {
   'abcClass.A': 'Class A',
   'abcClass.B': 'Class B',
   'abcClass.C': 'Class C',
+  'pickListStatus.OPEN': 'Open',
+  'pickListStatus.CONFIRMED': 'Confirmed',
+  'pickListStatus.CANCELLED': 'Cancelled',
+  'deliveryStatus.DISPATCHED': 'Dispatched',
+  'deliveryStatus.IN_TRANSIT': 'In transit',
+  'deliveryStatus.DELIVERED': 'Delivered',
+  'deliveryStatus.FAILED': 'Failed',
 };

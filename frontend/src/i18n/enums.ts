@@ -56,6 +56,8 @@ export const ENUM_LABEL_PREFIX: Record<string, string> = {
   StatementSide: 'stmtSide',
   StockDocumentKind: 'stockDocKind',
   StockGroupBy: 'stockGroupBy',
+  PickListStatus: 'pickListStatus',
+  DeliveryStatus: 'deliveryStatus',
   SupplierInvoiceKind: 'invoiceKind',
   SupplierInvoiceStatus: 'invoiceStatus',
   TopSellersBy: 'topSellersBy',

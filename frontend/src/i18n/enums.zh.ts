@@ -47,4 +47,11 @@ export const enumsZh = {
   'abcClass.A': 'A 类',
   'abcClass.B': 'B 类',
   'abcClass.C': 'C 类',
+  'pickListStatus.OPEN': '待拣货',
+  'pickListStatus.CONFIRMED': '已确认',
+  'pickListStatus.CANCELLED': '已取消',
+  'deliveryStatus.DISPATCHED': '已发运',
+  'deliveryStatus.IN_TRANSIT': '运输中',
+  'deliveryStatus.DELIVERED': '已签收',
+  'deliveryStatus.FAILED': '投递失败',
 } as const;
