@@ -20,7 +20,7 @@ type BooksCheckRule struct {
 }
 
 // booksRules are every module's rules in the order booksCheck reports them.
-var booksRules = slices.Concat(ledgerBooksRules, closingBooksRules, purchasingBooksRules, salesBooksRules, budgetBooksRules, auxiliaryBooksRules)
+var booksRules = slices.Concat(ledgerBooksRules, closingBooksRules, purchasingBooksRules, salesBooksRules, budgetBooksRules, auxiliaryBooksRules, supplierReturnBooksRules)
 
 // ledgerBooksRules are the journal's and the stock ledger's invariants.
 var ledgerBooksRules = []BooksCheckRule{

@@ -260,6 +260,7 @@ var documentTables = map[jxc.SourceType]string{
 	jxc.SourceSalesReturn: "sales_returns", jxc.SourceCustomerPayment: "customer_payments", jxc.SourceCreditApplied: "customer_payments",
 	jxc.SourceCustomerRefund: "customer_refunds", jxc.SourcePurchaseReceipt: "goods_receipts", jxc.SourceSupplierInvoice: "supplier_invoices",
 	jxc.SourceSupplierPayment: "supplier_payments", jxc.SourceLandedCost: "landed_costs",
+	jxc.SourceSupplierReturn: "supplier_returns",
 	jxc.SourceOpeningStock: "stock_documents", jxc.SourceStockAdjustment: "stock_documents",
 }
 
