@@ -261,7 +261,7 @@ var documentTables = map[jxc.SourceType]string{
 	jxc.SourceCustomerRefund: "customer_refunds", jxc.SourcePurchaseReceipt: "goods_receipts", jxc.SourceSupplierInvoice: "supplier_invoices",
 	jxc.SourceSupplierPayment: "supplier_payments", jxc.SourceLandedCost: "landed_costs",
 	jxc.SourceSupplierReturn: "supplier_returns",
-	jxc.SourceOpeningStock: "stock_documents", jxc.SourceStockAdjustment: "stock_documents",
+	jxc.SourceOpeningStock:   "stock_documents", jxc.SourceStockAdjustment: "stock_documents",
 }
 
 // documentNumber is the number of the document that posted e, "" for a
