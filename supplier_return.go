@@ -1,6 +1,7 @@
 package jxc
 
 import (
+	"context"
 	"fmt"
 	"time"
 
@@ -288,3 +289,43 @@ func (e *DebitNoteRefundPosting) Rules(s *PostingState) (*Posting, error) {
 // RuleSupplierReturnMismatch: a supplier return's settlement or a receipt
 // line's returned quantity disagrees with what was written for it.
 const RuleSupplierReturnMismatch BooksRule = "SUPPLIER_RETURN_MISMATCH"
+
+// SupplierReturnFilter narrows the return list.
+type SupplierReturnFilter struct {
+	SupplierID *int64
+	ReceiptID  *int64
+	Status     []SupplierReturnStatus
+	DateFrom   *Date
+	DateTo     *Date
+	// Search is part of the number, the receipt's number or the supplier's code or name.
+	Search *string
+}
+
+// SupplierReturnService writes and reads supplier returns; returns are
+// named by their number.
+type SupplierReturnService interface {
+	CreateSupplierReturn(ctx context.Context, in SupplierReturnInput) (*SupplierReturn, error)
+	PostSupplierReturn(ctx context.Context, number string, date *Date) (*SupplierReturn, error)
+	CancelSupplierReturn(ctx context.Context, number string) (*SupplierReturn, error)
+	ApplyDebitNote(ctx context.Context, number, invoiceNumber string, amount *decimal.Decimal) (*SupplierReturn, error)
+	RefundDebitNote(ctx context.Context, number string, amount decimal.Decimal, date *Date) (*SupplierReturn, error)
+	FindSupplierReturns(ctx context.Context, f SupplierReturnFilter, o Sorter, p PageArgs) (*Page[*SupplierReturn], error)
+	FindSupplierReturnByNumber(ctx context.Context, number string) (*SupplierReturn, error)
+}
+
+// SupplierReturnOrderField is what the supplier return list can be sorted by.
+type SupplierReturnOrderField string
+
+// SupplierReturnOrder sorts the supplier return list.
+type SupplierReturnOrder struct {
+	Field     SupplierReturnOrderField
+	Direction SortDirection
+}
+
+// SortBy implements Sorter; a nil order gives none.
+func (o *SupplierReturnOrder) SortBy() (string, SortDirection, bool) {
+	if o == nil {
+		return "", "", false
+	}
+	return string(o.Field), o.Direction, true
+}

@@ -28,16 +28,6 @@ const supplierReturnCols = `id, number, supplier_id, receipt_id, warehouse_id, s
 	net_amount, vat_amount, total_amount, variance, applied_amount, refunded_amount, journal_entry_id, created_at, posted_at,
 	receipt_number, supplier_code, supplier_name`
 
-// SupplierReturnFilter narrows the return list.
-type SupplierReturnFilter struct {
-	SupplierID *int64
-	ReceiptID  *int64
-	Status     []jxc.SupplierReturnStatus
-	DateFrom   *jxc.Date
-	DateTo     *jxc.Date
-	Search     *string // part of the number, the receipt's number or the supplier's code or name
-}
-
 func loadSupplierReturnLines(ctx context.Context, q Queryer, rs []*jxc.SupplierReturn) error {
 	if len(rs) == 0 {
 		return nil
@@ -79,7 +69,7 @@ func (s *SupplierReturnService) FindSupplierReturnByNumber(ctx context.Context, 
 var supplierReturnOrders = map[string]string{"DATE": "coalesce(posting_date, created_at::date)", "NUMBER": "number", "TOTAL": "total_amount", "STOCK_VALUE": "stock_value"}
 
 // FindSupplierReturns reads a page of returns, newest first.
-func (s *SupplierReturnService) FindSupplierReturns(ctx context.Context, f SupplierReturnFilter, o jxc.Sorter, p jxc.PageArgs) (*jxc.Page[*jxc.SupplierReturn], error) {
+func (s *SupplierReturnService) FindSupplierReturns(ctx context.Context, f jxc.SupplierReturnFilter, o jxc.Sorter, p jxc.PageArgs) (*jxc.Page[*jxc.SupplierReturn], error) {
 	var w where
 	if f.SupplierID != nil {
 		w.add(`supplier_id = %s`, *f.SupplierID)

@@ -161,7 +161,7 @@ func TestSupplierReturnAtCurrentAverageBeforeAndAfterInvoice(t *testing.T) {
 	if _, err := rs.PostSupplierReturn(ctx, r3.Number, &jan); codeOf(err) != jxc.ECONFLICT {
 		t.Fatalf("posted a cancelled return: %v", err)
 	}
-	pg, err := rs.FindSupplierReturns(ctx, db.SupplierReturnFilter{Status: []jxc.SupplierReturnStatus{jxc.SupplierReturnPosted}, Search: jxc.Ptr(gr.Number)}, nil, jxc.PageArgs{})
+	pg, err := rs.FindSupplierReturns(ctx, jxc.SupplierReturnFilter{Status: []jxc.SupplierReturnStatus{jxc.SupplierReturnPosted}, Search: jxc.Ptr(gr.Number)}, nil, jxc.PageArgs{})
 	if err != nil || len(pg.Items) != 2 || len(pg.Items[0].Lines) != 1 {
 		t.Fatalf("list: %v %+v", err, pg)
 	}

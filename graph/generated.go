@@ -81,6 +81,7 @@ type ResolverRoot interface {
 	SupplierInvoice() SupplierInvoiceResolver
 	SupplierInvoiceLine() SupplierInvoiceLineResolver
 	SupplierPayment() SupplierPaymentResolver
+	SupplierReturn() SupplierReturnResolver
 	User() UserResolver
 	Warehouse() WarehouseResolver
 	WorkbenchItem() WorkbenchItemResolver
@@ -1051,6 +1052,7 @@ type ComplexityRoot struct {
 	Mutation struct {
 		AcknowledgeAlert                    func(childComplexity int, id int64) int
 		ApplyCustomerCredit                 func(childComplexity int, input ApplyCustomerCreditInput) int
+		ApplyDebitNote                      func(childComplexity int, number string, invoiceNumber string, amount *decimal.Decimal) int
 		ApprovePurchaseOrder                func(childComplexity int, id int64) int
 		ApproveSupplierInvoiceMismatch      func(childComplexity int, id int64) int
 		BulkExport                          func(childComplexity int, input BulkExportInput) int
@@ -1058,6 +1060,7 @@ type ComplexityRoot struct {
 		CancelOperatingCost                 func(childComplexity int, input jxc.CancelOperatingCostInput) int
 		CancelPurchaseOrder                 func(childComplexity int, id int64) int
 		CancelSalesOrder                    func(childComplexity int, id int64) int
+		CancelSupplierReturn                func(childComplexity int, number string) int
 		CheckLowStock                       func(childComplexity int) int
 		ClearSignInLockout                  func(childComplexity int, input ClearSignInLockoutInput) int
 		CloseFiscalPeriod                   func(childComplexity int, input FiscalPeriodInput) int
@@ -1078,6 +1081,7 @@ type ComplexityRoot struct {
 		CreateSalesOrder                    func(childComplexity int, input SalesOrderInput) int
 		CreateSalesReturn                   func(childComplexity int, input CreateSalesReturnInput) int
 		CreateSupplier                      func(childComplexity int, input CreateSupplierInput) int
+		CreateSupplierReturn                func(childComplexity int, input jxc.SupplierReturnInput) int
 		CreateUser                          func(childComplexity int, input CreateUserInput) int
 		CreateWarehouse                     func(childComplexity int, input CreateWarehouseInput) int
 		DeactivateProduct                   func(childComplexity int, id int64) int
@@ -1092,8 +1096,10 @@ type ComplexityRoot struct {
 		PostStockAdjustment                 func(childComplexity int, input StockAdjustmentInput) int
 		PostSupplierInvoice                 func(childComplexity int, input SupplierInvoiceInput) int
 		PostSupplierPayment                 func(childComplexity int, input SupplierPaymentInput) int
+		PostSupplierReturn                  func(childComplexity int, number string, postingDate *jxc.Date) int
 		RecordCustomerPayment               func(childComplexity int, input RecordCustomerPaymentInput) int
 		RefundCustomer                      func(childComplexity int, input RefundCustomerInput) int
+		RefundDebitNote                     func(childComplexity int, number string, amount decimal.Decimal, date *jxc.Date) int
 		ReleaseSalesOrderHold               func(childComplexity int, id int64) int
 		ReopenFiscalPeriod                  func(childComplexity int, input FiscalPeriodInput) int
 		ReserveSalesOrderStock              func(childComplexity int, id int64) int
@@ -1497,6 +1503,8 @@ type ComplexityRoot struct {
 		SupplierInvoices           func(childComplexity int, first *int, after *string, filter *jxc.SupplierInvoiceFilter, orderBy *jxc.SupplierInvoiceOrder) int
 		SupplierPayment            func(childComplexity int, id *int64, number *string) int
 		SupplierPayments           func(childComplexity int, first *int, after *string, supplierID *int64, filter *jxc.SupplierPaymentFilter, orderBy *jxc.SupplierPaymentOrder) int
+		SupplierReturn             func(childComplexity int, number string) int
+		SupplierReturns            func(childComplexity int, first *int, after *string, filter *jxc.SupplierReturnFilter, orderBy *jxc.SupplierReturnOrder) int
 		Suppliers                  func(childComplexity int, first *int, after *string, filter *jxc.SupplierFilter, orderBy *jxc.SupplierOrder) int
 		TopSellers                 func(childComplexity int, from jxc.Date, to jxc.Date, by *jxc.TopSellersBy, limit *int) int
 		TrialBalance               func(childComplexity int, asOf jxc.Date) int
@@ -2175,6 +2183,69 @@ type ComplexityRoot struct {
 		UserErrors      func(childComplexity int) int
 	}
 
+	SupplierReturn struct {
+		AppliedAmount  func(childComplexity int) int
+		CreatedAt      func(childComplexity int) int
+		GRNIAmount     func(childComplexity int) int
+		ID             func(childComplexity int) int
+		JournalEntry   func(childComplexity int) int
+		JournalEntryID func(childComplexity int) int
+		Lines          func(childComplexity int) int
+		NetAmount      func(childComplexity int) int
+		Number         func(childComplexity int) int
+		OpenCredit     func(childComplexity int) int
+		PostedAt       func(childComplexity int) int
+		PostingDate    func(childComplexity int) int
+		Reason         func(childComplexity int) int
+		ReceiptID      func(childComplexity int) int
+		ReceiptNumber  func(childComplexity int) int
+		RefundedAmount func(childComplexity int) int
+		Status         func(childComplexity int) int
+		StockValue     func(childComplexity int) int
+		SupplierCode   func(childComplexity int) int
+		SupplierID     func(childComplexity int) int
+		SupplierName   func(childComplexity int) int
+		TotalAmount    func(childComplexity int) int
+		VATAmount      func(childComplexity int) int
+		Variance       func(childComplexity int) int
+		WarehouseID    func(childComplexity int) int
+	}
+
+	SupplierReturnConnection struct {
+		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	SupplierReturnEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	SupplierReturnLine struct {
+		GRNIAmount    func(childComplexity int) int
+		GRNIQty       func(childComplexity int) int
+		InvoicePrice  func(childComplexity int) int
+		InvoicedQty   func(childComplexity int) int
+		LineNo        func(childComplexity int) int
+		NetAmount     func(childComplexity int) int
+		ProductID     func(childComplexity int) int
+		ProductName   func(childComplexity int) int
+		Quantity      func(childComplexity int) int
+		ReceiptLineNo func(childComplexity int) int
+		SKU           func(childComplexity int) int
+		StockValue    func(childComplexity int) int
+		UnitPrice     func(childComplexity int) int
+		VATAmount     func(childComplexity int) int
+		VATRate       func(childComplexity int) int
+	}
+
+	SupplierReturnPayload struct {
+		SupplierReturn func(childComplexity int) int
+		UserErrors     func(childComplexity int) int
+	}
+
 	SupplierScorecard struct {
 		AverageLeadTimeDays func(childComplexity int) int
 		InspectedQuantity   func(childComplexity int) int
@@ -2548,6 +2619,11 @@ type MutationResolver interface {
 	UpdateNumberingRule(ctx context.Context, input jxc.NumberingRuleInput) (NumberingRulePayload, error)
 	PostOpeningStock(ctx context.Context, input OpeningStockInput) (StockDocumentPayload, error)
 	PostStockAdjustment(ctx context.Context, input StockAdjustmentInput) (StockDocumentPayload, error)
+	CreateSupplierReturn(ctx context.Context, input jxc.SupplierReturnInput) (SupplierReturnPayload, error)
+	PostSupplierReturn(ctx context.Context, number string, postingDate *jxc.Date) (SupplierReturnPayload, error)
+	CancelSupplierReturn(ctx context.Context, number string) (SupplierReturnPayload, error)
+	ApplyDebitNote(ctx context.Context, number string, invoiceNumber string, amount *decimal.Decimal) (SupplierReturnPayload, error)
+	RefundDebitNote(ctx context.Context, number string, amount decimal.Decimal, date *jxc.Date) (SupplierReturnPayload, error)
 	Login(ctx context.Context, input LoginInput) (LoginPayload, error)
 	Logout(ctx context.Context) (LogoutPayload, error)
 	CreateAPIToken(ctx context.Context, name string) (CreateAPITokenPayload, error)
@@ -2673,6 +2749,8 @@ type QueryResolver interface {
 	StockDocument(ctx context.Context, id *int64, number *string) (*jxc.StockDocument, error)
 	StockDocuments(ctx context.Context, first *int, after *string, filter *jxc.StockDocumentFilter, orderBy *jxc.StockDocumentOrder) (StockDocumentConnection, error)
 	StockValueSummary(ctx context.Context, groupBy jxc.StockGroupBy) ([]*jxc.StockValueGroup, error)
+	SupplierReturns(ctx context.Context, first *int, after *string, filter *jxc.SupplierReturnFilter, orderBy *jxc.SupplierReturnOrder) (SupplierReturnConnection, error)
+	SupplierReturn(ctx context.Context, number string) (*jxc.SupplierReturn, error)
 	Me(ctx context.Context) (jxc.User, error)
 	MyAPITokens(ctx context.Context) ([]*jxc.APIToken, error)
 	Users(ctx context.Context) ([]*jxc.User, error)
@@ -2792,6 +2870,9 @@ type SupplierPaymentResolver interface {
 	JournalEntry(ctx context.Context, obj *jxc.SupplierPayment) (*jxc.JournalEntry, error)
 
 	AuditTrail(ctx context.Context, obj *jxc.SupplierPayment, first *int, after *string, orderBy *jxc.AuditEntryOrder) (AuditEntryConnection, error)
+}
+type SupplierReturnResolver interface {
+	JournalEntry(ctx context.Context, obj *jxc.SupplierReturn) (*jxc.JournalEntry, error)
 }
 type UserResolver interface {
 	AuditTrail(ctx context.Context, obj *jxc.User, first *int, after *string, orderBy *jxc.AuditEntryOrder) (AuditEntryConnection, error)
@@ -6991,6 +7072,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.ApplyCustomerCredit(childComplexity, args["input"].(ApplyCustomerCreditInput)), true
+	case "Mutation.applyDebitNote":
+		if e.ComplexityRoot.Mutation.ApplyDebitNote == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_applyDebitNote_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ApplyDebitNote(childComplexity, args["number"].(string), args["invoiceNumber"].(string), args["amount"].(*decimal.Decimal)), true
 	case "Mutation.approvePurchaseOrder":
 		if e.ComplexityRoot.Mutation.ApprovePurchaseOrder == nil {
 			break
@@ -7068,6 +7160,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CancelSalesOrder(childComplexity, args["id"].(int64)), true
+	case "Mutation.cancelSupplierReturn":
+		if e.ComplexityRoot.Mutation.CancelSupplierReturn == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_cancelSupplierReturn_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CancelSupplierReturn(childComplexity, args["number"].(string)), true
 	case "Mutation.checkLowStock":
 		if e.ComplexityRoot.Mutation.CheckLowStock == nil {
 			break
@@ -7283,6 +7386,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateSupplier(childComplexity, args["input"].(CreateSupplierInput)), true
+	case "Mutation.createSupplierReturn":
+		if e.ComplexityRoot.Mutation.CreateSupplierReturn == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createSupplierReturn_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateSupplierReturn(childComplexity, args["input"].(jxc.SupplierReturnInput)), true
 	case "Mutation.createUser":
 		if e.ComplexityRoot.Mutation.CreateUser == nil {
 			break
@@ -7432,6 +7546,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.PostSupplierPayment(childComplexity, args["input"].(SupplierPaymentInput)), true
+	case "Mutation.postSupplierReturn":
+		if e.ComplexityRoot.Mutation.PostSupplierReturn == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_postSupplierReturn_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.PostSupplierReturn(childComplexity, args["number"].(string), args["postingDate"].(*jxc.Date)), true
 	case "Mutation.recordCustomerPayment":
 		if e.ComplexityRoot.Mutation.RecordCustomerPayment == nil {
 			break
@@ -7454,6 +7579,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RefundCustomer(childComplexity, args["input"].(RefundCustomerInput)), true
+	case "Mutation.refundDebitNote":
+		if e.ComplexityRoot.Mutation.RefundDebitNote == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_refundDebitNote_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RefundDebitNote(childComplexity, args["number"].(string), args["amount"].(decimal.Decimal), args["date"].(*jxc.Date)), true
 	case "Mutation.releaseSalesOrderHold":
 		if e.ComplexityRoot.Mutation.ReleaseSalesOrderHold == nil {
 			break
@@ -9812,6 +9948,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.SupplierPayments(childComplexity, args["first"].(*int), args["after"].(*string), args["supplierId"].(*int64), args["filter"].(*jxc.SupplierPaymentFilter), args["orderBy"].(*jxc.SupplierPaymentOrder)), true
+	case "Query.supplierReturn":
+		if e.ComplexityRoot.Query.SupplierReturn == nil {
+			break
+		}
+
+		args, err := ec.field_Query_supplierReturn_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.SupplierReturn(childComplexity, args["number"].(string)), true
+	case "Query.supplierReturns":
+		if e.ComplexityRoot.Query.SupplierReturns == nil {
+			break
+		}
+
+		args, err := ec.field_Query_supplierReturns_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.SupplierReturns(childComplexity, args["first"].(*int), args["after"].(*string), args["filter"].(*jxc.SupplierReturnFilter), args["orderBy"].(*jxc.SupplierReturnOrder)), true
 	case "Query.suppliers":
 		if e.ComplexityRoot.Query.Suppliers == nil {
 			break
@@ -12772,6 +12930,299 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.SupplierProductPayload.UserErrors(childComplexity), true
 
+	case "SupplierReturn.appliedAmount":
+		if e.ComplexityRoot.SupplierReturn.AppliedAmount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierReturn.AppliedAmount(childComplexity), true
+	case "SupplierReturn.createdAt":
+		if e.ComplexityRoot.SupplierReturn.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierReturn.CreatedAt(childComplexity), true
+	case "SupplierReturn.grniAmount":
+		if e.ComplexityRoot.SupplierReturn.GRNIAmount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierReturn.GRNIAmount(childComplexity), true
+	case "SupplierReturn.id":
+		if e.ComplexityRoot.SupplierReturn.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierReturn.ID(childComplexity), true
+	case "SupplierReturn.journalEntry":
+		if e.ComplexityRoot.SupplierReturn.JournalEntry == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierReturn.JournalEntry(childComplexity), true
+	case "SupplierReturn.journalEntryId":
+		if e.ComplexityRoot.SupplierReturn.JournalEntryID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierReturn.JournalEntryID(childComplexity), true
+	case "SupplierReturn.lines":
+		if e.ComplexityRoot.SupplierReturn.Lines == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierReturn.Lines(childComplexity), true
+	case "SupplierReturn.netAmount":
+		if e.ComplexityRoot.SupplierReturn.NetAmount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierReturn.NetAmount(childComplexity), true
+	case "SupplierReturn.number":
+		if e.ComplexityRoot.SupplierReturn.Number == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierReturn.Number(childComplexity), true
+	case "SupplierReturn.openCredit":
+		if e.ComplexityRoot.SupplierReturn.OpenCredit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierReturn.OpenCredit(childComplexity), true
+	case "SupplierReturn.postedAt":
+		if e.ComplexityRoot.SupplierReturn.PostedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierReturn.PostedAt(childComplexity), true
+	case "SupplierReturn.postingDate":
+		if e.ComplexityRoot.SupplierReturn.PostingDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierReturn.PostingDate(childComplexity), true
+	case "SupplierReturn.reason":
+		if e.ComplexityRoot.SupplierReturn.Reason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierReturn.Reason(childComplexity), true
+	case "SupplierReturn.receiptId":
+		if e.ComplexityRoot.SupplierReturn.ReceiptID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierReturn.ReceiptID(childComplexity), true
+	case "SupplierReturn.receiptNumber":
+		if e.ComplexityRoot.SupplierReturn.ReceiptNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierReturn.ReceiptNumber(childComplexity), true
+	case "SupplierReturn.refundedAmount":
+		if e.ComplexityRoot.SupplierReturn.RefundedAmount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierReturn.RefundedAmount(childComplexity), true
+	case "SupplierReturn.status":
+		if e.ComplexityRoot.SupplierReturn.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierReturn.Status(childComplexity), true
+	case "SupplierReturn.stockValue":
+		if e.ComplexityRoot.SupplierReturn.StockValue == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierReturn.StockValue(childComplexity), true
+	case "SupplierReturn.supplierCode":
+		if e.ComplexityRoot.SupplierReturn.SupplierCode == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierReturn.SupplierCode(childComplexity), true
+	case "SupplierReturn.supplierId":
+		if e.ComplexityRoot.SupplierReturn.SupplierID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierReturn.SupplierID(childComplexity), true
+	case "SupplierReturn.supplierName":
+		if e.ComplexityRoot.SupplierReturn.SupplierName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierReturn.SupplierName(childComplexity), true
+	case "SupplierReturn.totalAmount":
+		if e.ComplexityRoot.SupplierReturn.TotalAmount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierReturn.TotalAmount(childComplexity), true
+	case "SupplierReturn.vatAmount":
+		if e.ComplexityRoot.SupplierReturn.VATAmount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierReturn.VATAmount(childComplexity), true
+	case "SupplierReturn.variance":
+		if e.ComplexityRoot.SupplierReturn.Variance == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierReturn.Variance(childComplexity), true
+	case "SupplierReturn.warehouseId":
+		if e.ComplexityRoot.SupplierReturn.WarehouseID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierReturn.WarehouseID(childComplexity), true
+
+	case "SupplierReturnConnection.edges":
+		if e.ComplexityRoot.SupplierReturnConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierReturnConnection.Edges(childComplexity), true
+	case "SupplierReturnConnection.nodes":
+		if e.ComplexityRoot.SupplierReturnConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierReturnConnection.Nodes(childComplexity), true
+	case "SupplierReturnConnection.pageInfo":
+		if e.ComplexityRoot.SupplierReturnConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierReturnConnection.PageInfo(childComplexity), true
+	case "SupplierReturnConnection.totalCount":
+		if e.ComplexityRoot.SupplierReturnConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierReturnConnection.TotalCount(childComplexity), true
+
+	case "SupplierReturnEdge.cursor":
+		if e.ComplexityRoot.SupplierReturnEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierReturnEdge.Cursor(childComplexity), true
+	case "SupplierReturnEdge.node":
+		if e.ComplexityRoot.SupplierReturnEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierReturnEdge.Node(childComplexity), true
+
+	case "SupplierReturnLine.grniAmount":
+		if e.ComplexityRoot.SupplierReturnLine.GRNIAmount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierReturnLine.GRNIAmount(childComplexity), true
+	case "SupplierReturnLine.grniQty":
+		if e.ComplexityRoot.SupplierReturnLine.GRNIQty == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierReturnLine.GRNIQty(childComplexity), true
+	case "SupplierReturnLine.invoicePrice":
+		if e.ComplexityRoot.SupplierReturnLine.InvoicePrice == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierReturnLine.InvoicePrice(childComplexity), true
+	case "SupplierReturnLine.invoicedQty":
+		if e.ComplexityRoot.SupplierReturnLine.InvoicedQty == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierReturnLine.InvoicedQty(childComplexity), true
+	case "SupplierReturnLine.lineNo":
+		if e.ComplexityRoot.SupplierReturnLine.LineNo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierReturnLine.LineNo(childComplexity), true
+	case "SupplierReturnLine.netAmount":
+		if e.ComplexityRoot.SupplierReturnLine.NetAmount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierReturnLine.NetAmount(childComplexity), true
+	case "SupplierReturnLine.productId":
+		if e.ComplexityRoot.SupplierReturnLine.ProductID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierReturnLine.ProductID(childComplexity), true
+	case "SupplierReturnLine.productName":
+		if e.ComplexityRoot.SupplierReturnLine.ProductName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierReturnLine.ProductName(childComplexity), true
+	case "SupplierReturnLine.quantity":
+		if e.ComplexityRoot.SupplierReturnLine.Quantity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierReturnLine.Quantity(childComplexity), true
+	case "SupplierReturnLine.receiptLineNo":
+		if e.ComplexityRoot.SupplierReturnLine.ReceiptLineNo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierReturnLine.ReceiptLineNo(childComplexity), true
+	case "SupplierReturnLine.sku":
+		if e.ComplexityRoot.SupplierReturnLine.SKU == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierReturnLine.SKU(childComplexity), true
+	case "SupplierReturnLine.stockValue":
+		if e.ComplexityRoot.SupplierReturnLine.StockValue == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierReturnLine.StockValue(childComplexity), true
+	case "SupplierReturnLine.unitPrice":
+		if e.ComplexityRoot.SupplierReturnLine.UnitPrice == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierReturnLine.UnitPrice(childComplexity), true
+	case "SupplierReturnLine.vatAmount":
+		if e.ComplexityRoot.SupplierReturnLine.VATAmount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierReturnLine.VATAmount(childComplexity), true
+	case "SupplierReturnLine.vatRate":
+		if e.ComplexityRoot.SupplierReturnLine.VATRate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierReturnLine.VATRate(childComplexity), true
+
+	case "SupplierReturnPayload.supplierReturn":
+		if e.ComplexityRoot.SupplierReturnPayload.SupplierReturn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierReturnPayload.SupplierReturn(childComplexity), true
+	case "SupplierReturnPayload.userErrors":
+		if e.ComplexityRoot.SupplierReturnPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierReturnPayload.UserErrors(childComplexity), true
+
 	case "SupplierScorecard.averageLeadTimeDays":
 		if e.ComplexityRoot.SupplierScorecard.AverageLeadTimeDays == nil {
 			break
@@ -13601,6 +14052,10 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("SupplierPaymentFilter", ec.unmarshalInputSupplierPaymentFilter),
 			graphql.NewInputUnmarshaler("SupplierPaymentInput", ec.unmarshalInputSupplierPaymentInput),
 			graphql.NewInputUnmarshaler("SupplierPaymentOrder", ec.unmarshalInputSupplierPaymentOrder),
+			graphql.NewInputUnmarshaler("SupplierReturnFilter", ec.unmarshalInputSupplierReturnFilter),
+			graphql.NewInputUnmarshaler("SupplierReturnInput", ec.unmarshalInputSupplierReturnInput),
+			graphql.NewInputUnmarshaler("SupplierReturnLineInput", ec.unmarshalInputSupplierReturnLineInput),
+			graphql.NewInputUnmarshaler("SupplierReturnOrder", ec.unmarshalInputSupplierReturnOrder),
 			graphql.NewInputUnmarshaler("UpdateAccountInput", ec.unmarshalInputUpdateAccountInput),
 			graphql.NewInputUnmarshaler("UpdateBudgetLineInput", ec.unmarshalInputUpdateBudgetLineInput),
 			graphql.NewInputUnmarshaler("UpdateCategoryInput", ec.unmarshalInputUpdateCategoryInput),
@@ -13708,7 +14163,7 @@ func newExecutionContext(
 	}
 }
 
-//go:embed "schema/alerts.graphqls" "schema/analytics.graphqls" "schema/audit.graphqls" "schema/budget.graphqls" "schema/catalog.graphqls" "schema/export.graphqls" "schema/ledger.graphqls" "schema/ledger_auxiliary.graphqls" "schema/ledger_books.graphqls" "schema/ledger_closing.graphqls" "schema/ledger_lines.graphqls" "schema/ledger_statements.graphqls" "schema/ledger_vat.graphqls" "schema/live.graphqls" "schema/partner.graphqls" "schema/purchasing.graphqls" "schema/purchasing_invoice.graphqls" "schema/purchasing_landed_cost.graphqls" "schema/purchasing_order.graphqls" "schema/purchasing_payment.graphqls" "schema/purchasing_receipt.graphqls" "schema/purchasing_suggestion.graphqls" "schema/sales.graphqls" "schema/sales_invoice.graphqls" "schema/sales_order.graphqls" "schema/sales_payment.graphqls" "schema/sales_return.graphqls" "schema/sales_shipment.graphqls" "schema/settings.graphqls" "schema/stock.graphqls" "schema/users.graphqls" "schema/workbench.graphqls"
+//go:embed "schema/alerts.graphqls" "schema/analytics.graphqls" "schema/audit.graphqls" "schema/budget.graphqls" "schema/catalog.graphqls" "schema/export.graphqls" "schema/ledger.graphqls" "schema/ledger_auxiliary.graphqls" "schema/ledger_books.graphqls" "schema/ledger_closing.graphqls" "schema/ledger_lines.graphqls" "schema/ledger_statements.graphqls" "schema/ledger_vat.graphqls" "schema/live.graphqls" "schema/partner.graphqls" "schema/purchasing.graphqls" "schema/purchasing_invoice.graphqls" "schema/purchasing_landed_cost.graphqls" "schema/purchasing_order.graphqls" "schema/purchasing_payment.graphqls" "schema/purchasing_receipt.graphqls" "schema/purchasing_suggestion.graphqls" "schema/sales.graphqls" "schema/sales_invoice.graphqls" "schema/sales_order.graphqls" "schema/sales_payment.graphqls" "schema/sales_return.graphqls" "schema/sales_shipment.graphqls" "schema/settings.graphqls" "schema/stock.graphqls" "schema/supplier_returns.graphqls" "schema/users.graphqls" "schema/workbench.graphqls"
 var sourcesFS embed.FS
 
 func sourceData(filename string) string {
@@ -14060,6 +14515,7 @@ type PageInfo {
 	{Name: "schema/sales_shipment.graphqls", Input: sourceData("schema/sales_shipment.graphqls"), BuiltIn: false},
 	{Name: "schema/settings.graphqls", Input: sourceData("schema/settings.graphqls"), BuiltIn: false},
 	{Name: "schema/stock.graphqls", Input: sourceData("schema/stock.graphqls"), BuiltIn: false},
+	{Name: "schema/supplier_returns.graphqls", Input: sourceData("schema/supplier_returns.graphqls"), BuiltIn: false},
 	{Name: "schema/users.graphqls", Input: sourceData("schema/users.graphqls"), BuiltIn: false},
 	{Name: "schema/workbench.graphqls", Input: sourceData("schema/workbench.graphqls"), BuiltIn: false},
 }
@@ -17887,6 +18343,132 @@ func (ec *executionContext) childFields_SupplierProductPayload(ctx context.Conte
 	return nil, fmt.Errorf("no field named %q was found under type SupplierProductPayload", field.Name)
 }
 
+func (ec *executionContext) childFields_SupplierReturn(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_SupplierReturn_id(ctx, field)
+	case "number":
+		return ec.fieldContext_SupplierReturn_number(ctx, field)
+	case "supplierId":
+		return ec.fieldContext_SupplierReturn_supplierId(ctx, field)
+	case "supplierCode":
+		return ec.fieldContext_SupplierReturn_supplierCode(ctx, field)
+	case "supplierName":
+		return ec.fieldContext_SupplierReturn_supplierName(ctx, field)
+	case "receiptId":
+		return ec.fieldContext_SupplierReturn_receiptId(ctx, field)
+	case "receiptNumber":
+		return ec.fieldContext_SupplierReturn_receiptNumber(ctx, field)
+	case "warehouseId":
+		return ec.fieldContext_SupplierReturn_warehouseId(ctx, field)
+	case "status":
+		return ec.fieldContext_SupplierReturn_status(ctx, field)
+	case "reason":
+		return ec.fieldContext_SupplierReturn_reason(ctx, field)
+	case "postingDate":
+		return ec.fieldContext_SupplierReturn_postingDate(ctx, field)
+	case "stockValue":
+		return ec.fieldContext_SupplierReturn_stockValue(ctx, field)
+	case "grniAmount":
+		return ec.fieldContext_SupplierReturn_grniAmount(ctx, field)
+	case "netAmount":
+		return ec.fieldContext_SupplierReturn_netAmount(ctx, field)
+	case "vatAmount":
+		return ec.fieldContext_SupplierReturn_vatAmount(ctx, field)
+	case "totalAmount":
+		return ec.fieldContext_SupplierReturn_totalAmount(ctx, field)
+	case "variance":
+		return ec.fieldContext_SupplierReturn_variance(ctx, field)
+	case "appliedAmount":
+		return ec.fieldContext_SupplierReturn_appliedAmount(ctx, field)
+	case "refundedAmount":
+		return ec.fieldContext_SupplierReturn_refundedAmount(ctx, field)
+	case "openCredit":
+		return ec.fieldContext_SupplierReturn_openCredit(ctx, field)
+	case "journalEntryId":
+		return ec.fieldContext_SupplierReturn_journalEntryId(ctx, field)
+	case "journalEntry":
+		return ec.fieldContext_SupplierReturn_journalEntry(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_SupplierReturn_createdAt(ctx, field)
+	case "postedAt":
+		return ec.fieldContext_SupplierReturn_postedAt(ctx, field)
+	case "lines":
+		return ec.fieldContext_SupplierReturn_lines(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SupplierReturn", field.Name)
+}
+
+func (ec *executionContext) childFields_SupplierReturnConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_SupplierReturnConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_SupplierReturnConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_SupplierReturnConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_SupplierReturnConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SupplierReturnConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_SupplierReturnEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_SupplierReturnEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_SupplierReturnEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SupplierReturnEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_SupplierReturnLine(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "lineNo":
+		return ec.fieldContext_SupplierReturnLine_lineNo(ctx, field)
+	case "receiptLineNo":
+		return ec.fieldContext_SupplierReturnLine_receiptLineNo(ctx, field)
+	case "productId":
+		return ec.fieldContext_SupplierReturnLine_productId(ctx, field)
+	case "sku":
+		return ec.fieldContext_SupplierReturnLine_sku(ctx, field)
+	case "productName":
+		return ec.fieldContext_SupplierReturnLine_productName(ctx, field)
+	case "quantity":
+		return ec.fieldContext_SupplierReturnLine_quantity(ctx, field)
+	case "unitPrice":
+		return ec.fieldContext_SupplierReturnLine_unitPrice(ctx, field)
+	case "grniQty":
+		return ec.fieldContext_SupplierReturnLine_grniQty(ctx, field)
+	case "invoicedQty":
+		return ec.fieldContext_SupplierReturnLine_invoicedQty(ctx, field)
+	case "invoicePrice":
+		return ec.fieldContext_SupplierReturnLine_invoicePrice(ctx, field)
+	case "vatRate":
+		return ec.fieldContext_SupplierReturnLine_vatRate(ctx, field)
+	case "stockValue":
+		return ec.fieldContext_SupplierReturnLine_stockValue(ctx, field)
+	case "grniAmount":
+		return ec.fieldContext_SupplierReturnLine_grniAmount(ctx, field)
+	case "netAmount":
+		return ec.fieldContext_SupplierReturnLine_netAmount(ctx, field)
+	case "vatAmount":
+		return ec.fieldContext_SupplierReturnLine_vatAmount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SupplierReturnLine", field.Name)
+}
+
+func (ec *executionContext) childFields_SupplierReturnPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "supplierReturn":
+		return ec.fieldContext_SupplierReturnPayload_supplierReturn(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_SupplierReturnPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SupplierReturnPayload", field.Name)
+}
+
 func (ec *executionContext) childFields_SupplierScorecard(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "supplier":
@@ -18951,6 +19533,36 @@ func (ec *executionContext) field_Mutation_applyCustomerCredit_args(ctx context.
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_applyDebitNote_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "number",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["number"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "invoiceNumber",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["invoiceNumber"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "amount",
+		func(ctx context.Context, v any) (*decimal.Decimal, error) {
+			return ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["amount"] = arg2
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_approvePurchaseOrder_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -19046,6 +19658,20 @@ func (ec *executionContext) field_Mutation_cancelSalesOrder_args(ctx context.Con
 		return nil, err
 	}
 	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_cancelSupplierReturn_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "number",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["number"] = arg0
 	return args, nil
 }
 
@@ -19301,6 +19927,20 @@ func (ec *executionContext) field_Mutation_createSalesReturn_args(ctx context.Co
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_createSupplierReturn_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (jxc.SupplierReturnInput, error) {
+			return ec.unmarshalNSupplierReturnInput2githubᚗcomᚋjxcgraphᚋjxcᚐSupplierReturnInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_createSupplier_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -19497,6 +20137,28 @@ func (ec *executionContext) field_Mutation_postSupplierPayment_args(ctx context.
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_postSupplierReturn_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "number",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["number"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "postingDate",
+		func(ctx context.Context, v any) (*jxc.Date, error) {
+			return ec.unmarshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["postingDate"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_recordCustomerPayment_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -19522,6 +20184,36 @@ func (ec *executionContext) field_Mutation_refundCustomer_args(ctx context.Conte
 		return nil, err
 	}
 	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_refundDebitNote_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "number",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["number"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "amount",
+		func(ctx context.Context, v any) (decimal.Decimal, error) {
+			return ec.unmarshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["amount"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "date",
+		func(ctx context.Context, v any) (*jxc.Date, error) {
+			return ec.unmarshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["date"] = arg2
 	return args, nil
 }
 
@@ -21962,6 +22654,58 @@ func (ec *executionContext) field_Query_supplierPayments_args(ctx context.Contex
 		return nil, err
 	}
 	args["orderBy"] = arg4
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_supplierReturn_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "number",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["number"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_supplierReturns_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*jxc.SupplierReturnFilter, error) {
+			return ec.unmarshalOSupplierReturnFilter2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSupplierReturnFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*jxc.SupplierReturnOrder, error) {
+			return ec.unmarshalOSupplierReturnOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSupplierReturnOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg3
 	return args, nil
 }
 
@@ -43819,6 +44563,316 @@ func (ec *executionContext) fieldContext_Mutation_postStockAdjustment(ctx contex
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_createSupplierReturn(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createSupplierReturn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateSupplierReturn(ctx, fc.Args["input"].(jxc.SupplierReturnInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"PURCHASING", "WAREHOUSE"})
+				if err != nil {
+					var zeroVal SupplierReturnPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal SupplierReturnPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v SupplierReturnPayload) graphql.Marshaler {
+			return ec.marshalNSupplierReturnPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSupplierReturnPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createSupplierReturn(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SupplierReturnPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createSupplierReturn_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_postSupplierReturn(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_postSupplierReturn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().PostSupplierReturn(ctx, fc.Args["number"].(string), fc.Args["postingDate"].(*jxc.Date))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"WAREHOUSE", "PURCHASING"})
+				if err != nil {
+					var zeroVal SupplierReturnPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal SupplierReturnPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v SupplierReturnPayload) graphql.Marshaler {
+			return ec.marshalNSupplierReturnPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSupplierReturnPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_postSupplierReturn(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SupplierReturnPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_postSupplierReturn_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_cancelSupplierReturn(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_cancelSupplierReturn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CancelSupplierReturn(ctx, fc.Args["number"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"PURCHASING", "WAREHOUSE"})
+				if err != nil {
+					var zeroVal SupplierReturnPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal SupplierReturnPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v SupplierReturnPayload) graphql.Marshaler {
+			return ec.marshalNSupplierReturnPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSupplierReturnPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_cancelSupplierReturn(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SupplierReturnPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_cancelSupplierReturn_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_applyDebitNote(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_applyDebitNote(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ApplyDebitNote(ctx, fc.Args["number"].(string), fc.Args["invoiceNumber"].(string), fc.Args["amount"].(*decimal.Decimal))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"FINANCE"})
+				if err != nil {
+					var zeroVal SupplierReturnPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal SupplierReturnPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v SupplierReturnPayload) graphql.Marshaler {
+			return ec.marshalNSupplierReturnPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSupplierReturnPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_applyDebitNote(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SupplierReturnPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_applyDebitNote_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_refundDebitNote(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_refundDebitNote(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RefundDebitNote(ctx, fc.Args["number"].(string), fc.Args["amount"].(decimal.Decimal), fc.Args["date"].(*jxc.Date))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"FINANCE"})
+				if err != nil {
+					var zeroVal SupplierReturnPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal SupplierReturnPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v SupplierReturnPayload) graphql.Marshaler {
+			return ec.marshalNSupplierReturnPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSupplierReturnPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_refundDebitNote(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SupplierReturnPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_refundDebitNote_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_login(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -53831,6 +54885,130 @@ func (ec *executionContext) fieldContext_Query_stockValueSummary(ctx context.Con
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_stockValueSummary_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_supplierReturns(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_supplierReturns(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().SupplierReturns(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["filter"].(*jxc.SupplierReturnFilter), fc.Args["orderBy"].(*jxc.SupplierReturnOrder))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"PURCHASING", "WAREHOUSE", "FINANCE", "MANAGER", "ANALYST"})
+				if err != nil {
+					var zeroVal SupplierReturnConnection
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal SupplierReturnConnection
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v SupplierReturnConnection) graphql.Marshaler {
+			return ec.marshalNSupplierReturnConnection2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSupplierReturnConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_supplierReturns(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SupplierReturnConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_supplierReturns_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_supplierReturn(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_supplierReturn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().SupplierReturn(ctx, fc.Args["number"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"PURCHASING", "WAREHOUSE", "FINANCE", "MANAGER", "ANALYST"})
+				if err != nil {
+					var zeroVal *jxc.SupplierReturn
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *jxc.SupplierReturn
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.SupplierReturn) graphql.Marshaler {
+			return ec.marshalOSupplierReturn2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSupplierReturn(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_supplierReturn(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SupplierReturn(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_supplierReturn_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -66428,6 +67606,1200 @@ func (ec *executionContext) fieldContext_SupplierProductPayload_userErrors(_ con
 	return fc, nil
 }
 
+func (ec *executionContext) _SupplierReturn_id(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierReturn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierReturn_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierReturn_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierReturn", field, false, false, "ID")
+}
+
+func (ec *executionContext) _SupplierReturn_number(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierReturn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierReturn_number(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Number, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierReturn_number(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierReturn", field, false, false, "String")
+}
+
+func (ec *executionContext) _SupplierReturn_supplierId(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierReturn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierReturn_supplierId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SupplierID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierReturn_supplierId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierReturn", field, false, false, "ID")
+}
+
+func (ec *executionContext) _SupplierReturn_supplierCode(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierReturn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierReturn_supplierCode(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SupplierCode, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierReturn_supplierCode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierReturn", field, false, false, "String")
+}
+
+func (ec *executionContext) _SupplierReturn_supplierName(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierReturn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierReturn_supplierName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SupplierName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierReturn_supplierName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierReturn", field, false, false, "String")
+}
+
+func (ec *executionContext) _SupplierReturn_receiptId(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierReturn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierReturn_receiptId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReceiptID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierReturn_receiptId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierReturn", field, false, false, "ID")
+}
+
+func (ec *executionContext) _SupplierReturn_receiptNumber(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierReturn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierReturn_receiptNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReceiptNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierReturn_receiptNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierReturn", field, false, false, "String")
+}
+
+func (ec *executionContext) _SupplierReturn_warehouseId(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierReturn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierReturn_warehouseId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.WarehouseID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierReturn_warehouseId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierReturn", field, false, false, "ID")
+}
+
+func (ec *executionContext) _SupplierReturn_status(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierReturn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierReturn_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.SupplierReturnStatus) graphql.Marshaler {
+			return ec.marshalNSupplierReturnStatus2githubᚗcomᚋjxcgraphᚋjxcᚐSupplierReturnStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierReturn_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierReturn", field, false, false, "SupplierReturnStatus")
+}
+
+func (ec *executionContext) _SupplierReturn_reason(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierReturn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierReturn_reason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierReturn_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierReturn", field, false, false, "String")
+}
+
+func (ec *executionContext) _SupplierReturn_postingDate(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierReturn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierReturn_postingDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PostingDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierReturn_postingDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierReturn", field, false, false, "Date")
+}
+
+func (ec *executionContext) _SupplierReturn_stockValue(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierReturn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierReturn_stockValue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StockValue, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierReturn_stockValue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierReturn", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _SupplierReturn_grniAmount(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierReturn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierReturn_grniAmount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.GRNIAmount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierReturn_grniAmount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierReturn", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _SupplierReturn_netAmount(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierReturn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierReturn_netAmount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NetAmount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierReturn_netAmount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierReturn", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _SupplierReturn_vatAmount(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierReturn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierReturn_vatAmount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.VATAmount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierReturn_vatAmount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierReturn", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _SupplierReturn_totalAmount(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierReturn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierReturn_totalAmount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalAmount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierReturn_totalAmount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierReturn", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _SupplierReturn_variance(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierReturn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierReturn_variance(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Variance, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierReturn_variance(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierReturn", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _SupplierReturn_appliedAmount(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierReturn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierReturn_appliedAmount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AppliedAmount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierReturn_appliedAmount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierReturn", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _SupplierReturn_refundedAmount(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierReturn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierReturn_refundedAmount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RefundedAmount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierReturn_refundedAmount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierReturn", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _SupplierReturn_openCredit(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierReturn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierReturn_openCredit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OpenCredit(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierReturn_openCredit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierReturn", field, true, false, "Decimal")
+}
+
+func (ec *executionContext) _SupplierReturn_journalEntryId(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierReturn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierReturn_journalEntryId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.JournalEntryID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int64) graphql.Marshaler {
+			return ec.marshalOID2ᚖint64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierReturn_journalEntryId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierReturn", field, false, false, "ID")
+}
+
+func (ec *executionContext) _SupplierReturn_journalEntry(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierReturn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierReturn_journalEntry(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.SupplierReturn().JournalEntry(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"MANAGER", "FINANCE", "ANALYST"})
+				if err != nil {
+					var zeroVal *jxc.JournalEntry
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *jxc.JournalEntry
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, obj, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.JournalEntry) graphql.Marshaler {
+			return ec.marshalOJournalEntry2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐJournalEntry(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierReturn_journalEntry(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SupplierReturn",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_JournalEntry(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SupplierReturn_createdAt(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierReturn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierReturn_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierReturn_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierReturn", field, false, false, "Time")
+}
+
+func (ec *executionContext) _SupplierReturn_postedAt(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierReturn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierReturn_postedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PostedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierReturn_postedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierReturn", field, false, false, "Time")
+}
+
+func (ec *executionContext) _SupplierReturn_lines(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierReturn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierReturn_lines(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Lines, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.SupplierReturnLine) graphql.Marshaler {
+			return ec.marshalNSupplierReturnLine2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSupplierReturnLineᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierReturn_lines(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SupplierReturn",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SupplierReturnLine(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SupplierReturnConnection_edges(ctx context.Context, field graphql.CollectedField, obj *SupplierReturnConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierReturnConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*SupplierReturnEdge) graphql.Marshaler {
+			return ec.marshalNSupplierReturnEdge2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSupplierReturnEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierReturnConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SupplierReturnConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SupplierReturnEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SupplierReturnConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *SupplierReturnConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierReturnConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.SupplierReturn) graphql.Marshaler {
+			return ec.marshalNSupplierReturn2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSupplierReturnᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierReturnConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SupplierReturnConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SupplierReturn(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SupplierReturnConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *SupplierReturnConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierReturnConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierReturnConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SupplierReturnConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SupplierReturnConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *SupplierReturnConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierReturnConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierReturnConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierReturnConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _SupplierReturnEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *SupplierReturnEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierReturnEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierReturnEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierReturnEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _SupplierReturnEdge_node(ctx context.Context, field graphql.CollectedField, obj *SupplierReturnEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierReturnEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.SupplierReturn) graphql.Marshaler {
+			return ec.marshalNSupplierReturn2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSupplierReturn(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierReturnEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SupplierReturnEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SupplierReturn(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SupplierReturnLine_lineNo(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierReturnLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierReturnLine_lineNo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LineNo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierReturnLine_lineNo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierReturnLine", field, false, false, "Int")
+}
+
+func (ec *executionContext) _SupplierReturnLine_receiptLineNo(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierReturnLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierReturnLine_receiptLineNo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReceiptLineNo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierReturnLine_receiptLineNo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierReturnLine", field, false, false, "Int")
+}
+
+func (ec *executionContext) _SupplierReturnLine_productId(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierReturnLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierReturnLine_productId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ProductID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierReturnLine_productId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierReturnLine", field, false, false, "ID")
+}
+
+func (ec *executionContext) _SupplierReturnLine_sku(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierReturnLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierReturnLine_sku(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SKU, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierReturnLine_sku(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierReturnLine", field, false, false, "String")
+}
+
+func (ec *executionContext) _SupplierReturnLine_productName(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierReturnLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierReturnLine_productName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ProductName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierReturnLine_productName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierReturnLine", field, false, false, "String")
+}
+
+func (ec *executionContext) _SupplierReturnLine_quantity(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierReturnLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierReturnLine_quantity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Quantity, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierReturnLine_quantity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierReturnLine", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _SupplierReturnLine_unitPrice(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierReturnLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierReturnLine_unitPrice(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UnitPrice, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierReturnLine_unitPrice(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierReturnLine", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _SupplierReturnLine_grniQty(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierReturnLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierReturnLine_grniQty(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.GRNIQty, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierReturnLine_grniQty(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierReturnLine", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _SupplierReturnLine_invoicedQty(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierReturnLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierReturnLine_invoicedQty(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.InvoicedQty, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierReturnLine_invoicedQty(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierReturnLine", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _SupplierReturnLine_invoicePrice(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierReturnLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierReturnLine_invoicePrice(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.InvoicePrice, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierReturnLine_invoicePrice(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierReturnLine", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _SupplierReturnLine_vatRate(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierReturnLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierReturnLine_vatRate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.VATRate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierReturnLine_vatRate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierReturnLine", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _SupplierReturnLine_stockValue(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierReturnLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierReturnLine_stockValue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StockValue, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierReturnLine_stockValue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierReturnLine", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _SupplierReturnLine_grniAmount(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierReturnLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierReturnLine_grniAmount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.GRNIAmount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierReturnLine_grniAmount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierReturnLine", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _SupplierReturnLine_netAmount(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierReturnLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierReturnLine_netAmount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NetAmount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierReturnLine_netAmount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierReturnLine", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _SupplierReturnLine_vatAmount(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierReturnLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierReturnLine_vatAmount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.VATAmount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierReturnLine_vatAmount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierReturnLine", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _SupplierReturnPayload_supplierReturn(ctx context.Context, field graphql.CollectedField, obj *SupplierReturnPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierReturnPayload_supplierReturn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SupplierReturn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.SupplierReturn) graphql.Marshaler {
+			return ec.marshalOSupplierReturn2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSupplierReturn(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierReturnPayload_supplierReturn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SupplierReturnPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SupplierReturn(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SupplierReturnPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *SupplierReturnPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierReturnPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierReturnPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SupplierReturnPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _SupplierScorecard_supplier(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierScorecard) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -77430,6 +79802,248 @@ func UnmarshalSupplierPaymentOrder(ctx context.Context, raw any) (jxc.SupplierPa
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputSupplierReturnFilter(ctx context.Context, obj any) (jxc.SupplierReturnFilter, error) {
+	var it jxc.SupplierReturnFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"supplierId", "receiptId", "status", "dateFrom", "dateTo", "search"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "supplierId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("supplierId"))
+			data, err := ec.unmarshalOID2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SupplierID = data
+		case "receiptId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("receiptId"))
+			data, err := ec.unmarshalOID2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReceiptID = data
+		case "status":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
+			data, err := ec.unmarshalOSupplierReturnStatus2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐSupplierReturnStatusᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Status = data
+		case "dateFrom":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dateFrom"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DateFrom = data
+		case "dateTo":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dateTo"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DateTo = data
+		case "search":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("search"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Search = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalSupplierReturnFilter unmarshals raw into the SupplierReturnFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalSupplierReturnFilter(ctx context.Context, raw any) (jxc.SupplierReturnFilter, error) {
+	var out jxc.SupplierReturnFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "SupplierReturnFilter", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputSupplierReturnInput(ctx context.Context, obj any) (jxc.SupplierReturnInput, error) {
+	var it jxc.SupplierReturnInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"receiptId", "reason", "lines", "idempotencyKey"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "receiptId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("receiptId"))
+			data, err := ec.unmarshalNID2int64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReceiptID = data
+		case "reason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reason"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Reason = data
+		case "lines":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lines"))
+			data, err := ec.unmarshalNSupplierReturnLineInput2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐSupplierReturnLineInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Lines = data
+		case "idempotencyKey":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idempotencyKey"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IdempotencyKey = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalSupplierReturnInput unmarshals raw into the SupplierReturnInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalSupplierReturnInput(ctx context.Context, raw any) (jxc.SupplierReturnInput, error) {
+	var out jxc.SupplierReturnInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "SupplierReturnInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputSupplierReturnLineInput(ctx context.Context, obj any) (jxc.SupplierReturnLineInput, error) {
+	var it jxc.SupplierReturnLineInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"receiptLineNo", "quantity"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "receiptLineNo":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("receiptLineNo"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReceiptLineNo = data
+		case "quantity":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quantity"))
+			data, err := ec.unmarshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Quantity = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalSupplierReturnLineInput unmarshals raw into the SupplierReturnLineInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalSupplierReturnLineInput(ctx context.Context, raw any) (jxc.SupplierReturnLineInput, error) {
+	var out jxc.SupplierReturnLineInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "SupplierReturnLineInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputSupplierReturnOrder(ctx context.Context, obj any) (jxc.SupplierReturnOrder, error) {
+	var it jxc.SupplierReturnOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"field", "direction"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNSupplierReturnOrderField2githubᚗcomᚋjxcgraphᚋjxcᚐSupplierReturnOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalOSortDirection2githubᚗcomᚋjxcgraphᚋjxcᚐSortDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalSupplierReturnOrder unmarshals raw into the SupplierReturnOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalSupplierReturnOrder(ctx context.Context, raw any) (jxc.SupplierReturnOrder, error) {
+	var out jxc.SupplierReturnOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "SupplierReturnOrder", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputUpdateAccountInput(ctx context.Context, obj any) (UpdateAccountInput, error) {
 	var it UpdateAccountInput
 	if obj == nil {
@@ -85504,6 +88118,41 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "createSupplierReturn":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createSupplierReturn(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "postSupplierReturn":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_postSupplierReturn(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "cancelSupplierReturn":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_cancelSupplierReturn(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "applyDebitNote":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_applyDebitNote(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "refundDebitNote":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_refundDebitNote(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "login":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_login(ctx, field)
@@ -88001,6 +90650,18 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_stockValueSummary(ctx, field)
+				})
+		case "supplierReturns":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_supplierReturns(ctx, field)
+				})
+		case "supplierReturn":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_supplierReturn(ctx, field)
 				})
 		case "me":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -92329,6 +94990,387 @@ func (ec *executionContext) _SupplierProductPayload(ctx context.Context, sel ast
 			}
 		case "userErrors":
 			out.Values[i] = ec._SupplierProductPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var supplierReturnImplementors = []string{"SupplierReturn"}
+
+func (ec *executionContext) _SupplierReturn(ctx context.Context, sel ast.SelectionSet, obj *jxc.SupplierReturn) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, supplierReturnImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SupplierReturn")
+		case "id":
+			out.Values[i] = ec._SupplierReturn_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "number":
+			out.Values[i] = ec._SupplierReturn_number(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "supplierId":
+			out.Values[i] = ec._SupplierReturn_supplierId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "supplierCode":
+			out.Values[i] = ec._SupplierReturn_supplierCode(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "supplierName":
+			out.Values[i] = ec._SupplierReturn_supplierName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "receiptId":
+			out.Values[i] = ec._SupplierReturn_receiptId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "receiptNumber":
+			out.Values[i] = ec._SupplierReturn_receiptNumber(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "warehouseId":
+			out.Values[i] = ec._SupplierReturn_warehouseId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.Values[i] = ec._SupplierReturn_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "reason":
+			out.Values[i] = ec._SupplierReturn_reason(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "postingDate":
+			out.Values[i] = ec._SupplierReturn_postingDate(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "stockValue":
+			out.Values[i] = ec._SupplierReturn_stockValue(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "grniAmount":
+			out.Values[i] = ec._SupplierReturn_grniAmount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "netAmount":
+			out.Values[i] = ec._SupplierReturn_netAmount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "vatAmount":
+			out.Values[i] = ec._SupplierReturn_vatAmount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "totalAmount":
+			out.Values[i] = ec._SupplierReturn_totalAmount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "variance":
+			out.Values[i] = ec._SupplierReturn_variance(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "appliedAmount":
+			out.Values[i] = ec._SupplierReturn_appliedAmount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "refundedAmount":
+			out.Values[i] = ec._SupplierReturn_refundedAmount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "openCredit":
+			out.Values[i] = ec._SupplierReturn_openCredit(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "journalEntryId":
+			out.Values[i] = ec._SupplierReturn_journalEntryId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "journalEntry":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._SupplierReturn_journalEntry(ctx, field, obj)
+				})
+		case "createdAt":
+			out.Values[i] = ec._SupplierReturn_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "postedAt":
+			out.Values[i] = ec._SupplierReturn_postedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "lines":
+			out.Values[i] = ec._SupplierReturn_lines(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var supplierReturnConnectionImplementors = []string{"SupplierReturnConnection"}
+
+func (ec *executionContext) _SupplierReturnConnection(ctx context.Context, sel ast.SelectionSet, obj *SupplierReturnConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, supplierReturnConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SupplierReturnConnection")
+		case "edges":
+			out.Values[i] = ec._SupplierReturnConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nodes":
+			out.Values[i] = ec._SupplierReturnConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._SupplierReturnConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._SupplierReturnConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var supplierReturnEdgeImplementors = []string{"SupplierReturnEdge"}
+
+func (ec *executionContext) _SupplierReturnEdge(ctx context.Context, sel ast.SelectionSet, obj *SupplierReturnEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, supplierReturnEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SupplierReturnEdge")
+		case "cursor":
+			out.Values[i] = ec._SupplierReturnEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._SupplierReturnEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var supplierReturnLineImplementors = []string{"SupplierReturnLine"}
+
+func (ec *executionContext) _SupplierReturnLine(ctx context.Context, sel ast.SelectionSet, obj *jxc.SupplierReturnLine) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, supplierReturnLineImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SupplierReturnLine")
+		case "lineNo":
+			out.Values[i] = ec._SupplierReturnLine_lineNo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "receiptLineNo":
+			out.Values[i] = ec._SupplierReturnLine_receiptLineNo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "productId":
+			out.Values[i] = ec._SupplierReturnLine_productId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "sku":
+			out.Values[i] = ec._SupplierReturnLine_sku(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "productName":
+			out.Values[i] = ec._SupplierReturnLine_productName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "quantity":
+			out.Values[i] = ec._SupplierReturnLine_quantity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "unitPrice":
+			out.Values[i] = ec._SupplierReturnLine_unitPrice(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "grniQty":
+			out.Values[i] = ec._SupplierReturnLine_grniQty(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "invoicedQty":
+			out.Values[i] = ec._SupplierReturnLine_invoicedQty(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "invoicePrice":
+			out.Values[i] = ec._SupplierReturnLine_invoicePrice(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "vatRate":
+			out.Values[i] = ec._SupplierReturnLine_vatRate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "stockValue":
+			out.Values[i] = ec._SupplierReturnLine_stockValue(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "grniAmount":
+			out.Values[i] = ec._SupplierReturnLine_grniAmount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "netAmount":
+			out.Values[i] = ec._SupplierReturnLine_netAmount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "vatAmount":
+			out.Values[i] = ec._SupplierReturnLine_vatAmount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var supplierReturnPayloadImplementors = []string{"SupplierReturnPayload"}
+
+func (ec *executionContext) _SupplierReturnPayload(ctx context.Context, sel ast.SelectionSet, obj *SupplierReturnPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, supplierReturnPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SupplierReturnPayload")
+		case "supplierReturn":
+			out.Values[i] = ec._SupplierReturnPayload_supplierReturn(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._SupplierReturnPayload_userErrors(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -98443,6 +101485,140 @@ func (ec *executionContext) marshalNSupplierProductPayload2githubᚗcomᚋjxcgra
 	return ec._SupplierProductPayload(ctx, sel, &v)
 }
 
+func (ec *executionContext) marshalNSupplierReturn2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSupplierReturnᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.SupplierReturn) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSupplierReturn2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSupplierReturn(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSupplierReturn2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSupplierReturn(ctx context.Context, sel ast.SelectionSet, v *jxc.SupplierReturn) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SupplierReturn!")
+		return graphql.Null
+	}
+	return ec._SupplierReturn(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNSupplierReturnConnection2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSupplierReturnConnection(ctx context.Context, sel ast.SelectionSet, v SupplierReturnConnection) graphql.Marshaler {
+	return ec._SupplierReturnConnection(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNSupplierReturnEdge2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSupplierReturnEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*SupplierReturnEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSupplierReturnEdge2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSupplierReturnEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSupplierReturnEdge2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSupplierReturnEdge(ctx context.Context, sel ast.SelectionSet, v *SupplierReturnEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SupplierReturnEdge!")
+		return graphql.Null
+	}
+	return ec._SupplierReturnEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNSupplierReturnInput2githubᚗcomᚋjxcgraphᚋjxcᚐSupplierReturnInput(ctx context.Context, v any) (jxc.SupplierReturnInput, error) {
+	res, err := ec.unmarshalInputSupplierReturnInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSupplierReturnLine2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSupplierReturnLineᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.SupplierReturnLine) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSupplierReturnLine2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSupplierReturnLine(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSupplierReturnLine2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSupplierReturnLine(ctx context.Context, sel ast.SelectionSet, v *jxc.SupplierReturnLine) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SupplierReturnLine!")
+		return graphql.Null
+	}
+	return ec._SupplierReturnLine(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNSupplierReturnLineInput2githubᚗcomᚋjxcgraphᚋjxcᚐSupplierReturnLineInput(ctx context.Context, v any) (jxc.SupplierReturnLineInput, error) {
+	res, err := ec.unmarshalInputSupplierReturnLineInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNSupplierReturnLineInput2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐSupplierReturnLineInputᚄ(ctx context.Context, v any) ([]jxc.SupplierReturnLineInput, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]jxc.SupplierReturnLineInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNSupplierReturnLineInput2githubᚗcomᚋjxcgraphᚋjxcᚐSupplierReturnLineInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalNSupplierReturnOrderField2githubᚗcomᚋjxcgraphᚋjxcᚐSupplierReturnOrderField(ctx context.Context, v any) (jxc.SupplierReturnOrderField, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := jxc.SupplierReturnOrderField(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSupplierReturnOrderField2githubᚗcomᚋjxcgraphᚋjxcᚐSupplierReturnOrderField(ctx context.Context, sel ast.SelectionSet, v jxc.SupplierReturnOrderField) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "SupplierReturnOrderField!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNSupplierReturnPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSupplierReturnPayload(ctx context.Context, sel ast.SelectionSet, v SupplierReturnPayload) graphql.Marshaler {
+	return ec._SupplierReturnPayload(ctx, sel, &v)
+}
+
+func (ec *executionContext) unmarshalNSupplierReturnStatus2githubᚗcomᚋjxcgraphᚋjxcᚐSupplierReturnStatus(ctx context.Context, v any) (jxc.SupplierReturnStatus, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := jxc.SupplierReturnStatus(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSupplierReturnStatus2githubᚗcomᚋjxcgraphᚋjxcᚐSupplierReturnStatus(ctx context.Context, sel ast.SelectionSet, v jxc.SupplierReturnStatus) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "SupplierReturnStatus!")
+	}
+	return res
+}
+
 func (ec *executionContext) marshalNSupplierScorecard2githubᚗcomᚋjxcgraphᚋjxcᚐSupplierScorecard(ctx context.Context, sel ast.SelectionSet, v jxc.SupplierScorecard) graphql.Marshaler {
 	return ec._SupplierScorecard(ctx, sel, &v)
 }
@@ -100675,6 +103851,65 @@ func (ec *executionContext) marshalOSupplierProduct2ᚖgithubᚗcomᚋjxcgraph�
 		return graphql.Null
 	}
 	return ec._SupplierProduct(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOSupplierReturn2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSupplierReturn(ctx context.Context, sel ast.SelectionSet, v *jxc.SupplierReturn) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._SupplierReturn(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOSupplierReturnFilter2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSupplierReturnFilter(ctx context.Context, v any) (*jxc.SupplierReturnFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputSupplierReturnFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOSupplierReturnOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSupplierReturnOrder(ctx context.Context, v any) (*jxc.SupplierReturnOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputSupplierReturnOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOSupplierReturnStatus2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐSupplierReturnStatusᚄ(ctx context.Context, v any) ([]jxc.SupplierReturnStatus, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]jxc.SupplierReturnStatus, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNSupplierReturnStatus2githubᚗcomᚋjxcgraphᚋjxcᚐSupplierReturnStatus(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOSupplierReturnStatus2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐSupplierReturnStatusᚄ(ctx context.Context, sel ast.SelectionSet, v []jxc.SupplierReturnStatus) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSupplierReturnStatus2githubᚗcomᚋjxcgraphᚋjxcᚐSupplierReturnStatus(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalOTime2ᚖtimeᚐTime(ctx context.Context, v any) (*time.Time, error) {

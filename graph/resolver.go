@@ -46,6 +46,8 @@ type Resolver struct {
 	VatService jxc.VatService
 	// WorkbenchService reads each role's to-do list.
 	WorkbenchService jxc.WorkbenchService
+	// SupplierReturns keeps returns to suppliers and their debit notes.
+	SupplierReturns jxc.SupplierReturnService
 	// Sockets follows the rights of open websockets and counts them per
 	// user; without it the server refuses websockets.
 	Sockets SocketStore

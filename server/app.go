@@ -94,6 +94,7 @@ func (a *app) routes() http.Handler {
 		SettingsService:   db.NewSettingsService(a.store),
 		VatService:        db.NewVatService(a.store),
 		WorkbenchService:  db.NewWorkbenchService(a.store),
+		SupplierReturns:   db.NewSupplierReturnService(a.store),
 		Sockets:           db.NewSocketService(a.store, a.events),
 		CostBuckets:       a.buckets,
 		Log:               a.log,
