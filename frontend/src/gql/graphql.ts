@@ -172,6 +172,8 @@ export type BooksRule =
   | 'STOCK_WITHOUT_VALUE'
   /** A supplier invoice's paid amount differs from the payments allocated to it. */
   | 'SUPPLIER_INVOICE_BALANCE'
+  /** A supplier return's applied or refunded amount, its stock value, or a receipt line's returned quantity disagrees with what was written for it. */
+  | 'SUPPLIER_RETURN_MISMATCH'
   /** A period closed with the review step on holds a voucher nobody reviewed. */
   | 'UNREVIEWED_IN_CLOSED_PERIOD'
   /** Value remains where nothing is on hand. */
@@ -1539,7 +1541,9 @@ export type SourceType =
   /** A supplier invoice: Dr GRNI, price variance and input VAT, Cr trade payables. */
   | 'SUPPLIER_INVOICE'
   /** A supplier payment: Dr trade payables, Cr bank. */
-  | 'SUPPLIER_PAYMENT';
+  | 'SUPPLIER_PAYMENT'
+  /** A return to a supplier (and the refund of its debit note). */
+  | 'SUPPLIER_RETURN';
 
 /** A statutory form. */
 export type StatementForm =

@@ -41,6 +41,7 @@ export const ENUM_LABEL_PREFIX: Record<string, string> = {
   ShipmentStatus: 'shipStatus',
   SignInLockoutScope: 'lockout',
   SourceType: 'source',
+  SupplierReturnStatus: 'supplierReturnStatus',
   StatementForm: 'stmtForm',
   StatementLineDirection: 'stmtDirection',
   StatementLineKind: 'stmtKind',
