@@ -1,6 +1,6 @@
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
-import { Descriptions, Table } from 'antd';
+import { Button, Descriptions, Table } from 'antd';
 import type { GoodsReceiptDocumentQuery } from '../../../gql/graphql';
 import { GoodsReceiptDocumentQuery as Query } from '../documentQueries';
 import { DocumentFrame, JournalSection, RelatedDocuments, Section } from '../components/DocumentFrame';
@@ -23,10 +23,27 @@ export default function ReceiptDocumentPage() {
   const { number = '' } = useParams();
   const withJournal = useCan(FINANCE_READ);
   const withInvoices = useCan(PURCHASING_READ);
+  const canReturn = useCan(['PURCHASING', 'WAREHOUSE']);
   const [{ data, error, fetching }] = useQuery({ query: Query, variables: { number, withJournal, withInvoices } });
   const r = data?.goodsReceipt;
   return (
-    <DocumentFrame title={t('pdoc.kind.PURCHASE_RECEIPT')} number={number} back="/stock/receipts" fetching={fetching} error={error} found={!!r} recordType="goodsReceipt" recordId={r?.id}>
+    <DocumentFrame
+      title={t('pdoc.kind.PURCHASE_RECEIPT')}
+      number={number}
+      back="/stock/receipts"
+      fetching={fetching}
+      error={error}
+      found={!!r}
+      recordType="goodsReceipt"
+      recordId={r?.id}
+      actions={
+        canReturn && r ? (
+          <Link to={`/purchasing/supplier-returns/new?receipt=${encodeURIComponent(r.number)}`}>
+            <Button data-testid="receipt-return">{t('sret.new')}</Button>
+          </Link>
+        ) : undefined
+      }
+    >
       {r && (
         <>
           <Descriptions size="small" column={3} bordered data-testid="document-header">
