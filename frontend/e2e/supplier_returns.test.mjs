@@ -29,6 +29,8 @@ test('a supplier return from a receipt: drafted with the receipt prefilled, post
   await qty.fill('1');
   await byTestId(page, 'sret-reason').fill('外箱破损');
   await byTestId(page, 'sret-create').click();
+  await Promise.race([byTestId(page, 'sret-errors').waitFor({ timeout: 30000 }), page.waitForURL(/PR-/, { timeout: 30000 })]);
+  if (await byTestId(page, 'sret-errors').count()) assert.fail(await byTestId(page, 'sret-errors').innerText());
   await page.waitForURL(/\/purchasing\/supplier-returns\/PR-\d+/, { timeout: 30000 });
   await byTestId(page, 'sret-status').filter({ hasText: '草稿' }).waitFor({ timeout: 30000 });
   await byTestId(page, 'sret-post').click();

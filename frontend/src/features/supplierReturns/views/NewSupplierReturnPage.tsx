@@ -71,7 +71,7 @@ export default function NewSupplierReturnPage() {
               { title: t('sret.unitPrice'), align: 'right', render: (_, l) => <Amount value={l.unitPrice} /> },
               {
                 title: t('sret.quantity'),
-                render: (_, l) => <DecimalInput style={{ width: 120 }} value={quantityOf(l)} onChange={(v) => setQty({ ...qty, [l.lineNo]: String(v ?? '') })} data-testid={`sret-qty-${l.lineNo}`} />,
+                render: (_, l) => <DecimalInput style={{ width: 120 }} value={quantityOf(l)} onChange={(e) => setQty({ ...qty, [l.lineNo]: e.target.value })} data-testid={`sret-qty-${l.lineNo}`} />,
               },
             ]}
           />
