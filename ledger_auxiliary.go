@@ -327,7 +327,7 @@ func PartnerKindOfSource(src SourceType) PartnerKind {
 	switch src {
 	case SourceShipment, SourceSalesInvoice, SourceCustomerPayment, SourceCreditApplied, SourceSalesReturn, SourceCustomerRefund:
 		return PartnerCustomer
-	case SourcePurchaseReceipt, SourceSupplierInvoice, SourceSupplierPayment, SourceLandedCost, SourceOperatingCost:
+	case SourcePurchaseReceipt, SourceSupplierInvoice, SourceSupplierPayment, SourceLandedCost, SourceOperatingCost, SourceSupplierReturn:
 		return PartnerSupplier
 	}
 	return ""

@@ -156,6 +156,7 @@ var documentUndo = map[SourceType][2]Noun{
 	SourceSupplierInvoice: {Noun("supplier invoice"), Noun("post the supplier's credit as a supplier invoice of the difference")},
 	SourceSupplierPayment: {Noun("supplier payment"), Noun("record the supplier's refund as a manual bank entry against payables")},
 	SourceLandedCost:      {Noun("landed cost"), Noun("post the supplier's credit as a landed cost correction")},
+	SourceSupplierReturn:  {Noun("supplier return"), Noun("receive the goods again (postGoodsReceipt) or post a supplier invoice of the difference")},
 	SourceOpeningStock:    {Noun("opening stock"), Noun("post a stock adjustment the other way (postStockAdjustment)")},
 	SourceStockAdjustment: {Noun("stock adjustment"), Noun("post a stock adjustment the other way (postStockAdjustment)")},
 	SourceStockTransfer:   {Noun("stock transfer"), Noun("settle the shortfall or receive the rest (settleTransferShortfall, receiveStockTransfer)")},

@@ -23,6 +23,7 @@ type BooksCheckRule struct {
 var booksRules = slices.Concat(ledgerBooksRules, closingBooksRules, purchasingBooksRules, salesBooksRules, budgetBooksRules, auxiliaryBooksRules, transferBooksRules)
 var booksRules = slices.Concat(ledgerBooksRules, closingBooksRules, purchasingBooksRules, salesBooksRules, budgetBooksRules, auxiliaryBooksRules, binsBooksRules)
 var booksRules = slices.Concat(ledgerBooksRules, closingBooksRules, purchasingBooksRules, salesBooksRules, budgetBooksRules, auxiliaryBooksRules, batchesBooksRules)
+var booksRules = slices.Concat(ledgerBooksRules, closingBooksRules, purchasingBooksRules, salesBooksRules, budgetBooksRules, auxiliaryBooksRules, supplierReturnBooksRules)
 
 // ledgerBooksRules are the journal's and the stock ledger's invariants.
 var ledgerBooksRules = []BooksCheckRule{

@@ -263,6 +263,8 @@ var documentTables = map[jxc.SourceType]string{
 	jxc.SourceOpeningStock: "stock_documents", jxc.SourceStockAdjustment: "stock_documents",
 	jxc.SourceStockTransfer: "stock_transfers",
 	jxc.SourceStockCount: "stock_counts",
+	jxc.SourceSupplierReturn: "supplier_returns",
+	jxc.SourceOpeningStock:   "stock_documents", jxc.SourceStockAdjustment: "stock_documents",
 }
 
 // documentNumber is the number of the document that posted e, "" for a

@@ -3,7 +3,8 @@ package db
 import "github.com/jxcgraph/jxc"
 
 // Invariant 5 for payables, added to booksCheck: the AP control account
-// equals the open supplier invoices, and GRNI equals what was received and
+// equals the open supplier invoices less the open debit notes of supplier
+// returns (an invoice's paid amount counts payments and applied debit notes), and GRNI equals what was received and
 // not yet invoiced (per order line: received value less GRNI cleared).
 // Receipt layers: what remains of receipt lines is at most what is on hand
 // (equal when every inflow of the product and warehouse is a receipt or a
@@ -12,7 +13,8 @@ var purchasingBooksRules = []BooksCheckRule{
 	{jxc.RuleAPMismatch, jxc.T("trade payables 2202.01 differ from the open supplier invoices (invariant 5)"), `
 		SELECT 'accounts', '2202.01', format('ledger %s, open invoices %s', l.b, i.o)
 		FROM (SELECT coalesce(sum(credit - debit), 0) AS b FROM journal_lines WHERE account_code = '2202.01') l,
-		     (SELECT coalesce(sum(total_amount - paid_amount), 0) AS o FROM supplier_invoices) i
+		     (SELECT (SELECT coalesce(sum(total_amount - paid_amount), 0) FROM supplier_invoices)
+		           - (SELECT coalesce(sum(total_amount - applied_amount - refunded_amount), 0) FROM supplier_returns WHERE status = 'POSTED') AS o) i
 		WHERE l.b <> i.o`},
 	{jxc.RuleGRNIMismatch, jxc.T("GRNI 2202.02 differs from goods received and not yet invoiced (invariant 5)"), `
 		SELECT 'accounts', '2202.02', format('ledger %s, received not invoiced %s', l.b, r.o)
@@ -21,7 +23,8 @@ var purchasingBooksRules = []BooksCheckRule{
 		WHERE l.b <> r.o`},
 	{jxc.RuleInvoiceBalance, jxc.T("supplier invoices whose paid amount differs from their payment allocations"), `
 		SELECT 'supplier_invoices', i.id::text, format('paid %s, allocated %s', i.paid_amount, coalesce(a.s, 0))
-		FROM supplier_invoices i LEFT JOIN (SELECT invoice_id, sum(amount) AS s FROM supplier_payment_allocations GROUP BY invoice_id) a
+		FROM supplier_invoices i LEFT JOIN (SELECT invoice_id, sum(amount) AS s FROM (SELECT invoice_id, amount FROM supplier_payment_allocations
+		  UNION ALL SELECT invoice_id, amount FROM debit_note_allocations) x GROUP BY invoice_id) a
 		  ON a.invoice_id = i.id
 		WHERE i.paid_amount <> coalesce(a.s, 0) ORDER BY i.id LIMIT 100`},
 	{jxc.RuleReceiptLayers, jxc.T("receipt lines said to remain on hand beyond the stock on hand (landed costs follow the goods)"), `

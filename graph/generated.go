@@ -81,6 +81,7 @@ type ResolverRoot interface {
 	SupplierInvoice() SupplierInvoiceResolver
 	SupplierInvoiceLine() SupplierInvoiceLineResolver
 	SupplierPayment() SupplierPaymentResolver
+	SupplierReturn() SupplierReturnResolver
 	User() UserResolver
 	Warehouse() WarehouseResolver
 	WorkbenchItem() WorkbenchItemResolver
@@ -658,14 +659,6 @@ type ComplexityRoot struct {
 		UserErrors func(childComplexity int) int
 	}
 
-	DeliveryUpdate struct {
-		At             func(childComplexity int) int
-		Note           func(childComplexity int) int
-		ShipmentNumber func(childComplexity int) int
-		Status         func(childComplexity int) int
-		TrackingNumber func(childComplexity int) int
-	}
-
 	ExportJob struct {
 		ByteSize     func(childComplexity int) int
 		Connection   func(childComplexity int) int
@@ -1059,6 +1052,7 @@ type ComplexityRoot struct {
 	Mutation struct {
 		AcknowledgeAlert                    func(childComplexity int, id int64) int
 		ApplyCustomerCredit                 func(childComplexity int, input ApplyCustomerCreditInput) int
+		ApplyDebitNote                      func(childComplexity int, number string, invoiceNumber string, amount *decimal.Decimal) int
 		ApprovePurchaseOrder                func(childComplexity int, id int64) int
 		ApproveSupplierInvoiceMismatch      func(childComplexity int, id int64) int
 		BulkExport                          func(childComplexity int, input BulkExportInput) int
@@ -1066,13 +1060,13 @@ type ComplexityRoot struct {
 		CancelOperatingCost                 func(childComplexity int, input jxc.CancelOperatingCostInput) int
 		CancelPurchaseOrder                 func(childComplexity int, id int64) int
 		CancelSalesOrder                    func(childComplexity int, id int64) int
+		CancelSupplierReturn                func(childComplexity int, number string) int
 		CheckLowStock                       func(childComplexity int) int
 		ClearSignInLockout                  func(childComplexity int, input ClearSignInLockoutInput) int
 		CloseFiscalPeriod                   func(childComplexity int, input FiscalPeriodInput) int
 		ClosePurchaseOrder                  func(childComplexity int, id int64) int
 		CloseSalesOrder                     func(childComplexity int, id int64) int
 		ConfirmDelivery                     func(childComplexity int, input ConfirmDeliveryInput) int
-		ConfirmPickList                     func(childComplexity int, number string) int
 		ConfirmSalesOrder                   func(childComplexity int, id int64) int
 		CreateAPIToken                      func(childComplexity int, name string) int
 		CreateAccount                       func(childComplexity int, input CreateAccountInput) int
@@ -1080,7 +1074,6 @@ type ComplexityRoot struct {
 		CreateCategory                      func(childComplexity int, input CreateCategoryInput) int
 		CreateCustomer                      func(childComplexity int, input CreateCustomerInput) int
 		CreateLocation                      func(childComplexity int, input CreateLocationInput) int
-		CreatePickList                      func(childComplexity int, input jxc.CreatePickListInput) int
 		CreateProduct                       func(childComplexity int, input CreateProductInput) int
 		CreatePurchaseOrder                 func(childComplexity int, input CreatePurchaseOrderInput) int
 		CreatePurchaseOrdersFromSuggestions func(childComplexity int, input CreatePurchaseOrdersFromSuggestionsInput) int
@@ -1088,14 +1081,13 @@ type ComplexityRoot struct {
 		CreateSalesOrder                    func(childComplexity int, input SalesOrderInput) int
 		CreateSalesReturn                   func(childComplexity int, input CreateSalesReturnInput) int
 		CreateSupplier                      func(childComplexity int, input CreateSupplierInput) int
+		CreateSupplierReturn                func(childComplexity int, input jxc.SupplierReturnInput) int
 		CreateUser                          func(childComplexity int, input CreateUserInput) int
 		CreateWarehouse                     func(childComplexity int, input CreateWarehouseInput) int
 		DeactivateProduct                   func(childComplexity int, id int64) int
 		DeactivateWarehouse                 func(childComplexity int, id int64) int
-		DispatchShipment                    func(childComplexity int, input jxc.DispatchShipmentInput) int
 		Login                               func(childComplexity int, input LoginInput) int
 		Logout                              func(childComplexity int) int
-		PackShipment                        func(childComplexity int, input jxc.PackShipmentInput) int
 		PostGoodsReceipt                    func(childComplexity int, input GoodsReceiptInput) int
 		PostJournalEntry                    func(childComplexity int, input JournalEntryInput) int
 		PostLandedCost                      func(childComplexity int, input LandedCostInput) int
@@ -1104,9 +1096,10 @@ type ComplexityRoot struct {
 		PostStockAdjustment                 func(childComplexity int, input StockAdjustmentInput) int
 		PostSupplierInvoice                 func(childComplexity int, input SupplierInvoiceInput) int
 		PostSupplierPayment                 func(childComplexity int, input SupplierPaymentInput) int
+		PostSupplierReturn                  func(childComplexity int, number string, postingDate *jxc.Date) int
 		RecordCustomerPayment               func(childComplexity int, input RecordCustomerPaymentInput) int
-		RecordPick                          func(childComplexity int, input jxc.RecordPickInput) int
 		RefundCustomer                      func(childComplexity int, input RefundCustomerInput) int
+		RefundDebitNote                     func(childComplexity int, number string, amount decimal.Decimal, date *jxc.Date) int
 		ReleaseSalesOrderHold               func(childComplexity int, id int64) int
 		ReopenFiscalPeriod                  func(childComplexity int, input FiscalPeriodInput) int
 		ReserveSalesOrderStock              func(childComplexity int, id int64) int
@@ -1123,7 +1116,6 @@ type ComplexityRoot struct {
 		UpdateCategory                      func(childComplexity int, input UpdateCategoryInput) int
 		UpdateCompanySettings               func(childComplexity int, input CompanySettingsInput) int
 		UpdateCustomer                      func(childComplexity int, input UpdateCustomerInput) int
-		UpdateDeliveryStatus                func(childComplexity int, trackingNumber string, status jxc.DeliveryStatus, at time.Time, note *string) int
 		UpdateLocation                      func(childComplexity int, input UpdateLocationInput) int
 		UpdateMyLanguage                    func(childComplexity int, language *jxc.Language) int
 		UpdateNumberingRule                 func(childComplexity int, input jxc.NumberingRuleInput) int
@@ -1203,15 +1195,6 @@ type ComplexityRoot struct {
 		StartCursor     func(childComplexity int) int
 	}
 
-	Parcel struct {
-		Contents func(childComplexity int) int
-		HeightCm func(childComplexity int) int
-		LengthCm func(childComplexity int) int
-		ParcelNo func(childComplexity int) int
-		WeightKg func(childComplexity int) int
-		WidthCm  func(childComplexity int) int
-	}
-
 	PartnerStatement struct {
 		Closing func(childComplexity int) int
 		Code    func(childComplexity int) int
@@ -1260,38 +1243,6 @@ type ComplexityRoot struct {
 		Month      func(childComplexity int) int
 		Stale      func(childComplexity int) int
 		Year       func(childComplexity int) int
-	}
-
-	PickList struct {
-		ConfirmedAt func(childComplexity int) int
-		CreatedAt   func(childComplexity int) int
-		ID          func(childComplexity int) int
-		Lines       func(childComplexity int) int
-		Number      func(childComplexity int) int
-		Shipments   func(childComplexity int) int
-		Status      func(childComplexity int) int
-		Warehouse   func(childComplexity int) int
-	}
-
-	PickListConnection struct {
-		Nodes      func(childComplexity int) int
-		PageInfo   func(childComplexity int) int
-		TotalCount func(childComplexity int) int
-	}
-
-	PickListLine struct {
-		ID             func(childComplexity int) int
-		Location       func(childComplexity int) int
-		Picked         func(childComplexity int) int
-		Product        func(childComplexity int) int
-		Quantity       func(childComplexity int) int
-		Seq            func(childComplexity int) int
-		ShipmentNumber func(childComplexity int) int
-	}
-
-	PickListPayload struct {
-		PickList   func(childComplexity int) int
-		UserErrors func(childComplexity int) int
 	}
 
 	PostingWindow struct {
@@ -1514,8 +1465,6 @@ type ComplexityRoot struct {
 		OperatingCosts             func(childComplexity int, first *int, after *string, year *int, month *int, orderBy *jxc.OperatingCostOrder) int
 		PayablesAging              func(childComplexity int, asOf jxc.Date) int
 		PeriodSummary              func(childComplexity int, year int, month int) int
-		PickList                   func(childComplexity int, number string) int
-		PickLists                  func(childComplexity int, first *int, after *string, filter *jxc.PickListFilter, orderBy *jxc.PickListOrder) int
 		PostingWindow              func(childComplexity int) int
 		Product                    func(childComplexity int, id int64) int
 		ProductByBarcode           func(childComplexity int, barcode string) int
@@ -1538,7 +1487,6 @@ type ComplexityRoot struct {
 		SalesReturns               func(childComplexity int, first *int, after *string, filter *jxc.SalesDocumentFilter, orderBy *jxc.SalesReturnOrder) int
 		ServerTime                 func(childComplexity int) int
 		Shipment                   func(childComplexity int, id *int64, number *string) int
-		ShipmentTracking           func(childComplexity int, shipmentNumber string) int
 		Shipments                  func(childComplexity int, first *int, after *string, filter *jxc.ShipmentFilter, orderBy *jxc.ShipmentOrder) int
 		SignInLockouts             func(childComplexity int) int
 		SlowMovingStock            func(childComplexity int, days *int, first *int) int
@@ -1555,6 +1503,8 @@ type ComplexityRoot struct {
 		SupplierInvoices           func(childComplexity int, first *int, after *string, filter *jxc.SupplierInvoiceFilter, orderBy *jxc.SupplierInvoiceOrder) int
 		SupplierPayment            func(childComplexity int, id *int64, number *string) int
 		SupplierPayments           func(childComplexity int, first *int, after *string, supplierID *int64, filter *jxc.SupplierPaymentFilter, orderBy *jxc.SupplierPaymentOrder) int
+		SupplierReturn             func(childComplexity int, number string) int
+		SupplierReturns            func(childComplexity int, first *int, after *string, filter *jxc.SupplierReturnFilter, orderBy *jxc.SupplierReturnOrder) int
 		Suppliers                  func(childComplexity int, first *int, after *string, filter *jxc.SupplierFilter, orderBy *jxc.SupplierOrder) int
 		TopSellers                 func(childComplexity int, from jxc.Date, to jxc.Date, by *jxc.TopSellersBy, limit *int) int
 		TrialBalance               func(childComplexity int, asOf jxc.Date) int
@@ -1700,7 +1650,6 @@ type ComplexityRoot struct {
 		Shipments         func(childComplexity int) int
 		Status            func(childComplexity int) int
 		TotalAmount       func(childComplexity int) int
-		Tracking          func(childComplexity int) int
 		UpdatedAt         func(childComplexity int) int
 		VATAmount         func(childComplexity int) int
 		Warehouse         func(childComplexity int) int
@@ -1873,21 +1822,6 @@ type ComplexityRoot struct {
 
 	ShipmentPayload struct {
 		Shipment   func(childComplexity int) int
-		UserErrors func(childComplexity int) int
-	}
-
-	ShipmentTracking struct {
-		Carrier        func(childComplexity int) int
-		DispatchedAt   func(childComplexity int) int
-		Events         func(childComplexity int) int
-		Parcels        func(childComplexity int) int
-		ShipmentNumber func(childComplexity int) int
-		Status         func(childComplexity int) int
-		TrackingNumber func(childComplexity int) int
-	}
-
-	ShipmentTrackingPayload struct {
-		Tracking   func(childComplexity int) int
 		UserErrors func(childComplexity int) int
 	}
 
@@ -2084,12 +2018,11 @@ type ComplexityRoot struct {
 	}
 
 	Subscription struct {
-		AlertRaised           func(childComplexity int, kinds []string, mine *bool, after *string) int
-		Clock                 func(childComplexity int) int
-		DeliveryStatusChanged func(childComplexity int, trackingNumber *string) int
-		ExportJobChanged      func(childComplexity int, id int64) int
-		ReceivableChanged     func(childComplexity int, filter *jxc.ReceivableFilter, after *string) int
-		StockLevelChanged     func(childComplexity int, filter *jxc.StockLevelFilter, after *string) int
+		AlertRaised       func(childComplexity int, kinds []string, mine *bool, after *string) int
+		Clock             func(childComplexity int) int
+		ExportJobChanged  func(childComplexity int, id int64) int
+		ReceivableChanged func(childComplexity int, filter *jxc.ReceivableFilter, after *string) int
+		StockLevelChanged func(childComplexity int, filter *jxc.StockLevelFilter, after *string) int
 	}
 
 	Supplier struct {
@@ -2250,6 +2183,69 @@ type ComplexityRoot struct {
 		UserErrors      func(childComplexity int) int
 	}
 
+	SupplierReturn struct {
+		AppliedAmount  func(childComplexity int) int
+		CreatedAt      func(childComplexity int) int
+		GRNIAmount     func(childComplexity int) int
+		ID             func(childComplexity int) int
+		JournalEntry   func(childComplexity int) int
+		JournalEntryID func(childComplexity int) int
+		Lines          func(childComplexity int) int
+		NetAmount      func(childComplexity int) int
+		Number         func(childComplexity int) int
+		OpenCredit     func(childComplexity int) int
+		PostedAt       func(childComplexity int) int
+		PostingDate    func(childComplexity int) int
+		Reason         func(childComplexity int) int
+		ReceiptID      func(childComplexity int) int
+		ReceiptNumber  func(childComplexity int) int
+		RefundedAmount func(childComplexity int) int
+		Status         func(childComplexity int) int
+		StockValue     func(childComplexity int) int
+		SupplierCode   func(childComplexity int) int
+		SupplierID     func(childComplexity int) int
+		SupplierName   func(childComplexity int) int
+		TotalAmount    func(childComplexity int) int
+		VATAmount      func(childComplexity int) int
+		Variance       func(childComplexity int) int
+		WarehouseID    func(childComplexity int) int
+	}
+
+	SupplierReturnConnection struct {
+		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	SupplierReturnEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	SupplierReturnLine struct {
+		GRNIAmount    func(childComplexity int) int
+		GRNIQty       func(childComplexity int) int
+		InvoicePrice  func(childComplexity int) int
+		InvoicedQty   func(childComplexity int) int
+		LineNo        func(childComplexity int) int
+		NetAmount     func(childComplexity int) int
+		ProductID     func(childComplexity int) int
+		ProductName   func(childComplexity int) int
+		Quantity      func(childComplexity int) int
+		ReceiptLineNo func(childComplexity int) int
+		SKU           func(childComplexity int) int
+		StockValue    func(childComplexity int) int
+		UnitPrice     func(childComplexity int) int
+		VATAmount     func(childComplexity int) int
+		VATRate       func(childComplexity int) int
+	}
+
+	SupplierReturnPayload struct {
+		SupplierReturn func(childComplexity int) int
+		UserErrors     func(childComplexity int) int
+	}
+
 	SupplierScorecard struct {
 		AverageLeadTimeDays func(childComplexity int) int
 		InspectedQuantity   func(childComplexity int) int
@@ -2271,13 +2267,6 @@ type ComplexityRoot struct {
 		LabelEn func(childComplexity int) int
 		Revenue func(childComplexity int) int
 		Units   func(childComplexity int) int
-	}
-
-	TrackingEvent struct {
-		At         func(childComplexity int) int
-		Note       func(childComplexity int) int
-		RecordedAt func(childComplexity int) int
-		Status     func(childComplexity int) int
 	}
 
 	TrialBalance struct {
@@ -2583,12 +2572,6 @@ type MutationResolver interface {
 	DeactivateWarehouse(ctx context.Context, id int64) (WarehousePayload, error)
 	CreateLocation(ctx context.Context, input CreateLocationInput) (LocationPayload, error)
 	UpdateLocation(ctx context.Context, input UpdateLocationInput) (LocationPayload, error)
-	CreatePickList(ctx context.Context, input jxc.CreatePickListInput) (PickListPayload, error)
-	RecordPick(ctx context.Context, input jxc.RecordPickInput) (PickListPayload, error)
-	ConfirmPickList(ctx context.Context, number string) (PickListPayload, error)
-	PackShipment(ctx context.Context, input jxc.PackShipmentInput) (ShipmentTrackingPayload, error)
-	DispatchShipment(ctx context.Context, input jxc.DispatchShipmentInput) (ShipmentTrackingPayload, error)
-	UpdateDeliveryStatus(ctx context.Context, trackingNumber string, status jxc.DeliveryStatus, at time.Time, note *string) (ShipmentTrackingPayload, error)
 	BulkExport(ctx context.Context, input BulkExportInput) (BulkExportPayload, error)
 	CancelExport(ctx context.Context, id int64) (CancelExportPayload, error)
 	CreateAccount(ctx context.Context, input CreateAccountInput) (AccountPayload, error)
@@ -2636,6 +2619,11 @@ type MutationResolver interface {
 	UpdateNumberingRule(ctx context.Context, input jxc.NumberingRuleInput) (NumberingRulePayload, error)
 	PostOpeningStock(ctx context.Context, input OpeningStockInput) (StockDocumentPayload, error)
 	PostStockAdjustment(ctx context.Context, input StockAdjustmentInput) (StockDocumentPayload, error)
+	CreateSupplierReturn(ctx context.Context, input jxc.SupplierReturnInput) (SupplierReturnPayload, error)
+	PostSupplierReturn(ctx context.Context, number string, postingDate *jxc.Date) (SupplierReturnPayload, error)
+	CancelSupplierReturn(ctx context.Context, number string) (SupplierReturnPayload, error)
+	ApplyDebitNote(ctx context.Context, number string, invoiceNumber string, amount *decimal.Decimal) (SupplierReturnPayload, error)
+	RefundDebitNote(ctx context.Context, number string, amount decimal.Decimal, date *jxc.Date) (SupplierReturnPayload, error)
 	Login(ctx context.Context, input LoginInput) (LoginPayload, error)
 	Logout(ctx context.Context) (LogoutPayload, error)
 	CreateAPIToken(ctx context.Context, name string) (CreateAPITokenPayload, error)
@@ -2698,9 +2686,6 @@ type QueryResolver interface {
 	ProductByBarcode(ctx context.Context, barcode string) (*jxc.Product, error)
 	Warehouses(ctx context.Context, first *int, after *string, filter *jxc.WarehouseFilter, orderBy *jxc.WarehouseOrder) (WarehouseConnection, error)
 	Warehouse(ctx context.Context, id int64) (*jxc.Warehouse, error)
-	PickLists(ctx context.Context, first *int, after *string, filter *jxc.PickListFilter, orderBy *jxc.PickListOrder) (PickListConnection, error)
-	PickList(ctx context.Context, number string) (*jxc.PickList, error)
-	ShipmentTracking(ctx context.Context, shipmentNumber string) (*jxc.ShipmentTracking, error)
 	ExportJob(ctx context.Context, id int64) (*jxc.ExportJob, error)
 	ExportJobs(ctx context.Context, first *int, after *string, orderBy *jxc.ExportJobOrder) (ExportJobConnection, error)
 	Accounts(ctx context.Context, filter *jxc.AccountFilter, asOf *jxc.Date) ([]*jxc.Account, error)
@@ -2764,6 +2749,8 @@ type QueryResolver interface {
 	StockDocument(ctx context.Context, id *int64, number *string) (*jxc.StockDocument, error)
 	StockDocuments(ctx context.Context, first *int, after *string, filter *jxc.StockDocumentFilter, orderBy *jxc.StockDocumentOrder) (StockDocumentConnection, error)
 	StockValueSummary(ctx context.Context, groupBy jxc.StockGroupBy) ([]*jxc.StockValueGroup, error)
+	SupplierReturns(ctx context.Context, first *int, after *string, filter *jxc.SupplierReturnFilter, orderBy *jxc.SupplierReturnOrder) (SupplierReturnConnection, error)
+	SupplierReturn(ctx context.Context, number string) (*jxc.SupplierReturn, error)
 	Me(ctx context.Context) (jxc.User, error)
 	MyAPITokens(ctx context.Context) ([]*jxc.APIToken, error)
 	Users(ctx context.Context) ([]*jxc.User, error)
@@ -2801,7 +2788,6 @@ type SalesOrderResolver interface {
 
 	Shipments(ctx context.Context, obj *jxc.SalesOrder) ([]*jxc.Shipment, error)
 	AuditTrail(ctx context.Context, obj *jxc.SalesOrder, first *int, after *string, orderBy *jxc.AuditEntryOrder) (AuditEntryConnection, error)
-	Tracking(ctx context.Context, obj *jxc.SalesOrder) ([]*jxc.ShipmentTracking, error)
 }
 type SalesOrderValidationResolver interface {
 	Warehouse(ctx context.Context, obj *SalesOrderValidation) (*jxc.Warehouse, error)
@@ -2859,7 +2845,6 @@ type StockMoveResolver interface {
 }
 type SubscriptionResolver interface {
 	Clock(ctx context.Context) (<-chan time.Time, error)
-	DeliveryStatusChanged(ctx context.Context, trackingNumber *string) (<-chan jxc.DeliveryUpdate, error)
 	ExportJobChanged(ctx context.Context, id int64) (<-chan jxc.ExportJob, error)
 	ReceivableChanged(ctx context.Context, filter *jxc.ReceivableFilter, after *string) (<-chan jxc.ReceivableChange, error)
 	AlertRaised(ctx context.Context, kinds []string, mine *bool, after *string) (<-chan jxc.AlertChange, error)
@@ -2885,6 +2870,9 @@ type SupplierPaymentResolver interface {
 	JournalEntry(ctx context.Context, obj *jxc.SupplierPayment) (*jxc.JournalEntry, error)
 
 	AuditTrail(ctx context.Context, obj *jxc.SupplierPayment, first *int, after *string, orderBy *jxc.AuditEntryOrder) (AuditEntryConnection, error)
+}
+type SupplierReturnResolver interface {
+	JournalEntry(ctx context.Context, obj *jxc.SupplierReturn) (*jxc.JournalEntry, error)
 }
 type UserResolver interface {
 	AuditTrail(ctx context.Context, obj *jxc.User, first *int, after *string, orderBy *jxc.AuditEntryOrder) (AuditEntryConnection, error)
@@ -5377,37 +5365,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.CustomerRefundPayload.UserErrors(childComplexity), true
 
-	case "DeliveryUpdate.at":
-		if e.ComplexityRoot.DeliveryUpdate.At == nil {
-			break
-		}
-
-		return e.ComplexityRoot.DeliveryUpdate.At(childComplexity), true
-	case "DeliveryUpdate.note":
-		if e.ComplexityRoot.DeliveryUpdate.Note == nil {
-			break
-		}
-
-		return e.ComplexityRoot.DeliveryUpdate.Note(childComplexity), true
-	case "DeliveryUpdate.shipmentNumber":
-		if e.ComplexityRoot.DeliveryUpdate.ShipmentNumber == nil {
-			break
-		}
-
-		return e.ComplexityRoot.DeliveryUpdate.ShipmentNumber(childComplexity), true
-	case "DeliveryUpdate.status":
-		if e.ComplexityRoot.DeliveryUpdate.Status == nil {
-			break
-		}
-
-		return e.ComplexityRoot.DeliveryUpdate.Status(childComplexity), true
-	case "DeliveryUpdate.trackingNumber":
-		if e.ComplexityRoot.DeliveryUpdate.TrackingNumber == nil {
-			break
-		}
-
-		return e.ComplexityRoot.DeliveryUpdate.TrackingNumber(childComplexity), true
-
 	case "ExportJob.byteSize":
 		if e.ComplexityRoot.ExportJob.ByteSize == nil {
 			break
@@ -7115,6 +7072,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.ApplyCustomerCredit(childComplexity, args["input"].(ApplyCustomerCreditInput)), true
+	case "Mutation.applyDebitNote":
+		if e.ComplexityRoot.Mutation.ApplyDebitNote == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_applyDebitNote_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ApplyDebitNote(childComplexity, args["number"].(string), args["invoiceNumber"].(string), args["amount"].(*decimal.Decimal)), true
 	case "Mutation.approvePurchaseOrder":
 		if e.ComplexityRoot.Mutation.ApprovePurchaseOrder == nil {
 			break
@@ -7192,6 +7160,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CancelSalesOrder(childComplexity, args["id"].(int64)), true
+	case "Mutation.cancelSupplierReturn":
+		if e.ComplexityRoot.Mutation.CancelSupplierReturn == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_cancelSupplierReturn_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CancelSupplierReturn(childComplexity, args["number"].(string)), true
 	case "Mutation.checkLowStock":
 		if e.ComplexityRoot.Mutation.CheckLowStock == nil {
 			break
@@ -7253,17 +7232,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.ConfirmDelivery(childComplexity, args["input"].(ConfirmDeliveryInput)), true
-	case "Mutation.confirmPickList":
-		if e.ComplexityRoot.Mutation.ConfirmPickList == nil {
-			break
-		}
-
-		args, err := ec.field_Mutation_confirmPickList_args(ctx, rawArgs)
-		if err != nil {
-			return 0, false
-		}
-
-		return e.ComplexityRoot.Mutation.ConfirmPickList(childComplexity, args["number"].(string)), true
 	case "Mutation.confirmSalesOrder":
 		if e.ComplexityRoot.Mutation.ConfirmSalesOrder == nil {
 			break
@@ -7341,17 +7309,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateLocation(childComplexity, args["input"].(CreateLocationInput)), true
-	case "Mutation.createPickList":
-		if e.ComplexityRoot.Mutation.CreatePickList == nil {
-			break
-		}
-
-		args, err := ec.field_Mutation_createPickList_args(ctx, rawArgs)
-		if err != nil {
-			return 0, false
-		}
-
-		return e.ComplexityRoot.Mutation.CreatePickList(childComplexity, args["input"].(jxc.CreatePickListInput)), true
 	case "Mutation.createProduct":
 		if e.ComplexityRoot.Mutation.CreateProduct == nil {
 			break
@@ -7429,6 +7386,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateSupplier(childComplexity, args["input"].(CreateSupplierInput)), true
+	case "Mutation.createSupplierReturn":
+		if e.ComplexityRoot.Mutation.CreateSupplierReturn == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createSupplierReturn_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateSupplierReturn(childComplexity, args["input"].(jxc.SupplierReturnInput)), true
 	case "Mutation.createUser":
 		if e.ComplexityRoot.Mutation.CreateUser == nil {
 			break
@@ -7473,17 +7441,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.DeactivateWarehouse(childComplexity, args["id"].(int64)), true
-	case "Mutation.dispatchShipment":
-		if e.ComplexityRoot.Mutation.DispatchShipment == nil {
-			break
-		}
-
-		args, err := ec.field_Mutation_dispatchShipment_args(ctx, rawArgs)
-		if err != nil {
-			return 0, false
-		}
-
-		return e.ComplexityRoot.Mutation.DispatchShipment(childComplexity, args["input"].(jxc.DispatchShipmentInput)), true
 	case "Mutation.login":
 		if e.ComplexityRoot.Mutation.Login == nil {
 			break
@@ -7501,17 +7458,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.Logout(childComplexity), true
-	case "Mutation.packShipment":
-		if e.ComplexityRoot.Mutation.PackShipment == nil {
-			break
-		}
-
-		args, err := ec.field_Mutation_packShipment_args(ctx, rawArgs)
-		if err != nil {
-			return 0, false
-		}
-
-		return e.ComplexityRoot.Mutation.PackShipment(childComplexity, args["input"].(jxc.PackShipmentInput)), true
 	case "Mutation.postGoodsReceipt":
 		if e.ComplexityRoot.Mutation.PostGoodsReceipt == nil {
 			break
@@ -7600,6 +7546,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.PostSupplierPayment(childComplexity, args["input"].(SupplierPaymentInput)), true
+	case "Mutation.postSupplierReturn":
+		if e.ComplexityRoot.Mutation.PostSupplierReturn == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_postSupplierReturn_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.PostSupplierReturn(childComplexity, args["number"].(string), args["postingDate"].(*jxc.Date)), true
 	case "Mutation.recordCustomerPayment":
 		if e.ComplexityRoot.Mutation.RecordCustomerPayment == nil {
 			break
@@ -7611,17 +7568,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RecordCustomerPayment(childComplexity, args["input"].(RecordCustomerPaymentInput)), true
-	case "Mutation.recordPick":
-		if e.ComplexityRoot.Mutation.RecordPick == nil {
-			break
-		}
-
-		args, err := ec.field_Mutation_recordPick_args(ctx, rawArgs)
-		if err != nil {
-			return 0, false
-		}
-
-		return e.ComplexityRoot.Mutation.RecordPick(childComplexity, args["input"].(jxc.RecordPickInput)), true
 	case "Mutation.refundCustomer":
 		if e.ComplexityRoot.Mutation.RefundCustomer == nil {
 			break
@@ -7633,6 +7579,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RefundCustomer(childComplexity, args["input"].(RefundCustomerInput)), true
+	case "Mutation.refundDebitNote":
+		if e.ComplexityRoot.Mutation.RefundDebitNote == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_refundDebitNote_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RefundDebitNote(childComplexity, args["number"].(string), args["amount"].(decimal.Decimal), args["date"].(*jxc.Date)), true
 	case "Mutation.releaseSalesOrderHold":
 		if e.ComplexityRoot.Mutation.ReleaseSalesOrderHold == nil {
 			break
@@ -7809,17 +7766,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdateCustomer(childComplexity, args["input"].(UpdateCustomerInput)), true
-	case "Mutation.updateDeliveryStatus":
-		if e.ComplexityRoot.Mutation.UpdateDeliveryStatus == nil {
-			break
-		}
-
-		args, err := ec.field_Mutation_updateDeliveryStatus_args(ctx, rawArgs)
-		if err != nil {
-			return 0, false
-		}
-
-		return e.ComplexityRoot.Mutation.UpdateDeliveryStatus(childComplexity, args["trackingNumber"].(string), args["status"].(jxc.DeliveryStatus), args["at"].(time.Time), args["note"].(*string)), true
 	case "Mutation.updateLocation":
 		if e.ComplexityRoot.Mutation.UpdateLocation == nil {
 			break
@@ -8224,43 +8170,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.PageInfo.StartCursor(childComplexity), true
 
-	case "Parcel.contents":
-		if e.ComplexityRoot.Parcel.Contents == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Parcel.Contents(childComplexity), true
-	case "Parcel.heightCm":
-		if e.ComplexityRoot.Parcel.HeightCm == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Parcel.HeightCm(childComplexity), true
-	case "Parcel.lengthCm":
-		if e.ComplexityRoot.Parcel.LengthCm == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Parcel.LengthCm(childComplexity), true
-	case "Parcel.parcelNo":
-		if e.ComplexityRoot.Parcel.ParcelNo == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Parcel.ParcelNo(childComplexity), true
-	case "Parcel.weightKg":
-		if e.ComplexityRoot.Parcel.WeightKg == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Parcel.WeightKg(childComplexity), true
-	case "Parcel.widthCm":
-		if e.ComplexityRoot.Parcel.WidthCm == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Parcel.WidthCm(childComplexity), true
-
 	case "PartnerStatement.closing":
 		if e.ComplexityRoot.PartnerStatement.Closing == nil {
 			break
@@ -8458,130 +8367,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.PeriodSummary.Year(childComplexity), true
-
-	case "PickList.confirmedAt":
-		if e.ComplexityRoot.PickList.ConfirmedAt == nil {
-			break
-		}
-
-		return e.ComplexityRoot.PickList.ConfirmedAt(childComplexity), true
-	case "PickList.createdAt":
-		if e.ComplexityRoot.PickList.CreatedAt == nil {
-			break
-		}
-
-		return e.ComplexityRoot.PickList.CreatedAt(childComplexity), true
-	case "PickList.id":
-		if e.ComplexityRoot.PickList.ID == nil {
-			break
-		}
-
-		return e.ComplexityRoot.PickList.ID(childComplexity), true
-	case "PickList.lines":
-		if e.ComplexityRoot.PickList.Lines == nil {
-			break
-		}
-
-		return e.ComplexityRoot.PickList.Lines(childComplexity), true
-	case "PickList.number":
-		if e.ComplexityRoot.PickList.Number == nil {
-			break
-		}
-
-		return e.ComplexityRoot.PickList.Number(childComplexity), true
-	case "PickList.shipments":
-		if e.ComplexityRoot.PickList.Shipments == nil {
-			break
-		}
-
-		return e.ComplexityRoot.PickList.Shipments(childComplexity), true
-	case "PickList.status":
-		if e.ComplexityRoot.PickList.Status == nil {
-			break
-		}
-
-		return e.ComplexityRoot.PickList.Status(childComplexity), true
-	case "PickList.warehouse":
-		if e.ComplexityRoot.PickList.Warehouse == nil {
-			break
-		}
-
-		return e.ComplexityRoot.PickList.Warehouse(childComplexity), true
-
-	case "PickListConnection.nodes":
-		if e.ComplexityRoot.PickListConnection.Nodes == nil {
-			break
-		}
-
-		return e.ComplexityRoot.PickListConnection.Nodes(childComplexity), true
-	case "PickListConnection.pageInfo":
-		if e.ComplexityRoot.PickListConnection.PageInfo == nil {
-			break
-		}
-
-		return e.ComplexityRoot.PickListConnection.PageInfo(childComplexity), true
-	case "PickListConnection.totalCount":
-		if e.ComplexityRoot.PickListConnection.TotalCount == nil {
-			break
-		}
-
-		return e.ComplexityRoot.PickListConnection.TotalCount(childComplexity), true
-
-	case "PickListLine.id":
-		if e.ComplexityRoot.PickListLine.ID == nil {
-			break
-		}
-
-		return e.ComplexityRoot.PickListLine.ID(childComplexity), true
-	case "PickListLine.location":
-		if e.ComplexityRoot.PickListLine.Location == nil {
-			break
-		}
-
-		return e.ComplexityRoot.PickListLine.Location(childComplexity), true
-	case "PickListLine.picked":
-		if e.ComplexityRoot.PickListLine.Picked == nil {
-			break
-		}
-
-		return e.ComplexityRoot.PickListLine.Picked(childComplexity), true
-	case "PickListLine.product":
-		if e.ComplexityRoot.PickListLine.Product == nil {
-			break
-		}
-
-		return e.ComplexityRoot.PickListLine.Product(childComplexity), true
-	case "PickListLine.quantity":
-		if e.ComplexityRoot.PickListLine.Quantity == nil {
-			break
-		}
-
-		return e.ComplexityRoot.PickListLine.Quantity(childComplexity), true
-	case "PickListLine.seq":
-		if e.ComplexityRoot.PickListLine.Seq == nil {
-			break
-		}
-
-		return e.ComplexityRoot.PickListLine.Seq(childComplexity), true
-	case "PickListLine.shipmentNumber":
-		if e.ComplexityRoot.PickListLine.ShipmentNumber == nil {
-			break
-		}
-
-		return e.ComplexityRoot.PickListLine.ShipmentNumber(childComplexity), true
-
-	case "PickListPayload.pickList":
-		if e.ComplexityRoot.PickListPayload.PickList == nil {
-			break
-		}
-
-		return e.ComplexityRoot.PickListPayload.PickList(childComplexity), true
-	case "PickListPayload.userErrors":
-		if e.ComplexityRoot.PickListPayload.UserErrors == nil {
-			break
-		}
-
-		return e.ComplexityRoot.PickListPayload.UserErrors(childComplexity), true
 
 	case "PostingWindow.earliestDate":
 		if e.ComplexityRoot.PostingWindow.EarliestDate == nil {
@@ -9765,28 +9550,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.PeriodSummary(childComplexity, args["year"].(int), args["month"].(int)), true
-	case "Query.pickList":
-		if e.ComplexityRoot.Query.PickList == nil {
-			break
-		}
-
-		args, err := ec.field_Query_pickList_args(ctx, rawArgs)
-		if err != nil {
-			return 0, false
-		}
-
-		return e.ComplexityRoot.Query.PickList(childComplexity, args["number"].(string)), true
-	case "Query.pickLists":
-		if e.ComplexityRoot.Query.PickLists == nil {
-			break
-		}
-
-		args, err := ec.field_Query_pickLists_args(ctx, rawArgs)
-		if err != nil {
-			return 0, false
-		}
-
-		return e.ComplexityRoot.Query.PickLists(childComplexity, args["first"].(*int), args["after"].(*string), args["filter"].(*jxc.PickListFilter), args["orderBy"].(*jxc.PickListOrder)), true
 	case "Query.postingWindow":
 		if e.ComplexityRoot.Query.PostingWindow == nil {
 			break
@@ -10014,17 +9777,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Shipment(childComplexity, args["id"].(*int64), args["number"].(*string)), true
-	case "Query.shipmentTracking":
-		if e.ComplexityRoot.Query.ShipmentTracking == nil {
-			break
-		}
-
-		args, err := ec.field_Query_shipmentTracking_args(ctx, rawArgs)
-		if err != nil {
-			return 0, false
-		}
-
-		return e.ComplexityRoot.Query.ShipmentTracking(childComplexity, args["shipmentNumber"].(string)), true
 	case "Query.shipments":
 		if e.ComplexityRoot.Query.Shipments == nil {
 			break
@@ -10196,6 +9948,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.SupplierPayments(childComplexity, args["first"].(*int), args["after"].(*string), args["supplierId"].(*int64), args["filter"].(*jxc.SupplierPaymentFilter), args["orderBy"].(*jxc.SupplierPaymentOrder)), true
+	case "Query.supplierReturn":
+		if e.ComplexityRoot.Query.SupplierReturn == nil {
+			break
+		}
+
+		args, err := ec.field_Query_supplierReturn_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.SupplierReturn(childComplexity, args["number"].(string)), true
+	case "Query.supplierReturns":
+		if e.ComplexityRoot.Query.SupplierReturns == nil {
+			break
+		}
+
+		args, err := ec.field_Query_supplierReturns_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.SupplierReturns(childComplexity, args["first"].(*int), args["after"].(*string), args["filter"].(*jxc.SupplierReturnFilter), args["orderBy"].(*jxc.SupplierReturnOrder)), true
 	case "Query.suppliers":
 		if e.ComplexityRoot.Query.Suppliers == nil {
 			break
@@ -10895,12 +10669,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SalesOrder.TotalAmount(childComplexity), true
-	case "SalesOrder.tracking":
-		if e.ComplexityRoot.SalesOrder.Tracking == nil {
-			break
-		}
-
-		return e.ComplexityRoot.SalesOrder.Tracking(childComplexity), true
 	case "SalesOrder.updatedAt":
 		if e.ComplexityRoot.SalesOrder.UpdatedAt == nil {
 			break
@@ -11660,62 +11428,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ShipmentPayload.UserErrors(childComplexity), true
-
-	case "ShipmentTracking.carrier":
-		if e.ComplexityRoot.ShipmentTracking.Carrier == nil {
-			break
-		}
-
-		return e.ComplexityRoot.ShipmentTracking.Carrier(childComplexity), true
-	case "ShipmentTracking.dispatchedAt":
-		if e.ComplexityRoot.ShipmentTracking.DispatchedAt == nil {
-			break
-		}
-
-		return e.ComplexityRoot.ShipmentTracking.DispatchedAt(childComplexity), true
-	case "ShipmentTracking.events":
-		if e.ComplexityRoot.ShipmentTracking.Events == nil {
-			break
-		}
-
-		return e.ComplexityRoot.ShipmentTracking.Events(childComplexity), true
-	case "ShipmentTracking.parcels":
-		if e.ComplexityRoot.ShipmentTracking.Parcels == nil {
-			break
-		}
-
-		return e.ComplexityRoot.ShipmentTracking.Parcels(childComplexity), true
-	case "ShipmentTracking.shipmentNumber":
-		if e.ComplexityRoot.ShipmentTracking.ShipmentNumber == nil {
-			break
-		}
-
-		return e.ComplexityRoot.ShipmentTracking.ShipmentNumber(childComplexity), true
-	case "ShipmentTracking.status":
-		if e.ComplexityRoot.ShipmentTracking.Status == nil {
-			break
-		}
-
-		return e.ComplexityRoot.ShipmentTracking.Status(childComplexity), true
-	case "ShipmentTracking.trackingNumber":
-		if e.ComplexityRoot.ShipmentTracking.TrackingNumber == nil {
-			break
-		}
-
-		return e.ComplexityRoot.ShipmentTracking.TrackingNumber(childComplexity), true
-
-	case "ShipmentTrackingPayload.tracking":
-		if e.ComplexityRoot.ShipmentTrackingPayload.Tracking == nil {
-			break
-		}
-
-		return e.ComplexityRoot.ShipmentTrackingPayload.Tracking(childComplexity), true
-	case "ShipmentTrackingPayload.userErrors":
-		if e.ComplexityRoot.ShipmentTrackingPayload.UserErrors == nil {
-			break
-		}
-
-		return e.ComplexityRoot.ShipmentTrackingPayload.UserErrors(childComplexity), true
 
 	case "Shortage.available":
 		if e.ComplexityRoot.Shortage.Available == nil {
@@ -12500,17 +12212,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Subscription.Clock(childComplexity), true
-	case "Subscription.deliveryStatusChanged":
-		if e.ComplexityRoot.Subscription.DeliveryStatusChanged == nil {
-			break
-		}
-
-		args, err := ec.field_Subscription_deliveryStatusChanged_args(ctx, rawArgs)
-		if err != nil {
-			return 0, false
-		}
-
-		return e.ComplexityRoot.Subscription.DeliveryStatusChanged(childComplexity, args["trackingNumber"].(*string)), true
 	case "Subscription.exportJobChanged":
 		if e.ComplexityRoot.Subscription.ExportJobChanged == nil {
 			break
@@ -13229,6 +12930,299 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.SupplierProductPayload.UserErrors(childComplexity), true
 
+	case "SupplierReturn.appliedAmount":
+		if e.ComplexityRoot.SupplierReturn.AppliedAmount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierReturn.AppliedAmount(childComplexity), true
+	case "SupplierReturn.createdAt":
+		if e.ComplexityRoot.SupplierReturn.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierReturn.CreatedAt(childComplexity), true
+	case "SupplierReturn.grniAmount":
+		if e.ComplexityRoot.SupplierReturn.GRNIAmount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierReturn.GRNIAmount(childComplexity), true
+	case "SupplierReturn.id":
+		if e.ComplexityRoot.SupplierReturn.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierReturn.ID(childComplexity), true
+	case "SupplierReturn.journalEntry":
+		if e.ComplexityRoot.SupplierReturn.JournalEntry == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierReturn.JournalEntry(childComplexity), true
+	case "SupplierReturn.journalEntryId":
+		if e.ComplexityRoot.SupplierReturn.JournalEntryID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierReturn.JournalEntryID(childComplexity), true
+	case "SupplierReturn.lines":
+		if e.ComplexityRoot.SupplierReturn.Lines == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierReturn.Lines(childComplexity), true
+	case "SupplierReturn.netAmount":
+		if e.ComplexityRoot.SupplierReturn.NetAmount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierReturn.NetAmount(childComplexity), true
+	case "SupplierReturn.number":
+		if e.ComplexityRoot.SupplierReturn.Number == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierReturn.Number(childComplexity), true
+	case "SupplierReturn.openCredit":
+		if e.ComplexityRoot.SupplierReturn.OpenCredit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierReturn.OpenCredit(childComplexity), true
+	case "SupplierReturn.postedAt":
+		if e.ComplexityRoot.SupplierReturn.PostedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierReturn.PostedAt(childComplexity), true
+	case "SupplierReturn.postingDate":
+		if e.ComplexityRoot.SupplierReturn.PostingDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierReturn.PostingDate(childComplexity), true
+	case "SupplierReturn.reason":
+		if e.ComplexityRoot.SupplierReturn.Reason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierReturn.Reason(childComplexity), true
+	case "SupplierReturn.receiptId":
+		if e.ComplexityRoot.SupplierReturn.ReceiptID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierReturn.ReceiptID(childComplexity), true
+	case "SupplierReturn.receiptNumber":
+		if e.ComplexityRoot.SupplierReturn.ReceiptNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierReturn.ReceiptNumber(childComplexity), true
+	case "SupplierReturn.refundedAmount":
+		if e.ComplexityRoot.SupplierReturn.RefundedAmount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierReturn.RefundedAmount(childComplexity), true
+	case "SupplierReturn.status":
+		if e.ComplexityRoot.SupplierReturn.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierReturn.Status(childComplexity), true
+	case "SupplierReturn.stockValue":
+		if e.ComplexityRoot.SupplierReturn.StockValue == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierReturn.StockValue(childComplexity), true
+	case "SupplierReturn.supplierCode":
+		if e.ComplexityRoot.SupplierReturn.SupplierCode == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierReturn.SupplierCode(childComplexity), true
+	case "SupplierReturn.supplierId":
+		if e.ComplexityRoot.SupplierReturn.SupplierID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierReturn.SupplierID(childComplexity), true
+	case "SupplierReturn.supplierName":
+		if e.ComplexityRoot.SupplierReturn.SupplierName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierReturn.SupplierName(childComplexity), true
+	case "SupplierReturn.totalAmount":
+		if e.ComplexityRoot.SupplierReturn.TotalAmount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierReturn.TotalAmount(childComplexity), true
+	case "SupplierReturn.vatAmount":
+		if e.ComplexityRoot.SupplierReturn.VATAmount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierReturn.VATAmount(childComplexity), true
+	case "SupplierReturn.variance":
+		if e.ComplexityRoot.SupplierReturn.Variance == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierReturn.Variance(childComplexity), true
+	case "SupplierReturn.warehouseId":
+		if e.ComplexityRoot.SupplierReturn.WarehouseID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierReturn.WarehouseID(childComplexity), true
+
+	case "SupplierReturnConnection.edges":
+		if e.ComplexityRoot.SupplierReturnConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierReturnConnection.Edges(childComplexity), true
+	case "SupplierReturnConnection.nodes":
+		if e.ComplexityRoot.SupplierReturnConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierReturnConnection.Nodes(childComplexity), true
+	case "SupplierReturnConnection.pageInfo":
+		if e.ComplexityRoot.SupplierReturnConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierReturnConnection.PageInfo(childComplexity), true
+	case "SupplierReturnConnection.totalCount":
+		if e.ComplexityRoot.SupplierReturnConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierReturnConnection.TotalCount(childComplexity), true
+
+	case "SupplierReturnEdge.cursor":
+		if e.ComplexityRoot.SupplierReturnEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierReturnEdge.Cursor(childComplexity), true
+	case "SupplierReturnEdge.node":
+		if e.ComplexityRoot.SupplierReturnEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierReturnEdge.Node(childComplexity), true
+
+	case "SupplierReturnLine.grniAmount":
+		if e.ComplexityRoot.SupplierReturnLine.GRNIAmount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierReturnLine.GRNIAmount(childComplexity), true
+	case "SupplierReturnLine.grniQty":
+		if e.ComplexityRoot.SupplierReturnLine.GRNIQty == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierReturnLine.GRNIQty(childComplexity), true
+	case "SupplierReturnLine.invoicePrice":
+		if e.ComplexityRoot.SupplierReturnLine.InvoicePrice == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierReturnLine.InvoicePrice(childComplexity), true
+	case "SupplierReturnLine.invoicedQty":
+		if e.ComplexityRoot.SupplierReturnLine.InvoicedQty == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierReturnLine.InvoicedQty(childComplexity), true
+	case "SupplierReturnLine.lineNo":
+		if e.ComplexityRoot.SupplierReturnLine.LineNo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierReturnLine.LineNo(childComplexity), true
+	case "SupplierReturnLine.netAmount":
+		if e.ComplexityRoot.SupplierReturnLine.NetAmount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierReturnLine.NetAmount(childComplexity), true
+	case "SupplierReturnLine.productId":
+		if e.ComplexityRoot.SupplierReturnLine.ProductID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierReturnLine.ProductID(childComplexity), true
+	case "SupplierReturnLine.productName":
+		if e.ComplexityRoot.SupplierReturnLine.ProductName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierReturnLine.ProductName(childComplexity), true
+	case "SupplierReturnLine.quantity":
+		if e.ComplexityRoot.SupplierReturnLine.Quantity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierReturnLine.Quantity(childComplexity), true
+	case "SupplierReturnLine.receiptLineNo":
+		if e.ComplexityRoot.SupplierReturnLine.ReceiptLineNo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierReturnLine.ReceiptLineNo(childComplexity), true
+	case "SupplierReturnLine.sku":
+		if e.ComplexityRoot.SupplierReturnLine.SKU == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierReturnLine.SKU(childComplexity), true
+	case "SupplierReturnLine.stockValue":
+		if e.ComplexityRoot.SupplierReturnLine.StockValue == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierReturnLine.StockValue(childComplexity), true
+	case "SupplierReturnLine.unitPrice":
+		if e.ComplexityRoot.SupplierReturnLine.UnitPrice == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierReturnLine.UnitPrice(childComplexity), true
+	case "SupplierReturnLine.vatAmount":
+		if e.ComplexityRoot.SupplierReturnLine.VATAmount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierReturnLine.VATAmount(childComplexity), true
+	case "SupplierReturnLine.vatRate":
+		if e.ComplexityRoot.SupplierReturnLine.VATRate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierReturnLine.VATRate(childComplexity), true
+
+	case "SupplierReturnPayload.supplierReturn":
+		if e.ComplexityRoot.SupplierReturnPayload.SupplierReturn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierReturnPayload.SupplierReturn(childComplexity), true
+	case "SupplierReturnPayload.userErrors":
+		if e.ComplexityRoot.SupplierReturnPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierReturnPayload.UserErrors(childComplexity), true
+
 	case "SupplierScorecard.averageLeadTimeDays":
 		if e.ComplexityRoot.SupplierScorecard.AverageLeadTimeDays == nil {
 			break
@@ -13332,31 +13326,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.TopSeller.Units(childComplexity), true
-
-	case "TrackingEvent.at":
-		if e.ComplexityRoot.TrackingEvent.At == nil {
-			break
-		}
-
-		return e.ComplexityRoot.TrackingEvent.At(childComplexity), true
-	case "TrackingEvent.note":
-		if e.ComplexityRoot.TrackingEvent.Note == nil {
-			break
-		}
-
-		return e.ComplexityRoot.TrackingEvent.Note(childComplexity), true
-	case "TrackingEvent.recordedAt":
-		if e.ComplexityRoot.TrackingEvent.RecordedAt == nil {
-			break
-		}
-
-		return e.ComplexityRoot.TrackingEvent.RecordedAt(childComplexity), true
-	case "TrackingEvent.status":
-		if e.ComplexityRoot.TrackingEvent.Status == nil {
-			break
-		}
-
-		return e.ComplexityRoot.TrackingEvent.Status(childComplexity), true
 
 	case "TrialBalance.asOf":
 		if e.ComplexityRoot.TrialBalance.AsOf == nil {
@@ -14001,7 +13970,6 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("CreateCategoryInput", ec.unmarshalInputCreateCategoryInput),
 			graphql.NewInputUnmarshaler("CreateCustomerInput", ec.unmarshalInputCreateCustomerInput),
 			graphql.NewInputUnmarshaler("CreateLocationInput", ec.unmarshalInputCreateLocationInput),
-			graphql.NewInputUnmarshaler("CreatePickListInput", ec.unmarshalInputCreatePickListInput),
 			graphql.NewInputUnmarshaler("CreateProductInput", ec.unmarshalInputCreateProductInput),
 			graphql.NewInputUnmarshaler("CreatePurchaseOrderInput", ec.unmarshalInputCreatePurchaseOrderInput),
 			graphql.NewInputUnmarshaler("CreatePurchaseOrdersFromSuggestionsInput", ec.unmarshalInputCreatePurchaseOrdersFromSuggestionsInput),
@@ -14013,7 +13981,6 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("CustomerFilter", ec.unmarshalInputCustomerFilter),
 			graphql.NewInputUnmarshaler("CustomerOrder", ec.unmarshalInputCustomerOrder),
 			graphql.NewInputUnmarshaler("CustomerPaymentOrder", ec.unmarshalInputCustomerPaymentOrder),
-			graphql.NewInputUnmarshaler("DispatchShipmentInput", ec.unmarshalInputDispatchShipmentInput),
 			graphql.NewInputUnmarshaler("ExportJobOrder", ec.unmarshalInputExportJobOrder),
 			graphql.NewInputUnmarshaler("FiscalPeriodInput", ec.unmarshalInputFiscalPeriodInput),
 			graphql.NewInputUnmarshaler("GoodsReceiptFilter", ec.unmarshalInputGoodsReceiptFilter),
@@ -14036,11 +14003,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("OpeningStockLineInput", ec.unmarshalInputOpeningStockLineInput),
 			graphql.NewInputUnmarshaler("OperatingCostInput", ec.unmarshalInputOperatingCostInput),
 			graphql.NewInputUnmarshaler("OperatingCostOrder", ec.unmarshalInputOperatingCostOrder),
-			graphql.NewInputUnmarshaler("PackShipmentInput", ec.unmarshalInputPackShipmentInput),
-			graphql.NewInputUnmarshaler("ParcelInput", ec.unmarshalInputParcelInput),
 			graphql.NewInputUnmarshaler("PaymentAllocationInput", ec.unmarshalInputPaymentAllocationInput),
-			graphql.NewInputUnmarshaler("PickListFilter", ec.unmarshalInputPickListFilter),
-			graphql.NewInputUnmarshaler("PickListOrder", ec.unmarshalInputPickListOrder),
 			graphql.NewInputUnmarshaler("PostingWindowInput", ec.unmarshalInputPostingWindowInput),
 			graphql.NewInputUnmarshaler("ProductFilter", ec.unmarshalInputProductFilter),
 			graphql.NewInputUnmarshaler("ProductOrder", ec.unmarshalInputProductOrder),
@@ -14050,7 +14013,6 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("PurchasingSettingsInput", ec.unmarshalInputPurchasingSettingsInput),
 			graphql.NewInputUnmarshaler("ReceivableFilter", ec.unmarshalInputReceivableFilter),
 			graphql.NewInputUnmarshaler("RecordCustomerPaymentInput", ec.unmarshalInputRecordCustomerPaymentInput),
-			graphql.NewInputUnmarshaler("RecordPickInput", ec.unmarshalInputRecordPickInput),
 			graphql.NewInputUnmarshaler("RefundCustomerInput", ec.unmarshalInputRefundCustomerInput),
 			graphql.NewInputUnmarshaler("ReplenishmentNeedFilter", ec.unmarshalInputReplenishmentNeedFilter),
 			graphql.NewInputUnmarshaler("ReplenishmentNeedOrder", ec.unmarshalInputReplenishmentNeedOrder),
@@ -14090,6 +14052,10 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("SupplierPaymentFilter", ec.unmarshalInputSupplierPaymentFilter),
 			graphql.NewInputUnmarshaler("SupplierPaymentInput", ec.unmarshalInputSupplierPaymentInput),
 			graphql.NewInputUnmarshaler("SupplierPaymentOrder", ec.unmarshalInputSupplierPaymentOrder),
+			graphql.NewInputUnmarshaler("SupplierReturnFilter", ec.unmarshalInputSupplierReturnFilter),
+			graphql.NewInputUnmarshaler("SupplierReturnInput", ec.unmarshalInputSupplierReturnInput),
+			graphql.NewInputUnmarshaler("SupplierReturnLineInput", ec.unmarshalInputSupplierReturnLineInput),
+			graphql.NewInputUnmarshaler("SupplierReturnOrder", ec.unmarshalInputSupplierReturnOrder),
 			graphql.NewInputUnmarshaler("UpdateAccountInput", ec.unmarshalInputUpdateAccountInput),
 			graphql.NewInputUnmarshaler("UpdateBudgetLineInput", ec.unmarshalInputUpdateBudgetLineInput),
 			graphql.NewInputUnmarshaler("UpdateCategoryInput", ec.unmarshalInputUpdateCategoryInput),
@@ -14197,7 +14163,7 @@ func newExecutionContext(
 	}
 }
 
-//go:embed "schema/alerts.graphqls" "schema/analytics.graphqls" "schema/audit.graphqls" "schema/budget.graphqls" "schema/catalog.graphqls" "schema/dispatch.graphqls" "schema/export.graphqls" "schema/ledger.graphqls" "schema/ledger_auxiliary.graphqls" "schema/ledger_books.graphqls" "schema/ledger_closing.graphqls" "schema/ledger_lines.graphqls" "schema/ledger_statements.graphqls" "schema/ledger_vat.graphqls" "schema/live.graphqls" "schema/partner.graphqls" "schema/purchasing.graphqls" "schema/purchasing_invoice.graphqls" "schema/purchasing_landed_cost.graphqls" "schema/purchasing_order.graphqls" "schema/purchasing_payment.graphqls" "schema/purchasing_receipt.graphqls" "schema/purchasing_suggestion.graphqls" "schema/sales.graphqls" "schema/sales_invoice.graphqls" "schema/sales_order.graphqls" "schema/sales_payment.graphqls" "schema/sales_return.graphqls" "schema/sales_shipment.graphqls" "schema/settings.graphqls" "schema/stock.graphqls" "schema/users.graphqls" "schema/workbench.graphqls"
+//go:embed "schema/alerts.graphqls" "schema/analytics.graphqls" "schema/audit.graphqls" "schema/budget.graphqls" "schema/catalog.graphqls" "schema/export.graphqls" "schema/ledger.graphqls" "schema/ledger_auxiliary.graphqls" "schema/ledger_books.graphqls" "schema/ledger_closing.graphqls" "schema/ledger_lines.graphqls" "schema/ledger_statements.graphqls" "schema/ledger_vat.graphqls" "schema/live.graphqls" "schema/partner.graphqls" "schema/purchasing.graphqls" "schema/purchasing_invoice.graphqls" "schema/purchasing_landed_cost.graphqls" "schema/purchasing_order.graphqls" "schema/purchasing_payment.graphqls" "schema/purchasing_receipt.graphqls" "schema/purchasing_suggestion.graphqls" "schema/sales.graphqls" "schema/sales_invoice.graphqls" "schema/sales_order.graphqls" "schema/sales_payment.graphqls" "schema/sales_return.graphqls" "schema/sales_shipment.graphqls" "schema/settings.graphqls" "schema/stock.graphqls" "schema/supplier_returns.graphqls" "schema/users.graphqls" "schema/workbench.graphqls"
 var sourcesFS embed.FS
 
 func sourceData(filename string) string {
@@ -14524,7 +14490,6 @@ type PageInfo {
 	{Name: "schema/audit.graphqls", Input: sourceData("schema/audit.graphqls"), BuiltIn: false},
 	{Name: "schema/budget.graphqls", Input: sourceData("schema/budget.graphqls"), BuiltIn: false},
 	{Name: "schema/catalog.graphqls", Input: sourceData("schema/catalog.graphqls"), BuiltIn: false},
-	{Name: "schema/dispatch.graphqls", Input: sourceData("schema/dispatch.graphqls"), BuiltIn: false},
 	{Name: "schema/export.graphqls", Input: sourceData("schema/export.graphqls"), BuiltIn: false},
 	{Name: "schema/ledger.graphqls", Input: sourceData("schema/ledger.graphqls"), BuiltIn: false},
 	{Name: "schema/ledger_auxiliary.graphqls", Input: sourceData("schema/ledger_auxiliary.graphqls"), BuiltIn: false},
@@ -14550,6 +14515,7 @@ type PageInfo {
 	{Name: "schema/sales_shipment.graphqls", Input: sourceData("schema/sales_shipment.graphqls"), BuiltIn: false},
 	{Name: "schema/settings.graphqls", Input: sourceData("schema/settings.graphqls"), BuiltIn: false},
 	{Name: "schema/stock.graphqls", Input: sourceData("schema/stock.graphqls"), BuiltIn: false},
+	{Name: "schema/supplier_returns.graphqls", Input: sourceData("schema/supplier_returns.graphqls"), BuiltIn: false},
 	{Name: "schema/users.graphqls", Input: sourceData("schema/users.graphqls"), BuiltIn: false},
 	{Name: "schema/workbench.graphqls", Input: sourceData("schema/workbench.graphqls"), BuiltIn: false},
 }
@@ -15691,22 +15657,6 @@ func (ec *executionContext) childFields_CustomerRefundPayload(ctx context.Contex
 	return nil, fmt.Errorf("no field named %q was found under type CustomerRefundPayload", field.Name)
 }
 
-func (ec *executionContext) childFields_DeliveryUpdate(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-	switch field.Name {
-	case "shipmentNumber":
-		return ec.fieldContext_DeliveryUpdate_shipmentNumber(ctx, field)
-	case "trackingNumber":
-		return ec.fieldContext_DeliveryUpdate_trackingNumber(ctx, field)
-	case "status":
-		return ec.fieldContext_DeliveryUpdate_status(ctx, field)
-	case "at":
-		return ec.fieldContext_DeliveryUpdate_at(ctx, field)
-	case "note":
-		return ec.fieldContext_DeliveryUpdate_note(ctx, field)
-	}
-	return nil, fmt.Errorf("no field named %q was found under type DeliveryUpdate", field.Name)
-}
-
 func (ec *executionContext) childFields_ExportJob(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -16619,24 +16569,6 @@ func (ec *executionContext) childFields_PageInfo(ctx context.Context, field grap
 	return nil, fmt.Errorf("no field named %q was found under type PageInfo", field.Name)
 }
 
-func (ec *executionContext) childFields_Parcel(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-	switch field.Name {
-	case "parcelNo":
-		return ec.fieldContext_Parcel_parcelNo(ctx, field)
-	case "weightKg":
-		return ec.fieldContext_Parcel_weightKg(ctx, field)
-	case "lengthCm":
-		return ec.fieldContext_Parcel_lengthCm(ctx, field)
-	case "widthCm":
-		return ec.fieldContext_Parcel_widthCm(ctx, field)
-	case "heightCm":
-		return ec.fieldContext_Parcel_heightCm(ctx, field)
-	case "contents":
-		return ec.fieldContext_Parcel_contents(ctx, field)
-	}
-	return nil, fmt.Errorf("no field named %q was found under type Parcel", field.Name)
-}
-
 func (ec *executionContext) childFields_PartnerStatement(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "kind":
@@ -16735,70 +16667,6 @@ func (ec *executionContext) childFields_PeriodSummary(ctx context.Context, field
 		return ec.fieldContext_PeriodSummary_stale(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type PeriodSummary", field.Name)
-}
-
-func (ec *executionContext) childFields_PickList(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-	switch field.Name {
-	case "id":
-		return ec.fieldContext_PickList_id(ctx, field)
-	case "number":
-		return ec.fieldContext_PickList_number(ctx, field)
-	case "warehouse":
-		return ec.fieldContext_PickList_warehouse(ctx, field)
-	case "status":
-		return ec.fieldContext_PickList_status(ctx, field)
-	case "createdAt":
-		return ec.fieldContext_PickList_createdAt(ctx, field)
-	case "confirmedAt":
-		return ec.fieldContext_PickList_confirmedAt(ctx, field)
-	case "lines":
-		return ec.fieldContext_PickList_lines(ctx, field)
-	case "shipments":
-		return ec.fieldContext_PickList_shipments(ctx, field)
-	}
-	return nil, fmt.Errorf("no field named %q was found under type PickList", field.Name)
-}
-
-func (ec *executionContext) childFields_PickListConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-	switch field.Name {
-	case "nodes":
-		return ec.fieldContext_PickListConnection_nodes(ctx, field)
-	case "pageInfo":
-		return ec.fieldContext_PickListConnection_pageInfo(ctx, field)
-	case "totalCount":
-		return ec.fieldContext_PickListConnection_totalCount(ctx, field)
-	}
-	return nil, fmt.Errorf("no field named %q was found under type PickListConnection", field.Name)
-}
-
-func (ec *executionContext) childFields_PickListLine(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-	switch field.Name {
-	case "id":
-		return ec.fieldContext_PickListLine_id(ctx, field)
-	case "seq":
-		return ec.fieldContext_PickListLine_seq(ctx, field)
-	case "shipmentNumber":
-		return ec.fieldContext_PickListLine_shipmentNumber(ctx, field)
-	case "product":
-		return ec.fieldContext_PickListLine_product(ctx, field)
-	case "location":
-		return ec.fieldContext_PickListLine_location(ctx, field)
-	case "quantity":
-		return ec.fieldContext_PickListLine_quantity(ctx, field)
-	case "picked":
-		return ec.fieldContext_PickListLine_picked(ctx, field)
-	}
-	return nil, fmt.Errorf("no field named %q was found under type PickListLine", field.Name)
-}
-
-func (ec *executionContext) childFields_PickListPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-	switch field.Name {
-	case "pickList":
-		return ec.fieldContext_PickListPayload_pickList(ctx, field)
-	case "userErrors":
-		return ec.fieldContext_PickListPayload_userErrors(ctx, field)
-	}
-	return nil, fmt.Errorf("no field named %q was found under type PickListPayload", field.Name)
 }
 
 func (ec *executionContext) childFields_PostingWindow(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -17433,8 +17301,6 @@ func (ec *executionContext) childFields_SalesOrder(ctx context.Context, field gr
 		return ec.fieldContext_SalesOrder_shipments(ctx, field)
 	case "auditTrail":
 		return ec.fieldContext_SalesOrder_auditTrail(ctx, field)
-	case "tracking":
-		return ec.fieldContext_SalesOrder_tracking(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type SalesOrder", field.Name)
 }
@@ -17775,36 +17641,6 @@ func (ec *executionContext) childFields_ShipmentPayload(ctx context.Context, fie
 		return ec.fieldContext_ShipmentPayload_userErrors(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ShipmentPayload", field.Name)
-}
-
-func (ec *executionContext) childFields_ShipmentTracking(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-	switch field.Name {
-	case "shipmentNumber":
-		return ec.fieldContext_ShipmentTracking_shipmentNumber(ctx, field)
-	case "carrier":
-		return ec.fieldContext_ShipmentTracking_carrier(ctx, field)
-	case "trackingNumber":
-		return ec.fieldContext_ShipmentTracking_trackingNumber(ctx, field)
-	case "dispatchedAt":
-		return ec.fieldContext_ShipmentTracking_dispatchedAt(ctx, field)
-	case "status":
-		return ec.fieldContext_ShipmentTracking_status(ctx, field)
-	case "parcels":
-		return ec.fieldContext_ShipmentTracking_parcels(ctx, field)
-	case "events":
-		return ec.fieldContext_ShipmentTracking_events(ctx, field)
-	}
-	return nil, fmt.Errorf("no field named %q was found under type ShipmentTracking", field.Name)
-}
-
-func (ec *executionContext) childFields_ShipmentTrackingPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-	switch field.Name {
-	case "tracking":
-		return ec.fieldContext_ShipmentTrackingPayload_tracking(ctx, field)
-	case "userErrors":
-		return ec.fieldContext_ShipmentTrackingPayload_userErrors(ctx, field)
-	}
-	return nil, fmt.Errorf("no field named %q was found under type ShipmentTrackingPayload", field.Name)
 }
 
 func (ec *executionContext) childFields_Shortage(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -18507,6 +18343,132 @@ func (ec *executionContext) childFields_SupplierProductPayload(ctx context.Conte
 	return nil, fmt.Errorf("no field named %q was found under type SupplierProductPayload", field.Name)
 }
 
+func (ec *executionContext) childFields_SupplierReturn(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_SupplierReturn_id(ctx, field)
+	case "number":
+		return ec.fieldContext_SupplierReturn_number(ctx, field)
+	case "supplierId":
+		return ec.fieldContext_SupplierReturn_supplierId(ctx, field)
+	case "supplierCode":
+		return ec.fieldContext_SupplierReturn_supplierCode(ctx, field)
+	case "supplierName":
+		return ec.fieldContext_SupplierReturn_supplierName(ctx, field)
+	case "receiptId":
+		return ec.fieldContext_SupplierReturn_receiptId(ctx, field)
+	case "receiptNumber":
+		return ec.fieldContext_SupplierReturn_receiptNumber(ctx, field)
+	case "warehouseId":
+		return ec.fieldContext_SupplierReturn_warehouseId(ctx, field)
+	case "status":
+		return ec.fieldContext_SupplierReturn_status(ctx, field)
+	case "reason":
+		return ec.fieldContext_SupplierReturn_reason(ctx, field)
+	case "postingDate":
+		return ec.fieldContext_SupplierReturn_postingDate(ctx, field)
+	case "stockValue":
+		return ec.fieldContext_SupplierReturn_stockValue(ctx, field)
+	case "grniAmount":
+		return ec.fieldContext_SupplierReturn_grniAmount(ctx, field)
+	case "netAmount":
+		return ec.fieldContext_SupplierReturn_netAmount(ctx, field)
+	case "vatAmount":
+		return ec.fieldContext_SupplierReturn_vatAmount(ctx, field)
+	case "totalAmount":
+		return ec.fieldContext_SupplierReturn_totalAmount(ctx, field)
+	case "variance":
+		return ec.fieldContext_SupplierReturn_variance(ctx, field)
+	case "appliedAmount":
+		return ec.fieldContext_SupplierReturn_appliedAmount(ctx, field)
+	case "refundedAmount":
+		return ec.fieldContext_SupplierReturn_refundedAmount(ctx, field)
+	case "openCredit":
+		return ec.fieldContext_SupplierReturn_openCredit(ctx, field)
+	case "journalEntryId":
+		return ec.fieldContext_SupplierReturn_journalEntryId(ctx, field)
+	case "journalEntry":
+		return ec.fieldContext_SupplierReturn_journalEntry(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_SupplierReturn_createdAt(ctx, field)
+	case "postedAt":
+		return ec.fieldContext_SupplierReturn_postedAt(ctx, field)
+	case "lines":
+		return ec.fieldContext_SupplierReturn_lines(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SupplierReturn", field.Name)
+}
+
+func (ec *executionContext) childFields_SupplierReturnConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_SupplierReturnConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_SupplierReturnConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_SupplierReturnConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_SupplierReturnConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SupplierReturnConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_SupplierReturnEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_SupplierReturnEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_SupplierReturnEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SupplierReturnEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_SupplierReturnLine(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "lineNo":
+		return ec.fieldContext_SupplierReturnLine_lineNo(ctx, field)
+	case "receiptLineNo":
+		return ec.fieldContext_SupplierReturnLine_receiptLineNo(ctx, field)
+	case "productId":
+		return ec.fieldContext_SupplierReturnLine_productId(ctx, field)
+	case "sku":
+		return ec.fieldContext_SupplierReturnLine_sku(ctx, field)
+	case "productName":
+		return ec.fieldContext_SupplierReturnLine_productName(ctx, field)
+	case "quantity":
+		return ec.fieldContext_SupplierReturnLine_quantity(ctx, field)
+	case "unitPrice":
+		return ec.fieldContext_SupplierReturnLine_unitPrice(ctx, field)
+	case "grniQty":
+		return ec.fieldContext_SupplierReturnLine_grniQty(ctx, field)
+	case "invoicedQty":
+		return ec.fieldContext_SupplierReturnLine_invoicedQty(ctx, field)
+	case "invoicePrice":
+		return ec.fieldContext_SupplierReturnLine_invoicePrice(ctx, field)
+	case "vatRate":
+		return ec.fieldContext_SupplierReturnLine_vatRate(ctx, field)
+	case "stockValue":
+		return ec.fieldContext_SupplierReturnLine_stockValue(ctx, field)
+	case "grniAmount":
+		return ec.fieldContext_SupplierReturnLine_grniAmount(ctx, field)
+	case "netAmount":
+		return ec.fieldContext_SupplierReturnLine_netAmount(ctx, field)
+	case "vatAmount":
+		return ec.fieldContext_SupplierReturnLine_vatAmount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SupplierReturnLine", field.Name)
+}
+
+func (ec *executionContext) childFields_SupplierReturnPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "supplierReturn":
+		return ec.fieldContext_SupplierReturnPayload_supplierReturn(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_SupplierReturnPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SupplierReturnPayload", field.Name)
+}
+
 func (ec *executionContext) childFields_SupplierScorecard(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "supplier":
@@ -18551,20 +18513,6 @@ func (ec *executionContext) childFields_TopSeller(ctx context.Context, field gra
 		return ec.fieldContext_TopSeller_revenue(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type TopSeller", field.Name)
-}
-
-func (ec *executionContext) childFields_TrackingEvent(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-	switch field.Name {
-	case "status":
-		return ec.fieldContext_TrackingEvent_status(ctx, field)
-	case "at":
-		return ec.fieldContext_TrackingEvent_at(ctx, field)
-	case "note":
-		return ec.fieldContext_TrackingEvent_note(ctx, field)
-	case "recordedAt":
-		return ec.fieldContext_TrackingEvent_recordedAt(ctx, field)
-	}
-	return nil, fmt.Errorf("no field named %q was found under type TrackingEvent", field.Name)
 }
 
 func (ec *executionContext) childFields_TrialBalance(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -19585,6 +19533,36 @@ func (ec *executionContext) field_Mutation_applyCustomerCredit_args(ctx context.
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_applyDebitNote_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "number",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["number"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "invoiceNumber",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["invoiceNumber"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "amount",
+		func(ctx context.Context, v any) (*decimal.Decimal, error) {
+			return ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["amount"] = arg2
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_approvePurchaseOrder_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -19683,6 +19661,20 @@ func (ec *executionContext) field_Mutation_cancelSalesOrder_args(ctx context.Con
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_cancelSupplierReturn_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "number",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["number"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_clearSignInLockout_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -19750,20 +19742,6 @@ func (ec *executionContext) field_Mutation_confirmDelivery_args(ctx context.Cont
 		return nil, err
 	}
 	args["input"] = arg0
-	return args, nil
-}
-
-func (ec *executionContext) field_Mutation_confirmPickList_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
-	var err error
-	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "number",
-		func(ctx context.Context, v any) (string, error) {
-			return ec.unmarshalNString2string(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["number"] = arg0
 	return args, nil
 }
 
@@ -19865,20 +19843,6 @@ func (ec *executionContext) field_Mutation_createLocation_args(ctx context.Conte
 	return args, nil
 }
 
-func (ec *executionContext) field_Mutation_createPickList_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
-	var err error
-	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (jxc.CreatePickListInput, error) {
-			return ec.unmarshalNCreatePickListInput2githubᚗcomᚋjxcgraphᚋjxcᚐCreatePickListInput(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["input"] = arg0
-	return args, nil
-}
-
 func (ec *executionContext) field_Mutation_createProduct_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -19963,6 +19927,20 @@ func (ec *executionContext) field_Mutation_createSalesReturn_args(ctx context.Co
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_createSupplierReturn_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (jxc.SupplierReturnInput, error) {
+			return ec.unmarshalNSupplierReturnInput2githubᚗcomᚋjxcgraphᚋjxcᚐSupplierReturnInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_createSupplier_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -20033,40 +20011,12 @@ func (ec *executionContext) field_Mutation_deactivateWarehouse_args(ctx context.
 	return args, nil
 }
 
-func (ec *executionContext) field_Mutation_dispatchShipment_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
-	var err error
-	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (jxc.DispatchShipmentInput, error) {
-			return ec.unmarshalNDispatchShipmentInput2githubᚗcomᚋjxcgraphᚋjxcᚐDispatchShipmentInput(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["input"] = arg0
-	return args, nil
-}
-
 func (ec *executionContext) field_Mutation_login_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (LoginInput, error) {
 			return ec.unmarshalNLoginInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐLoginInput(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["input"] = arg0
-	return args, nil
-}
-
-func (ec *executionContext) field_Mutation_packShipment_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
-	var err error
-	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (jxc.PackShipmentInput, error) {
-			return ec.unmarshalNPackShipmentInput2githubᚗcomᚋjxcgraphᚋjxcᚐPackShipmentInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -20187,26 +20137,34 @@ func (ec *executionContext) field_Mutation_postSupplierPayment_args(ctx context.
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_postSupplierReturn_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "number",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["number"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "postingDate",
+		func(ctx context.Context, v any) (*jxc.Date, error) {
+			return ec.unmarshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["postingDate"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_recordCustomerPayment_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (RecordCustomerPaymentInput, error) {
 			return ec.unmarshalNRecordCustomerPaymentInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐRecordCustomerPaymentInput(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["input"] = arg0
-	return args, nil
-}
-
-func (ec *executionContext) field_Mutation_recordPick_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
-	var err error
-	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (jxc.RecordPickInput, error) {
-			return ec.unmarshalNRecordPickInput2githubᚗcomᚋjxcgraphᚋjxcᚐRecordPickInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -20226,6 +20184,36 @@ func (ec *executionContext) field_Mutation_refundCustomer_args(ctx context.Conte
 		return nil, err
 	}
 	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_refundDebitNote_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "number",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["number"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "amount",
+		func(ctx context.Context, v any) (decimal.Decimal, error) {
+			return ec.unmarshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["amount"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "date",
+		func(ctx context.Context, v any) (*jxc.Date, error) {
+			return ec.unmarshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["date"] = arg2
 	return args, nil
 }
 
@@ -20450,44 +20438,6 @@ func (ec *executionContext) field_Mutation_updateCustomer_args(ctx context.Conte
 		return nil, err
 	}
 	args["input"] = arg0
-	return args, nil
-}
-
-func (ec *executionContext) field_Mutation_updateDeliveryStatus_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
-	var err error
-	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "trackingNumber",
-		func(ctx context.Context, v any) (string, error) {
-			return ec.unmarshalNString2string(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["trackingNumber"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "status",
-		func(ctx context.Context, v any) (jxc.DeliveryStatus, error) {
-			return ec.unmarshalNDeliveryStatus2githubᚗcomᚋjxcgraphᚋjxcᚐDeliveryStatus(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["status"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "at",
-		func(ctx context.Context, v any) (time.Time, error) {
-			return ec.unmarshalNTime2timeᚐTime(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["at"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "note",
-		func(ctx context.Context, v any) (*string, error) {
-			return ec.unmarshalOString2ᚖstring(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["note"] = arg3
 	return args, nil
 }
 
@@ -21821,58 +21771,6 @@ func (ec *executionContext) field_Query_periodSummary_args(ctx context.Context, 
 	return args, nil
 }
 
-func (ec *executionContext) field_Query_pickList_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
-	var err error
-	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "number",
-		func(ctx context.Context, v any) (string, error) {
-			return ec.unmarshalNString2string(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["number"] = arg0
-	return args, nil
-}
-
-func (ec *executionContext) field_Query_pickLists_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
-	var err error
-	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
-		func(ctx context.Context, v any) (*int, error) {
-			return ec.unmarshalOInt2ᚖint(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["first"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
-		func(ctx context.Context, v any) (*string, error) {
-			return ec.unmarshalOString2ᚖstring(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["after"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
-		func(ctx context.Context, v any) (*jxc.PickListFilter, error) {
-			return ec.unmarshalOPickListFilter2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐPickListFilter(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["filter"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
-		func(ctx context.Context, v any) (*jxc.PickListOrder, error) {
-			return ec.unmarshalOPickListOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐPickListOrder(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["orderBy"] = arg3
-	return args, nil
-}
-
 func (ec *executionContext) field_Query_productByBarcode_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -22341,20 +22239,6 @@ func (ec *executionContext) field_Query_salesReturns_args(ctx context.Context, r
 	return args, nil
 }
 
-func (ec *executionContext) field_Query_shipmentTracking_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
-	var err error
-	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "shipmentNumber",
-		func(ctx context.Context, v any) (string, error) {
-			return ec.unmarshalNString2string(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["shipmentNumber"] = arg0
-	return args, nil
-}
-
 func (ec *executionContext) field_Query_shipment_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -22773,6 +22657,58 @@ func (ec *executionContext) field_Query_supplierPayments_args(ctx context.Contex
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_supplierReturn_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "number",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["number"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_supplierReturns_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*jxc.SupplierReturnFilter, error) {
+			return ec.unmarshalOSupplierReturnFilter2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSupplierReturnFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*jxc.SupplierReturnOrder, error) {
+			return ec.unmarshalOSupplierReturnOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSupplierReturnOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg3
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_supplier_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -23164,20 +23100,6 @@ func (ec *executionContext) field_Subscription_alertRaised_args(ctx context.Cont
 		return nil, err
 	}
 	args["after"] = arg2
-	return args, nil
-}
-
-func (ec *executionContext) field_Subscription_deliveryStatusChanged_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
-	var err error
-	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "trackingNumber",
-		func(ctx context.Context, v any) (*string, error) {
-			return ec.unmarshalOString2ᚖstring(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["trackingNumber"] = arg0
 	return args, nil
 }
 
@@ -33712,121 +33634,6 @@ func (ec *executionContext) fieldContext_CustomerRefundPayload_userErrors(_ cont
 	return fc, nil
 }
 
-func (ec *executionContext) _DeliveryUpdate_shipmentNumber(ctx context.Context, field graphql.CollectedField, obj *jxc.DeliveryUpdate) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_DeliveryUpdate_shipmentNumber(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ShipmentNumber, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_DeliveryUpdate_shipmentNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("DeliveryUpdate", field, false, false, "String")
-}
-
-func (ec *executionContext) _DeliveryUpdate_trackingNumber(ctx context.Context, field graphql.CollectedField, obj *jxc.DeliveryUpdate) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_DeliveryUpdate_trackingNumber(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.TrackingNumber, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_DeliveryUpdate_trackingNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("DeliveryUpdate", field, false, false, "String")
-}
-
-func (ec *executionContext) _DeliveryUpdate_status(ctx context.Context, field graphql.CollectedField, obj *jxc.DeliveryUpdate) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_DeliveryUpdate_status(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Status, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v jxc.DeliveryStatus) graphql.Marshaler {
-			return ec.marshalNDeliveryStatus2githubᚗcomᚋjxcgraphᚋjxcᚐDeliveryStatus(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_DeliveryUpdate_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("DeliveryUpdate", field, false, false, "DeliveryStatus")
-}
-
-func (ec *executionContext) _DeliveryUpdate_at(ctx context.Context, field graphql.CollectedField, obj *jxc.DeliveryUpdate) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_DeliveryUpdate_at(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.At, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
-			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_DeliveryUpdate_at(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("DeliveryUpdate", field, false, false, "Time")
-}
-
-func (ec *executionContext) _DeliveryUpdate_note(ctx context.Context, field graphql.CollectedField, obj *jxc.DeliveryUpdate) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_DeliveryUpdate_note(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Note, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_DeliveryUpdate_note(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("DeliveryUpdate", field, false, false, "String")
-}
-
 func (ec *executionContext) _ExportJob_id(ctx context.Context, field graphql.CollectedField, obj *jxc.ExportJob) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -41842,378 +41649,6 @@ func (ec *executionContext) fieldContext_Mutation_updateLocation(ctx context.Con
 	return fc, nil
 }
 
-func (ec *executionContext) _Mutation_createPickList(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Mutation_createPickList(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().CreatePickList(ctx, fc.Args["input"].(jxc.CreatePickListInput))
-		},
-		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
-			directive0 := next
-
-			directive1 := func(ctx context.Context) (any, error) {
-				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"WAREHOUSE", "MANAGER"})
-				if err != nil {
-					var zeroVal PickListPayload
-					return zeroVal, err
-				}
-				if ec.Directives.HasRole == nil {
-					var zeroVal PickListPayload
-					return zeroVal, errors.New("directive hasRole is not implemented")
-				}
-				return ec.Directives.HasRole(ctx, nil, directive0, roles)
-			}
-
-			next = directive1
-			return next
-		},
-		func(ctx context.Context, selections ast.SelectionSet, v PickListPayload) graphql.Marshaler {
-			return ec.marshalNPickListPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐPickListPayload(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Mutation_createPickList(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Mutation",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_PickListPayload(ctx, field)
-		},
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = ec.Recover(ctx, r)
-			ec.Error(ctx, err)
-		}
-	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_createPickList_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
-		ec.Error(ctx, err)
-		return fc, err
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _Mutation_recordPick(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Mutation_recordPick(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().RecordPick(ctx, fc.Args["input"].(jxc.RecordPickInput))
-		},
-		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
-			directive0 := next
-
-			directive1 := func(ctx context.Context) (any, error) {
-				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"WAREHOUSE", "MANAGER"})
-				if err != nil {
-					var zeroVal PickListPayload
-					return zeroVal, err
-				}
-				if ec.Directives.HasRole == nil {
-					var zeroVal PickListPayload
-					return zeroVal, errors.New("directive hasRole is not implemented")
-				}
-				return ec.Directives.HasRole(ctx, nil, directive0, roles)
-			}
-
-			next = directive1
-			return next
-		},
-		func(ctx context.Context, selections ast.SelectionSet, v PickListPayload) graphql.Marshaler {
-			return ec.marshalNPickListPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐPickListPayload(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Mutation_recordPick(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Mutation",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_PickListPayload(ctx, field)
-		},
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = ec.Recover(ctx, r)
-			ec.Error(ctx, err)
-		}
-	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_recordPick_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
-		ec.Error(ctx, err)
-		return fc, err
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _Mutation_confirmPickList(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Mutation_confirmPickList(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().ConfirmPickList(ctx, fc.Args["number"].(string))
-		},
-		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
-			directive0 := next
-
-			directive1 := func(ctx context.Context) (any, error) {
-				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"WAREHOUSE", "MANAGER"})
-				if err != nil {
-					var zeroVal PickListPayload
-					return zeroVal, err
-				}
-				if ec.Directives.HasRole == nil {
-					var zeroVal PickListPayload
-					return zeroVal, errors.New("directive hasRole is not implemented")
-				}
-				return ec.Directives.HasRole(ctx, nil, directive0, roles)
-			}
-
-			next = directive1
-			return next
-		},
-		func(ctx context.Context, selections ast.SelectionSet, v PickListPayload) graphql.Marshaler {
-			return ec.marshalNPickListPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐPickListPayload(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Mutation_confirmPickList(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Mutation",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_PickListPayload(ctx, field)
-		},
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = ec.Recover(ctx, r)
-			ec.Error(ctx, err)
-		}
-	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_confirmPickList_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
-		ec.Error(ctx, err)
-		return fc, err
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _Mutation_packShipment(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Mutation_packShipment(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().PackShipment(ctx, fc.Args["input"].(jxc.PackShipmentInput))
-		},
-		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
-			directive0 := next
-
-			directive1 := func(ctx context.Context) (any, error) {
-				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"WAREHOUSE", "MANAGER"})
-				if err != nil {
-					var zeroVal ShipmentTrackingPayload
-					return zeroVal, err
-				}
-				if ec.Directives.HasRole == nil {
-					var zeroVal ShipmentTrackingPayload
-					return zeroVal, errors.New("directive hasRole is not implemented")
-				}
-				return ec.Directives.HasRole(ctx, nil, directive0, roles)
-			}
-
-			next = directive1
-			return next
-		},
-		func(ctx context.Context, selections ast.SelectionSet, v ShipmentTrackingPayload) graphql.Marshaler {
-			return ec.marshalNShipmentTrackingPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐShipmentTrackingPayload(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Mutation_packShipment(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Mutation",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_ShipmentTrackingPayload(ctx, field)
-		},
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = ec.Recover(ctx, r)
-			ec.Error(ctx, err)
-		}
-	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_packShipment_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
-		ec.Error(ctx, err)
-		return fc, err
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _Mutation_dispatchShipment(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Mutation_dispatchShipment(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().DispatchShipment(ctx, fc.Args["input"].(jxc.DispatchShipmentInput))
-		},
-		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
-			directive0 := next
-
-			directive1 := func(ctx context.Context) (any, error) {
-				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"WAREHOUSE", "MANAGER"})
-				if err != nil {
-					var zeroVal ShipmentTrackingPayload
-					return zeroVal, err
-				}
-				if ec.Directives.HasRole == nil {
-					var zeroVal ShipmentTrackingPayload
-					return zeroVal, errors.New("directive hasRole is not implemented")
-				}
-				return ec.Directives.HasRole(ctx, nil, directive0, roles)
-			}
-
-			next = directive1
-			return next
-		},
-		func(ctx context.Context, selections ast.SelectionSet, v ShipmentTrackingPayload) graphql.Marshaler {
-			return ec.marshalNShipmentTrackingPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐShipmentTrackingPayload(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Mutation_dispatchShipment(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Mutation",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_ShipmentTrackingPayload(ctx, field)
-		},
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = ec.Recover(ctx, r)
-			ec.Error(ctx, err)
-		}
-	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_dispatchShipment_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
-		ec.Error(ctx, err)
-		return fc, err
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _Mutation_updateDeliveryStatus(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Mutation_updateDeliveryStatus(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().UpdateDeliveryStatus(ctx, fc.Args["trackingNumber"].(string), fc.Args["status"].(jxc.DeliveryStatus), fc.Args["at"].(time.Time), fc.Args["note"].(*string))
-		},
-		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
-			directive0 := next
-
-			directive1 := func(ctx context.Context) (any, error) {
-				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"WAREHOUSE"})
-				if err != nil {
-					var zeroVal ShipmentTrackingPayload
-					return zeroVal, err
-				}
-				if ec.Directives.HasRole == nil {
-					var zeroVal ShipmentTrackingPayload
-					return zeroVal, errors.New("directive hasRole is not implemented")
-				}
-				return ec.Directives.HasRole(ctx, nil, directive0, roles)
-			}
-
-			next = directive1
-			return next
-		},
-		func(ctx context.Context, selections ast.SelectionSet, v ShipmentTrackingPayload) graphql.Marshaler {
-			return ec.marshalNShipmentTrackingPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐShipmentTrackingPayload(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Mutation_updateDeliveryStatus(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Mutation",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_ShipmentTrackingPayload(ctx, field)
-		},
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = ec.Recover(ctx, r)
-			ec.Error(ctx, err)
-		}
-	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_updateDeliveryStatus_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
-		ec.Error(ctx, err)
-		return fc, err
-	}
-	return fc, nil
-}
-
 func (ec *executionContext) _Mutation_bulkExport(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -45128,6 +44563,316 @@ func (ec *executionContext) fieldContext_Mutation_postStockAdjustment(ctx contex
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_createSupplierReturn(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createSupplierReturn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateSupplierReturn(ctx, fc.Args["input"].(jxc.SupplierReturnInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"PURCHASING", "WAREHOUSE"})
+				if err != nil {
+					var zeroVal SupplierReturnPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal SupplierReturnPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v SupplierReturnPayload) graphql.Marshaler {
+			return ec.marshalNSupplierReturnPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSupplierReturnPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createSupplierReturn(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SupplierReturnPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createSupplierReturn_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_postSupplierReturn(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_postSupplierReturn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().PostSupplierReturn(ctx, fc.Args["number"].(string), fc.Args["postingDate"].(*jxc.Date))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"WAREHOUSE", "PURCHASING"})
+				if err != nil {
+					var zeroVal SupplierReturnPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal SupplierReturnPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v SupplierReturnPayload) graphql.Marshaler {
+			return ec.marshalNSupplierReturnPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSupplierReturnPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_postSupplierReturn(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SupplierReturnPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_postSupplierReturn_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_cancelSupplierReturn(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_cancelSupplierReturn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CancelSupplierReturn(ctx, fc.Args["number"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"PURCHASING", "WAREHOUSE"})
+				if err != nil {
+					var zeroVal SupplierReturnPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal SupplierReturnPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v SupplierReturnPayload) graphql.Marshaler {
+			return ec.marshalNSupplierReturnPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSupplierReturnPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_cancelSupplierReturn(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SupplierReturnPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_cancelSupplierReturn_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_applyDebitNote(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_applyDebitNote(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ApplyDebitNote(ctx, fc.Args["number"].(string), fc.Args["invoiceNumber"].(string), fc.Args["amount"].(*decimal.Decimal))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"FINANCE"})
+				if err != nil {
+					var zeroVal SupplierReturnPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal SupplierReturnPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v SupplierReturnPayload) graphql.Marshaler {
+			return ec.marshalNSupplierReturnPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSupplierReturnPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_applyDebitNote(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SupplierReturnPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_applyDebitNote_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_refundDebitNote(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_refundDebitNote(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RefundDebitNote(ctx, fc.Args["number"].(string), fc.Args["amount"].(decimal.Decimal), fc.Args["date"].(*jxc.Date))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"FINANCE"})
+				if err != nil {
+					var zeroVal SupplierReturnPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal SupplierReturnPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v SupplierReturnPayload) graphql.Marshaler {
+			return ec.marshalNSupplierReturnPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSupplierReturnPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_refundDebitNote(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SupplierReturnPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_refundDebitNote_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_login(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -46844,144 +46589,6 @@ func (ec *executionContext) fieldContext_PageInfo_endCursor(_ context.Context, f
 	return graphql.NewScalarFieldContext("PageInfo", field, false, false, "String")
 }
 
-func (ec *executionContext) _Parcel_parcelNo(ctx context.Context, field graphql.CollectedField, obj *jxc.Parcel) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Parcel_parcelNo(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ParcelNo, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Parcel_parcelNo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Parcel", field, false, false, "Int")
-}
-
-func (ec *executionContext) _Parcel_weightKg(ctx context.Context, field graphql.CollectedField, obj *jxc.Parcel) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Parcel_weightKg(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.WeightKg, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
-			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Parcel_weightKg(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Parcel", field, false, false, "Decimal")
-}
-
-func (ec *executionContext) _Parcel_lengthCm(ctx context.Context, field graphql.CollectedField, obj *jxc.Parcel) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Parcel_lengthCm(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.LengthCm, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
-			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Parcel_lengthCm(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Parcel", field, false, false, "Decimal")
-}
-
-func (ec *executionContext) _Parcel_widthCm(ctx context.Context, field graphql.CollectedField, obj *jxc.Parcel) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Parcel_widthCm(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.WidthCm, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
-			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Parcel_widthCm(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Parcel", field, false, false, "Decimal")
-}
-
-func (ec *executionContext) _Parcel_heightCm(ctx context.Context, field graphql.CollectedField, obj *jxc.Parcel) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Parcel_heightCm(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.HeightCm, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
-			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Parcel_heightCm(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Parcel", field, false, false, "Decimal")
-}
-
-func (ec *executionContext) _Parcel_contents(ctx context.Context, field graphql.CollectedField, obj *jxc.Parcel) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Parcel_contents(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Contents, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Parcel_contents(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Parcel", field, false, false, "String")
-}
-
 func (ec *executionContext) _PartnerStatement_kind(ctx context.Context, field graphql.CollectedField, obj *jxc.PartnerStatement) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -47815,547 +47422,6 @@ func (ec *executionContext) _PeriodSummary_stale(ctx context.Context, field grap
 }
 func (ec *executionContext) fieldContext_PeriodSummary_stale(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("PeriodSummary", field, false, false, "Boolean")
-}
-
-func (ec *executionContext) _PickList_id(ctx context.Context, field graphql.CollectedField, obj *jxc.PickList) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_PickList_id(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
-			return ec.marshalNID2int64(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_PickList_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("PickList", field, false, false, "ID")
-}
-
-func (ec *executionContext) _PickList_number(ctx context.Context, field graphql.CollectedField, obj *jxc.PickList) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_PickList_number(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Number, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_PickList_number(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("PickList", field, false, false, "String")
-}
-
-func (ec *executionContext) _PickList_warehouse(ctx context.Context, field graphql.CollectedField, obj *jxc.PickList) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_PickList_warehouse(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Warehouse, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Warehouse) graphql.Marshaler {
-			return ec.marshalNWarehouse2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐWarehouse(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_PickList_warehouse(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "PickList",
-		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Warehouse(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _PickList_status(ctx context.Context, field graphql.CollectedField, obj *jxc.PickList) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_PickList_status(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Status, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v jxc.PickListStatus) graphql.Marshaler {
-			return ec.marshalNPickListStatus2githubᚗcomᚋjxcgraphᚋjxcᚐPickListStatus(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_PickList_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("PickList", field, false, false, "PickListStatus")
-}
-
-func (ec *executionContext) _PickList_createdAt(ctx context.Context, field graphql.CollectedField, obj *jxc.PickList) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_PickList_createdAt(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.CreatedAt, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
-			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_PickList_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("PickList", field, false, false, "Time")
-}
-
-func (ec *executionContext) _PickList_confirmedAt(ctx context.Context, field graphql.CollectedField, obj *jxc.PickList) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_PickList_confirmedAt(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ConfirmedAt, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
-			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_PickList_confirmedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("PickList", field, false, false, "Time")
-}
-
-func (ec *executionContext) _PickList_lines(ctx context.Context, field graphql.CollectedField, obj *jxc.PickList) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_PickList_lines(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Lines, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.PickListLine) graphql.Marshaler {
-			return ec.marshalNPickListLine2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐPickListLineᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_PickList_lines(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "PickList",
-		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_PickListLine(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _PickList_shipments(ctx context.Context, field graphql.CollectedField, obj *jxc.PickList) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_PickList_shipments(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Shipments, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.Shipment) graphql.Marshaler {
-			return ec.marshalNShipment2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐShipmentᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_PickList_shipments(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "PickList",
-		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Shipment(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _PickListConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *PickListConnection) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_PickListConnection_nodes(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Nodes, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.PickList) graphql.Marshaler {
-			return ec.marshalNPickList2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐPickListᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_PickListConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "PickListConnection",
-		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_PickList(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _PickListConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *PickListConnection) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_PickListConnection_pageInfo(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.PageInfo, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *PageInfo) graphql.Marshaler {
-			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐPageInfo(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_PickListConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "PickListConnection",
-		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_PageInfo(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _PickListConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *PickListConnection) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_PickListConnection_totalCount(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.TotalCount, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_PickListConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("PickListConnection", field, false, false, "Int")
-}
-
-func (ec *executionContext) _PickListLine_id(ctx context.Context, field graphql.CollectedField, obj *jxc.PickListLine) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_PickListLine_id(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
-			return ec.marshalNID2int64(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_PickListLine_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("PickListLine", field, false, false, "ID")
-}
-
-func (ec *executionContext) _PickListLine_seq(ctx context.Context, field graphql.CollectedField, obj *jxc.PickListLine) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_PickListLine_seq(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Seq, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_PickListLine_seq(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("PickListLine", field, false, false, "Int")
-}
-
-func (ec *executionContext) _PickListLine_shipmentNumber(ctx context.Context, field graphql.CollectedField, obj *jxc.PickListLine) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_PickListLine_shipmentNumber(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ShipmentNumber, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_PickListLine_shipmentNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("PickListLine", field, false, false, "String")
-}
-
-func (ec *executionContext) _PickListLine_product(ctx context.Context, field graphql.CollectedField, obj *jxc.PickListLine) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_PickListLine_product(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Product, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Product) graphql.Marshaler {
-			return ec.marshalNProduct2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐProduct(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_PickListLine_product(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "PickListLine",
-		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Product(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _PickListLine_location(ctx context.Context, field graphql.CollectedField, obj *jxc.PickListLine) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_PickListLine_location(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Location, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Location) graphql.Marshaler {
-			return ec.marshalOLocation2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐLocation(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_PickListLine_location(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "PickListLine",
-		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Location(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _PickListLine_quantity(ctx context.Context, field graphql.CollectedField, obj *jxc.PickListLine) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_PickListLine_quantity(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Quantity, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
-			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_PickListLine_quantity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("PickListLine", field, false, false, "Decimal")
-}
-
-func (ec *executionContext) _PickListLine_picked(ctx context.Context, field graphql.CollectedField, obj *jxc.PickListLine) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_PickListLine_picked(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Picked, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
-			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_PickListLine_picked(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("PickListLine", field, false, false, "Decimal")
-}
-
-func (ec *executionContext) _PickListPayload_pickList(ctx context.Context, field graphql.CollectedField, obj *PickListPayload) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_PickListPayload_pickList(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.PickList, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *jxc.PickList) graphql.Marshaler {
-			return ec.marshalOPickList2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐPickList(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_PickListPayload_pickList(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "PickListPayload",
-		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_PickList(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _PickListPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *PickListPayload) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_PickListPayload_userErrors(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.UserErrors, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*UserError) graphql.Marshaler {
-			return ec.marshalNUserError2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐUserErrorᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_PickListPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "PickListPayload",
-		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_UserError(ctx, field)
-		},
-	}
-	return fc, nil
 }
 
 func (ec *executionContext) _PostingWindow_lockDate(ctx context.Context, field graphql.CollectedField, obj *jxc.PostingWindow) (ret graphql.Marshaler) {
@@ -52579,174 +51645,6 @@ func (ec *executionContext) fieldContext_Query_warehouse(ctx context.Context, fi
 	return fc, nil
 }
 
-func (ec *executionContext) _Query_pickLists(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Query_pickLists(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().PickLists(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["filter"].(*jxc.PickListFilter), fc.Args["orderBy"].(*jxc.PickListOrder))
-		},
-		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
-			directive0 := next
-
-			directive1 := func(ctx context.Context) (any, error) {
-				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"WAREHOUSE", "MANAGER", "SALES"})
-				if err != nil {
-					var zeroVal PickListConnection
-					return zeroVal, err
-				}
-				if ec.Directives.HasRole == nil {
-					var zeroVal PickListConnection
-					return zeroVal, errors.New("directive hasRole is not implemented")
-				}
-				return ec.Directives.HasRole(ctx, nil, directive0, roles)
-			}
-
-			next = directive1
-			return next
-		},
-		func(ctx context.Context, selections ast.SelectionSet, v PickListConnection) graphql.Marshaler {
-			return ec.marshalNPickListConnection2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐPickListConnection(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Query_pickLists(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Query",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_PickListConnection(ctx, field)
-		},
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = ec.Recover(ctx, r)
-			ec.Error(ctx, err)
-		}
-	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_pickLists_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
-		ec.Error(ctx, err)
-		return fc, err
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _Query_pickList(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Query_pickList(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().PickList(ctx, fc.Args["number"].(string))
-		},
-		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
-			directive0 := next
-
-			directive1 := func(ctx context.Context) (any, error) {
-				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"WAREHOUSE", "MANAGER", "SALES"})
-				if err != nil {
-					var zeroVal *jxc.PickList
-					return zeroVal, err
-				}
-				if ec.Directives.HasRole == nil {
-					var zeroVal *jxc.PickList
-					return zeroVal, errors.New("directive hasRole is not implemented")
-				}
-				return ec.Directives.HasRole(ctx, nil, directive0, roles)
-			}
-
-			next = directive1
-			return next
-		},
-		func(ctx context.Context, selections ast.SelectionSet, v *jxc.PickList) graphql.Marshaler {
-			return ec.marshalOPickList2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐPickList(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_Query_pickList(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Query",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_PickList(ctx, field)
-		},
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = ec.Recover(ctx, r)
-			ec.Error(ctx, err)
-		}
-	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_pickList_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
-		ec.Error(ctx, err)
-		return fc, err
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _Query_shipmentTracking(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Query_shipmentTracking(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().ShipmentTracking(ctx, fc.Args["shipmentNumber"].(string))
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *jxc.ShipmentTracking) graphql.Marshaler {
-			return ec.marshalOShipmentTracking2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐShipmentTracking(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_Query_shipmentTracking(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Query",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_ShipmentTracking(ctx, field)
-		},
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = ec.Recover(ctx, r)
-			ec.Error(ctx, err)
-		}
-	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_shipmentTracking_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
-		ec.Error(ctx, err)
-		return fc, err
-	}
-	return fc, nil
-}
-
 func (ec *executionContext) _Query_exportJob(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -55993,6 +54891,130 @@ func (ec *executionContext) fieldContext_Query_stockValueSummary(ctx context.Con
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_supplierReturns(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_supplierReturns(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().SupplierReturns(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["filter"].(*jxc.SupplierReturnFilter), fc.Args["orderBy"].(*jxc.SupplierReturnOrder))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"PURCHASING", "WAREHOUSE", "FINANCE", "MANAGER", "ANALYST"})
+				if err != nil {
+					var zeroVal SupplierReturnConnection
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal SupplierReturnConnection
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v SupplierReturnConnection) graphql.Marshaler {
+			return ec.marshalNSupplierReturnConnection2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSupplierReturnConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_supplierReturns(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SupplierReturnConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_supplierReturns_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_supplierReturn(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_supplierReturn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().SupplierReturn(ctx, fc.Args["number"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"PURCHASING", "WAREHOUSE", "FINANCE", "MANAGER", "ANALYST"})
+				if err != nil {
+					var zeroVal *jxc.SupplierReturn
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *jxc.SupplierReturn
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.SupplierReturn) graphql.Marshaler {
+			return ec.marshalOSupplierReturn2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSupplierReturn(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_supplierReturn(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SupplierReturn(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_supplierReturn_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_me(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -58985,38 +58007,6 @@ func (ec *executionContext) fieldContext_SalesOrder_auditTrail(ctx context.Conte
 	if fc.Args, err = ec.field_SalesOrder_auditTrail_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _SalesOrder_tracking(ctx context.Context, field graphql.CollectedField, obj *jxc.SalesOrder) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_SalesOrder_tracking(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.SalesOrder().Tracking(ctx, obj)
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.ShipmentTracking) graphql.Marshaler {
-			return ec.marshalNShipmentTracking2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐShipmentTrackingᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_SalesOrder_tracking(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "SalesOrder",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_ShipmentTracking(ctx, field)
-		},
 	}
 	return fc, nil
 }
@@ -62172,249 +61162,6 @@ func (ec *executionContext) _ShipmentPayload_userErrors(ctx context.Context, fie
 func (ec *executionContext) fieldContext_ShipmentPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "ShipmentPayload",
-		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_UserError(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _ShipmentTracking_shipmentNumber(ctx context.Context, field graphql.CollectedField, obj *jxc.ShipmentTracking) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ShipmentTracking_shipmentNumber(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ShipmentNumber, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_ShipmentTracking_shipmentNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ShipmentTracking", field, false, false, "String")
-}
-
-func (ec *executionContext) _ShipmentTracking_carrier(ctx context.Context, field graphql.CollectedField, obj *jxc.ShipmentTracking) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ShipmentTracking_carrier(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Carrier, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_ShipmentTracking_carrier(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ShipmentTracking", field, false, false, "String")
-}
-
-func (ec *executionContext) _ShipmentTracking_trackingNumber(ctx context.Context, field graphql.CollectedField, obj *jxc.ShipmentTracking) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ShipmentTracking_trackingNumber(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.TrackingNumber, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_ShipmentTracking_trackingNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ShipmentTracking", field, false, false, "String")
-}
-
-func (ec *executionContext) _ShipmentTracking_dispatchedAt(ctx context.Context, field graphql.CollectedField, obj *jxc.ShipmentTracking) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ShipmentTracking_dispatchedAt(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.DispatchedAt, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
-			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_ShipmentTracking_dispatchedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ShipmentTracking", field, false, false, "Time")
-}
-
-func (ec *executionContext) _ShipmentTracking_status(ctx context.Context, field graphql.CollectedField, obj *jxc.ShipmentTracking) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ShipmentTracking_status(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Status, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *jxc.DeliveryStatus) graphql.Marshaler {
-			return ec.marshalODeliveryStatus2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDeliveryStatus(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_ShipmentTracking_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ShipmentTracking", field, false, false, "DeliveryStatus")
-}
-
-func (ec *executionContext) _ShipmentTracking_parcels(ctx context.Context, field graphql.CollectedField, obj *jxc.ShipmentTracking) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ShipmentTracking_parcels(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Parcels, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.Parcel) graphql.Marshaler {
-			return ec.marshalNParcel2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐParcelᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_ShipmentTracking_parcels(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "ShipmentTracking",
-		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Parcel(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _ShipmentTracking_events(ctx context.Context, field graphql.CollectedField, obj *jxc.ShipmentTracking) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ShipmentTracking_events(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Events, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.TrackingEvent) graphql.Marshaler {
-			return ec.marshalNTrackingEvent2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐTrackingEventᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_ShipmentTracking_events(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "ShipmentTracking",
-		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_TrackingEvent(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _ShipmentTrackingPayload_tracking(ctx context.Context, field graphql.CollectedField, obj *ShipmentTrackingPayload) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ShipmentTrackingPayload_tracking(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Tracking, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *jxc.ShipmentTracking) graphql.Marshaler {
-			return ec.marshalOShipmentTracking2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐShipmentTracking(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_ShipmentTrackingPayload_tracking(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "ShipmentTrackingPayload",
-		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_ShipmentTracking(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _ShipmentTrackingPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *ShipmentTrackingPayload) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ShipmentTrackingPayload_userErrors(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.UserErrors, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*UserError) graphql.Marshaler {
-			return ec.marshalNUserError2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐUserErrorᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_ShipmentTrackingPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "ShipmentTrackingPayload",
 		Field:      field,
 		IsMethod:   false,
 		IsResolver: false,
@@ -65685,68 +64432,6 @@ func (ec *executionContext) fieldContext_Subscription_clock(_ context.Context, f
 	return graphql.NewScalarFieldContext("Subscription", field, true, true, "Time")
 }
 
-func (ec *executionContext) _Subscription_deliveryStatusChanged(ctx context.Context, field graphql.CollectedField) (ret func(ctx context.Context) graphql.Marshaler) {
-	return graphql.ResolveFieldStream(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Subscription_deliveryStatusChanged(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Subscription().DeliveryStatusChanged(ctx, fc.Args["trackingNumber"].(*string))
-		},
-		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
-			directive0 := next
-
-			directive1 := func(ctx context.Context) (any, error) {
-				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"WAREHOUSE", "SALES", "MANAGER"})
-				if err != nil {
-					var zeroVal jxc.DeliveryUpdate
-					return zeroVal, err
-				}
-				if ec.Directives.HasRole == nil {
-					var zeroVal jxc.DeliveryUpdate
-					return zeroVal, errors.New("directive hasRole is not implemented")
-				}
-				return ec.Directives.HasRole(ctx, nil, directive0, roles)
-			}
-
-			next = directive1
-			return next
-		},
-		func(ctx context.Context, selections ast.SelectionSet, v jxc.DeliveryUpdate) graphql.Marshaler {
-			return ec.marshalNDeliveryUpdate2githubᚗcomᚋjxcgraphᚋjxcᚐDeliveryUpdate(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Subscription_deliveryStatusChanged(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Subscription",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_DeliveryUpdate(ctx, field)
-		},
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = ec.Recover(ctx, r)
-			ec.Error(ctx, err)
-		}
-	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Subscription_deliveryStatusChanged_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
-		ec.Error(ctx, err)
-		return fc, err
-	}
-	return fc, nil
-}
-
 func (ec *executionContext) _Subscription_exportJobChanged(ctx context.Context, field graphql.CollectedField) (ret func(ctx context.Context) graphql.Marshaler) {
 	return graphql.ResolveFieldStream(
 		ctx,
@@ -68921,6 +67606,1200 @@ func (ec *executionContext) fieldContext_SupplierProductPayload_userErrors(_ con
 	return fc, nil
 }
 
+func (ec *executionContext) _SupplierReturn_id(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierReturn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierReturn_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierReturn_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierReturn", field, false, false, "ID")
+}
+
+func (ec *executionContext) _SupplierReturn_number(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierReturn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierReturn_number(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Number, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierReturn_number(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierReturn", field, false, false, "String")
+}
+
+func (ec *executionContext) _SupplierReturn_supplierId(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierReturn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierReturn_supplierId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SupplierID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierReturn_supplierId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierReturn", field, false, false, "ID")
+}
+
+func (ec *executionContext) _SupplierReturn_supplierCode(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierReturn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierReturn_supplierCode(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SupplierCode, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierReturn_supplierCode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierReturn", field, false, false, "String")
+}
+
+func (ec *executionContext) _SupplierReturn_supplierName(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierReturn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierReturn_supplierName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SupplierName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierReturn_supplierName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierReturn", field, false, false, "String")
+}
+
+func (ec *executionContext) _SupplierReturn_receiptId(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierReturn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierReturn_receiptId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReceiptID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierReturn_receiptId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierReturn", field, false, false, "ID")
+}
+
+func (ec *executionContext) _SupplierReturn_receiptNumber(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierReturn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierReturn_receiptNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReceiptNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierReturn_receiptNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierReturn", field, false, false, "String")
+}
+
+func (ec *executionContext) _SupplierReturn_warehouseId(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierReturn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierReturn_warehouseId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.WarehouseID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierReturn_warehouseId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierReturn", field, false, false, "ID")
+}
+
+func (ec *executionContext) _SupplierReturn_status(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierReturn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierReturn_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.SupplierReturnStatus) graphql.Marshaler {
+			return ec.marshalNSupplierReturnStatus2githubᚗcomᚋjxcgraphᚋjxcᚐSupplierReturnStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierReturn_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierReturn", field, false, false, "SupplierReturnStatus")
+}
+
+func (ec *executionContext) _SupplierReturn_reason(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierReturn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierReturn_reason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierReturn_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierReturn", field, false, false, "String")
+}
+
+func (ec *executionContext) _SupplierReturn_postingDate(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierReturn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierReturn_postingDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PostingDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierReturn_postingDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierReturn", field, false, false, "Date")
+}
+
+func (ec *executionContext) _SupplierReturn_stockValue(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierReturn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierReturn_stockValue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StockValue, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierReturn_stockValue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierReturn", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _SupplierReturn_grniAmount(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierReturn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierReturn_grniAmount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.GRNIAmount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierReturn_grniAmount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierReturn", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _SupplierReturn_netAmount(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierReturn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierReturn_netAmount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NetAmount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierReturn_netAmount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierReturn", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _SupplierReturn_vatAmount(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierReturn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierReturn_vatAmount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.VATAmount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierReturn_vatAmount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierReturn", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _SupplierReturn_totalAmount(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierReturn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierReturn_totalAmount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalAmount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierReturn_totalAmount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierReturn", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _SupplierReturn_variance(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierReturn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierReturn_variance(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Variance, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierReturn_variance(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierReturn", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _SupplierReturn_appliedAmount(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierReturn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierReturn_appliedAmount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AppliedAmount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierReturn_appliedAmount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierReturn", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _SupplierReturn_refundedAmount(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierReturn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierReturn_refundedAmount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RefundedAmount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierReturn_refundedAmount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierReturn", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _SupplierReturn_openCredit(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierReturn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierReturn_openCredit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OpenCredit(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierReturn_openCredit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierReturn", field, true, false, "Decimal")
+}
+
+func (ec *executionContext) _SupplierReturn_journalEntryId(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierReturn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierReturn_journalEntryId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.JournalEntryID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int64) graphql.Marshaler {
+			return ec.marshalOID2ᚖint64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierReturn_journalEntryId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierReturn", field, false, false, "ID")
+}
+
+func (ec *executionContext) _SupplierReturn_journalEntry(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierReturn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierReturn_journalEntry(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.SupplierReturn().JournalEntry(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"MANAGER", "FINANCE", "ANALYST"})
+				if err != nil {
+					var zeroVal *jxc.JournalEntry
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *jxc.JournalEntry
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, obj, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.JournalEntry) graphql.Marshaler {
+			return ec.marshalOJournalEntry2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐJournalEntry(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierReturn_journalEntry(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SupplierReturn",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_JournalEntry(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SupplierReturn_createdAt(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierReturn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierReturn_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierReturn_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierReturn", field, false, false, "Time")
+}
+
+func (ec *executionContext) _SupplierReturn_postedAt(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierReturn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierReturn_postedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PostedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierReturn_postedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierReturn", field, false, false, "Time")
+}
+
+func (ec *executionContext) _SupplierReturn_lines(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierReturn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierReturn_lines(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Lines, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.SupplierReturnLine) graphql.Marshaler {
+			return ec.marshalNSupplierReturnLine2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSupplierReturnLineᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierReturn_lines(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SupplierReturn",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SupplierReturnLine(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SupplierReturnConnection_edges(ctx context.Context, field graphql.CollectedField, obj *SupplierReturnConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierReturnConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*SupplierReturnEdge) graphql.Marshaler {
+			return ec.marshalNSupplierReturnEdge2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSupplierReturnEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierReturnConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SupplierReturnConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SupplierReturnEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SupplierReturnConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *SupplierReturnConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierReturnConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.SupplierReturn) graphql.Marshaler {
+			return ec.marshalNSupplierReturn2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSupplierReturnᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierReturnConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SupplierReturnConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SupplierReturn(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SupplierReturnConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *SupplierReturnConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierReturnConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierReturnConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SupplierReturnConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SupplierReturnConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *SupplierReturnConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierReturnConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierReturnConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierReturnConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _SupplierReturnEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *SupplierReturnEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierReturnEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierReturnEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierReturnEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _SupplierReturnEdge_node(ctx context.Context, field graphql.CollectedField, obj *SupplierReturnEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierReturnEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.SupplierReturn) graphql.Marshaler {
+			return ec.marshalNSupplierReturn2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSupplierReturn(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierReturnEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SupplierReturnEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SupplierReturn(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SupplierReturnLine_lineNo(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierReturnLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierReturnLine_lineNo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LineNo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierReturnLine_lineNo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierReturnLine", field, false, false, "Int")
+}
+
+func (ec *executionContext) _SupplierReturnLine_receiptLineNo(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierReturnLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierReturnLine_receiptLineNo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReceiptLineNo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierReturnLine_receiptLineNo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierReturnLine", field, false, false, "Int")
+}
+
+func (ec *executionContext) _SupplierReturnLine_productId(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierReturnLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierReturnLine_productId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ProductID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierReturnLine_productId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierReturnLine", field, false, false, "ID")
+}
+
+func (ec *executionContext) _SupplierReturnLine_sku(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierReturnLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierReturnLine_sku(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SKU, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierReturnLine_sku(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierReturnLine", field, false, false, "String")
+}
+
+func (ec *executionContext) _SupplierReturnLine_productName(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierReturnLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierReturnLine_productName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ProductName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierReturnLine_productName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierReturnLine", field, false, false, "String")
+}
+
+func (ec *executionContext) _SupplierReturnLine_quantity(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierReturnLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierReturnLine_quantity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Quantity, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierReturnLine_quantity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierReturnLine", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _SupplierReturnLine_unitPrice(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierReturnLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierReturnLine_unitPrice(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UnitPrice, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierReturnLine_unitPrice(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierReturnLine", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _SupplierReturnLine_grniQty(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierReturnLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierReturnLine_grniQty(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.GRNIQty, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierReturnLine_grniQty(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierReturnLine", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _SupplierReturnLine_invoicedQty(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierReturnLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierReturnLine_invoicedQty(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.InvoicedQty, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierReturnLine_invoicedQty(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierReturnLine", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _SupplierReturnLine_invoicePrice(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierReturnLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierReturnLine_invoicePrice(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.InvoicePrice, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierReturnLine_invoicePrice(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierReturnLine", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _SupplierReturnLine_vatRate(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierReturnLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierReturnLine_vatRate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.VATRate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierReturnLine_vatRate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierReturnLine", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _SupplierReturnLine_stockValue(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierReturnLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierReturnLine_stockValue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StockValue, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierReturnLine_stockValue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierReturnLine", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _SupplierReturnLine_grniAmount(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierReturnLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierReturnLine_grniAmount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.GRNIAmount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierReturnLine_grniAmount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierReturnLine", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _SupplierReturnLine_netAmount(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierReturnLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierReturnLine_netAmount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NetAmount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierReturnLine_netAmount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierReturnLine", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _SupplierReturnLine_vatAmount(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierReturnLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierReturnLine_vatAmount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.VATAmount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierReturnLine_vatAmount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierReturnLine", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _SupplierReturnPayload_supplierReturn(ctx context.Context, field graphql.CollectedField, obj *SupplierReturnPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierReturnPayload_supplierReturn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SupplierReturn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.SupplierReturn) graphql.Marshaler {
+			return ec.marshalOSupplierReturn2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSupplierReturn(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierReturnPayload_supplierReturn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SupplierReturnPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SupplierReturn(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SupplierReturnPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *SupplierReturnPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierReturnPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierReturnPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SupplierReturnPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _SupplierScorecard_supplier(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierScorecard) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -69328,98 +69207,6 @@ func (ec *executionContext) _TopSeller_revenue(ctx context.Context, field graphq
 }
 func (ec *executionContext) fieldContext_TopSeller_revenue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("TopSeller", field, false, false, "Decimal")
-}
-
-func (ec *executionContext) _TrackingEvent_status(ctx context.Context, field graphql.CollectedField, obj *jxc.TrackingEvent) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_TrackingEvent_status(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Status, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v jxc.DeliveryStatus) graphql.Marshaler {
-			return ec.marshalNDeliveryStatus2githubᚗcomᚋjxcgraphᚋjxcᚐDeliveryStatus(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_TrackingEvent_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("TrackingEvent", field, false, false, "DeliveryStatus")
-}
-
-func (ec *executionContext) _TrackingEvent_at(ctx context.Context, field graphql.CollectedField, obj *jxc.TrackingEvent) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_TrackingEvent_at(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.At, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
-			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_TrackingEvent_at(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("TrackingEvent", field, false, false, "Time")
-}
-
-func (ec *executionContext) _TrackingEvent_note(ctx context.Context, field graphql.CollectedField, obj *jxc.TrackingEvent) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_TrackingEvent_note(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Note, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_TrackingEvent_note(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("TrackingEvent", field, false, false, "String")
-}
-
-func (ec *executionContext) _TrackingEvent_recordedAt(ctx context.Context, field graphql.CollectedField, obj *jxc.TrackingEvent) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_TrackingEvent_recordedAt(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.RecordedAt, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
-			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_TrackingEvent_recordedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("TrackingEvent", field, false, false, "Time")
 }
 
 func (ec *executionContext) _TrialBalance_asOf(ctx context.Context, field graphql.CollectedField, obj *jxc.TrialBalance) (ret graphql.Marshaler) {
@@ -74525,48 +74312,6 @@ func UnmarshalCreateLocationInput(ctx context.Context, raw any) (CreateLocationI
 	return out, err
 }
 
-func (ec *executionContext) unmarshalInputCreatePickListInput(ctx context.Context, obj any) (jxc.CreatePickListInput, error) {
-	var it jxc.CreatePickListInput
-	if obj == nil {
-		return it, nil
-	}
-
-	asMap := map[string]any{}
-	for k, v := range obj.(map[string]any) {
-		asMap[k] = v
-	}
-
-	fieldsInOrder := [...]string{"shipmentNumbers"}
-	for _, k := range fieldsInOrder {
-		v, ok := asMap[k]
-		if !ok {
-			continue
-		}
-		switch k {
-		case "shipmentNumbers":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("shipmentNumbers"))
-			data, err := ec.unmarshalNString2ᚕstringᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ShipmentNumbers = data
-		}
-	}
-	return it, nil
-}
-
-// UnmarshalCreatePickListInput unmarshals raw into the CreatePickListInput input type, using the
-// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
-// object that was not passed as a field argument.
-//
-// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
-// and the returned error says so.
-func UnmarshalCreatePickListInput(ctx context.Context, raw any) (jxc.CreatePickListInput, error) {
-	var out jxc.CreatePickListInput
-	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreatePickListInput", raw, &out)
-	return out, err
-}
-
 func (ec *executionContext) unmarshalInputCreateProductInput(ctx context.Context, obj any) (CreateProductInput, error) {
 	var it CreateProductInput
 	if obj == nil {
@@ -75398,69 +75143,6 @@ func (ec *executionContext) unmarshalInputCustomerPaymentOrder(ctx context.Conte
 func UnmarshalCustomerPaymentOrder(ctx context.Context, raw any) (jxc.CustomerPaymentOrder, error) {
 	var out jxc.CustomerPaymentOrder
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "CustomerPaymentOrder", raw, &out)
-	return out, err
-}
-
-func (ec *executionContext) unmarshalInputDispatchShipmentInput(ctx context.Context, obj any) (jxc.DispatchShipmentInput, error) {
-	var it jxc.DispatchShipmentInput
-	if obj == nil {
-		return it, nil
-	}
-
-	asMap := map[string]any{}
-	for k, v := range obj.(map[string]any) {
-		asMap[k] = v
-	}
-
-	fieldsInOrder := [...]string{"shipmentNumber", "carrier", "trackingNumber", "at"}
-	for _, k := range fieldsInOrder {
-		v, ok := asMap[k]
-		if !ok {
-			continue
-		}
-		switch k {
-		case "shipmentNumber":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("shipmentNumber"))
-			data, err := ec.unmarshalNString2string(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ShipmentNumber = data
-		case "carrier":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("carrier"))
-			data, err := ec.unmarshalNString2string(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.Carrier = data
-		case "trackingNumber":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("trackingNumber"))
-			data, err := ec.unmarshalNString2string(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.TrackingNumber = data
-		case "at":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("at"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.At = data
-		}
-	}
-	return it, nil
-}
-
-// UnmarshalDispatchShipmentInput unmarshals raw into the DispatchShipmentInput input type, using the
-// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
-// object that was not passed as a field argument.
-//
-// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
-// and the returned error says so.
-func UnmarshalDispatchShipmentInput(ctx context.Context, raw any) (jxc.DispatchShipmentInput, error) {
-	var out jxc.DispatchShipmentInput
-	err := graphql.UnmarshalNamedInputFromContext(ctx, "DispatchShipmentInput", raw, &out)
 	return out, err
 }
 
@@ -77009,125 +76691,6 @@ func UnmarshalOperatingCostOrder(ctx context.Context, raw any) (jxc.OperatingCos
 	return out, err
 }
 
-func (ec *executionContext) unmarshalInputPackShipmentInput(ctx context.Context, obj any) (jxc.PackShipmentInput, error) {
-	var it jxc.PackShipmentInput
-	if obj == nil {
-		return it, nil
-	}
-
-	asMap := map[string]any{}
-	for k, v := range obj.(map[string]any) {
-		asMap[k] = v
-	}
-
-	fieldsInOrder := [...]string{"shipmentNumber", "parcels"}
-	for _, k := range fieldsInOrder {
-		v, ok := asMap[k]
-		if !ok {
-			continue
-		}
-		switch k {
-		case "shipmentNumber":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("shipmentNumber"))
-			data, err := ec.unmarshalNString2string(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ShipmentNumber = data
-		case "parcels":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("parcels"))
-			data, err := ec.unmarshalNParcelInput2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐParcelInputᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.Parcels = data
-		}
-	}
-	return it, nil
-}
-
-// UnmarshalPackShipmentInput unmarshals raw into the PackShipmentInput input type, using the
-// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
-// object that was not passed as a field argument.
-//
-// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
-// and the returned error says so.
-func UnmarshalPackShipmentInput(ctx context.Context, raw any) (jxc.PackShipmentInput, error) {
-	var out jxc.PackShipmentInput
-	err := graphql.UnmarshalNamedInputFromContext(ctx, "PackShipmentInput", raw, &out)
-	return out, err
-}
-
-func (ec *executionContext) unmarshalInputParcelInput(ctx context.Context, obj any) (jxc.ParcelInput, error) {
-	var it jxc.ParcelInput
-	if obj == nil {
-		return it, nil
-	}
-
-	asMap := map[string]any{}
-	for k, v := range obj.(map[string]any) {
-		asMap[k] = v
-	}
-
-	fieldsInOrder := [...]string{"weightKg", "lengthCm", "widthCm", "heightCm", "contents"}
-	for _, k := range fieldsInOrder {
-		v, ok := asMap[k]
-		if !ok {
-			continue
-		}
-		switch k {
-		case "weightKg":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("weightKg"))
-			data, err := ec.unmarshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.WeightKg = data
-		case "lengthCm":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lengthCm"))
-			data, err := ec.unmarshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.LengthCm = data
-		case "widthCm":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("widthCm"))
-			data, err := ec.unmarshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.WidthCm = data
-		case "heightCm":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("heightCm"))
-			data, err := ec.unmarshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.HeightCm = data
-		case "contents":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("contents"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.Contents = data
-		}
-	}
-	return it, nil
-}
-
-// UnmarshalParcelInput unmarshals raw into the ParcelInput input type, using the
-// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
-// object that was not passed as a field argument.
-//
-// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
-// and the returned error says so.
-func UnmarshalParcelInput(ctx context.Context, raw any) (jxc.ParcelInput, error) {
-	var out jxc.ParcelInput
-	err := graphql.UnmarshalNamedInputFromContext(ctx, "ParcelInput", raw, &out)
-	return out, err
-}
-
 func (ec *executionContext) unmarshalInputPaymentAllocationInput(ctx context.Context, obj any) (PaymentAllocationInput, error) {
 	var it PaymentAllocationInput
 	if obj == nil {
@@ -77174,108 +76737,6 @@ func (ec *executionContext) unmarshalInputPaymentAllocationInput(ctx context.Con
 func UnmarshalPaymentAllocationInput(ctx context.Context, raw any) (PaymentAllocationInput, error) {
 	var out PaymentAllocationInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "PaymentAllocationInput", raw, &out)
-	return out, err
-}
-
-func (ec *executionContext) unmarshalInputPickListFilter(ctx context.Context, obj any) (jxc.PickListFilter, error) {
-	var it jxc.PickListFilter
-	if obj == nil {
-		return it, nil
-	}
-
-	asMap := map[string]any{}
-	for k, v := range obj.(map[string]any) {
-		asMap[k] = v
-	}
-
-	fieldsInOrder := [...]string{"status", "query"}
-	for _, k := range fieldsInOrder {
-		v, ok := asMap[k]
-		if !ok {
-			continue
-		}
-		switch k {
-		case "status":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
-			data, err := ec.unmarshalOPickListStatus2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐPickListStatusᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.Status = data
-		case "query":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("query"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.Query = data
-		}
-	}
-	return it, nil
-}
-
-// UnmarshalPickListFilter unmarshals raw into the PickListFilter input type, using the
-// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
-// object that was not passed as a field argument.
-//
-// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
-// and the returned error says so.
-func UnmarshalPickListFilter(ctx context.Context, raw any) (jxc.PickListFilter, error) {
-	var out jxc.PickListFilter
-	err := graphql.UnmarshalNamedInputFromContext(ctx, "PickListFilter", raw, &out)
-	return out, err
-}
-
-func (ec *executionContext) unmarshalInputPickListOrder(ctx context.Context, obj any) (jxc.PickListOrder, error) {
-	var it jxc.PickListOrder
-	if obj == nil {
-		return it, nil
-	}
-
-	asMap := map[string]any{}
-	for k, v := range obj.(map[string]any) {
-		asMap[k] = v
-	}
-
-	if _, present := asMap["direction"]; !present {
-		asMap["direction"] = "ASC"
-	}
-
-	fieldsInOrder := [...]string{"field", "direction"}
-	for _, k := range fieldsInOrder {
-		v, ok := asMap[k]
-		if !ok {
-			continue
-		}
-		switch k {
-		case "field":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
-			data, err := ec.unmarshalNPickListOrderField2githubᚗcomᚋjxcgraphᚋjxcᚐPickListOrderField(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.Field = data
-		case "direction":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
-			data, err := ec.unmarshalOSortDirection2githubᚗcomᚋjxcgraphᚋjxcᚐSortDirection(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.Direction = data
-		}
-	}
-	return it, nil
-}
-
-// UnmarshalPickListOrder unmarshals raw into the PickListOrder input type, using the
-// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
-// object that was not passed as a field argument.
-//
-// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
-// and the returned error says so.
-func UnmarshalPickListOrder(ctx context.Context, raw any) (jxc.PickListOrder, error) {
-	var out jxc.PickListOrder
-	err := graphql.UnmarshalNamedInputFromContext(ctx, "PickListOrder", raw, &out)
 	return out, err
 }
 
@@ -77809,62 +77270,6 @@ func (ec *executionContext) unmarshalInputRecordCustomerPaymentInput(ctx context
 func UnmarshalRecordCustomerPaymentInput(ctx context.Context, raw any) (RecordCustomerPaymentInput, error) {
 	var out RecordCustomerPaymentInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "RecordCustomerPaymentInput", raw, &out)
-	return out, err
-}
-
-func (ec *executionContext) unmarshalInputRecordPickInput(ctx context.Context, obj any) (jxc.RecordPickInput, error) {
-	var it jxc.RecordPickInput
-	if obj == nil {
-		return it, nil
-	}
-
-	asMap := map[string]any{}
-	for k, v := range obj.(map[string]any) {
-		asMap[k] = v
-	}
-
-	fieldsInOrder := [...]string{"pickListNumber", "lineId", "quantity"}
-	for _, k := range fieldsInOrder {
-		v, ok := asMap[k]
-		if !ok {
-			continue
-		}
-		switch k {
-		case "pickListNumber":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("pickListNumber"))
-			data, err := ec.unmarshalNString2string(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.PickListNumber = data
-		case "lineId":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lineId"))
-			data, err := ec.unmarshalNID2int64(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.LineID = data
-		case "quantity":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quantity"))
-			data, err := ec.unmarshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.Quantity = data
-		}
-	}
-	return it, nil
-}
-
-// UnmarshalRecordPickInput unmarshals raw into the RecordPickInput input type, using the
-// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
-// object that was not passed as a field argument.
-//
-// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
-// and the returned error says so.
-func UnmarshalRecordPickInput(ctx context.Context, raw any) (jxc.RecordPickInput, error) {
-	var out jxc.RecordPickInput
-	err := graphql.UnmarshalNamedInputFromContext(ctx, "RecordPickInput", raw, &out)
 	return out, err
 }
 
@@ -80394,6 +79799,248 @@ func (ec *executionContext) unmarshalInputSupplierPaymentOrder(ctx context.Conte
 func UnmarshalSupplierPaymentOrder(ctx context.Context, raw any) (jxc.SupplierPaymentOrder, error) {
 	var out jxc.SupplierPaymentOrder
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "SupplierPaymentOrder", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputSupplierReturnFilter(ctx context.Context, obj any) (jxc.SupplierReturnFilter, error) {
+	var it jxc.SupplierReturnFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"supplierId", "receiptId", "status", "dateFrom", "dateTo", "search"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "supplierId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("supplierId"))
+			data, err := ec.unmarshalOID2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SupplierID = data
+		case "receiptId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("receiptId"))
+			data, err := ec.unmarshalOID2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReceiptID = data
+		case "status":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
+			data, err := ec.unmarshalOSupplierReturnStatus2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐSupplierReturnStatusᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Status = data
+		case "dateFrom":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dateFrom"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DateFrom = data
+		case "dateTo":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dateTo"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DateTo = data
+		case "search":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("search"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Search = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalSupplierReturnFilter unmarshals raw into the SupplierReturnFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalSupplierReturnFilter(ctx context.Context, raw any) (jxc.SupplierReturnFilter, error) {
+	var out jxc.SupplierReturnFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "SupplierReturnFilter", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputSupplierReturnInput(ctx context.Context, obj any) (jxc.SupplierReturnInput, error) {
+	var it jxc.SupplierReturnInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"receiptId", "reason", "lines", "idempotencyKey"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "receiptId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("receiptId"))
+			data, err := ec.unmarshalNID2int64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReceiptID = data
+		case "reason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reason"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Reason = data
+		case "lines":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lines"))
+			data, err := ec.unmarshalNSupplierReturnLineInput2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐSupplierReturnLineInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Lines = data
+		case "idempotencyKey":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idempotencyKey"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IdempotencyKey = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalSupplierReturnInput unmarshals raw into the SupplierReturnInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalSupplierReturnInput(ctx context.Context, raw any) (jxc.SupplierReturnInput, error) {
+	var out jxc.SupplierReturnInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "SupplierReturnInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputSupplierReturnLineInput(ctx context.Context, obj any) (jxc.SupplierReturnLineInput, error) {
+	var it jxc.SupplierReturnLineInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"receiptLineNo", "quantity"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "receiptLineNo":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("receiptLineNo"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReceiptLineNo = data
+		case "quantity":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quantity"))
+			data, err := ec.unmarshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Quantity = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalSupplierReturnLineInput unmarshals raw into the SupplierReturnLineInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalSupplierReturnLineInput(ctx context.Context, raw any) (jxc.SupplierReturnLineInput, error) {
+	var out jxc.SupplierReturnLineInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "SupplierReturnLineInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputSupplierReturnOrder(ctx context.Context, obj any) (jxc.SupplierReturnOrder, error) {
+	var it jxc.SupplierReturnOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"field", "direction"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNSupplierReturnOrderField2githubᚗcomᚋjxcgraphᚋjxcᚐSupplierReturnOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalOSortDirection2githubᚗcomᚋjxcgraphᚋjxcᚐSortDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalSupplierReturnOrder unmarshals raw into the SupplierReturnOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalSupplierReturnOrder(ctx context.Context, raw any) (jxc.SupplierReturnOrder, error) {
+	var out jxc.SupplierReturnOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "SupplierReturnOrder", raw, &out)
 	return out, err
 }
 
@@ -85516,59 +85163,6 @@ func (ec *executionContext) _CustomerRefundPayload(ctx context.Context, sel ast.
 	return out
 }
 
-var deliveryUpdateImplementors = []string{"DeliveryUpdate"}
-
-func (ec *executionContext) _DeliveryUpdate(ctx context.Context, sel ast.SelectionSet, obj *jxc.DeliveryUpdate) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, deliveryUpdateImplementors)
-
-	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
-	for i, field := range fields {
-		switch field.Name {
-		case "__typename":
-			out.Values[i] = graphql.MarshalString("DeliveryUpdate")
-		case "shipmentNumber":
-			out.Values[i] = ec._DeliveryUpdate_shipmentNumber(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "trackingNumber":
-			out.Values[i] = ec._DeliveryUpdate_trackingNumber(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "status":
-			out.Values[i] = ec._DeliveryUpdate_status(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "at":
-			out.Values[i] = ec._DeliveryUpdate_at(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "note":
-			out.Values[i] = ec._DeliveryUpdate_note(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		default:
-			panic("unknown field " + strconv.Quote(field.Name))
-		}
-	}
-	out.Dispatch(ctx)
-	if out.Invalids > 0 {
-		return graphql.Null
-	}
-
-	if n := len(deferred.Defers); n > 0 {
-		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
-		ec.ProcessDeferredGroup(deferred)
-	}
-
-	return out
-}
-
 var exportJobImplementors = []string{"ExportJob"}
 
 func (ec *executionContext) _ExportJob(ctx context.Context, sel ast.SelectionSet, obj *jxc.ExportJob) graphql.Marshaler {
@@ -88195,48 +87789,6 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
-		case "createPickList":
-			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
-				return ec._Mutation_createPickList(ctx, field)
-			})
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "recordPick":
-			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
-				return ec._Mutation_recordPick(ctx, field)
-			})
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "confirmPickList":
-			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
-				return ec._Mutation_confirmPickList(ctx, field)
-			})
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "packShipment":
-			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
-				return ec._Mutation_packShipment(ctx, field)
-			})
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "dispatchShipment":
-			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
-				return ec._Mutation_dispatchShipment(ctx, field)
-			})
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "updateDeliveryStatus":
-			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
-				return ec._Mutation_updateDeliveryStatus(ctx, field)
-			})
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
 		case "bulkExport":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_bulkExport(ctx, field)
@@ -88562,6 +88114,41 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "postStockAdjustment":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_postStockAdjustment(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createSupplierReturn":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createSupplierReturn(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "postSupplierReturn":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_postSupplierReturn(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "cancelSupplierReturn":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_cancelSupplierReturn(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "applyDebitNote":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_applyDebitNote(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "refundDebitNote":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_refundDebitNote(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -89073,64 +88660,6 @@ func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet,
 	return out
 }
 
-var parcelImplementors = []string{"Parcel"}
-
-func (ec *executionContext) _Parcel(ctx context.Context, sel ast.SelectionSet, obj *jxc.Parcel) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, parcelImplementors)
-
-	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
-	for i, field := range fields {
-		switch field.Name {
-		case "__typename":
-			out.Values[i] = graphql.MarshalString("Parcel")
-		case "parcelNo":
-			out.Values[i] = ec._Parcel_parcelNo(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "weightKg":
-			out.Values[i] = ec._Parcel_weightKg(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "lengthCm":
-			out.Values[i] = ec._Parcel_lengthCm(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "widthCm":
-			out.Values[i] = ec._Parcel_widthCm(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "heightCm":
-			out.Values[i] = ec._Parcel_heightCm(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "contents":
-			out.Values[i] = ec._Parcel_contents(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		default:
-			panic("unknown field " + strconv.Quote(field.Name))
-		}
-	}
-	out.Dispatch(ctx)
-	if out.Invalids > 0 {
-		return graphql.Null
-	}
-
-	if n := len(deferred.Defers); n > 0 {
-		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
-		ec.ProcessDeferredGroup(deferred)
-	}
-
-	return out
-}
-
 var partnerStatementImplementors = []string{"PartnerStatement"}
 
 func (ec *executionContext) _PartnerStatement(ctx context.Context, sel ast.SelectionSet, obj *jxc.PartnerStatement) graphql.Marshaler {
@@ -89441,218 +88970,6 @@ func (ec *executionContext) _PeriodSummary(ctx context.Context, sel ast.Selectio
 			}
 		case "stale":
 			out.Values[i] = ec._PeriodSummary_stale(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		default:
-			panic("unknown field " + strconv.Quote(field.Name))
-		}
-	}
-	out.Dispatch(ctx)
-	if out.Invalids > 0 {
-		return graphql.Null
-	}
-
-	if n := len(deferred.Defers); n > 0 {
-		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
-		ec.ProcessDeferredGroup(deferred)
-	}
-
-	return out
-}
-
-var pickListImplementors = []string{"PickList"}
-
-func (ec *executionContext) _PickList(ctx context.Context, sel ast.SelectionSet, obj *jxc.PickList) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, pickListImplementors)
-
-	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
-	for i, field := range fields {
-		switch field.Name {
-		case "__typename":
-			out.Values[i] = graphql.MarshalString("PickList")
-		case "id":
-			out.Values[i] = ec._PickList_id(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "number":
-			out.Values[i] = ec._PickList_number(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "warehouse":
-			out.Values[i] = ec._PickList_warehouse(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "status":
-			out.Values[i] = ec._PickList_status(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "createdAt":
-			out.Values[i] = ec._PickList_createdAt(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "confirmedAt":
-			out.Values[i] = ec._PickList_confirmedAt(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
-			}
-		case "lines":
-			out.Values[i] = ec._PickList_lines(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "shipments":
-			out.Values[i] = ec._PickList_shipments(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		default:
-			panic("unknown field " + strconv.Quote(field.Name))
-		}
-	}
-	out.Dispatch(ctx)
-	if out.Invalids > 0 {
-		return graphql.Null
-	}
-
-	if n := len(deferred.Defers); n > 0 {
-		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
-		ec.ProcessDeferredGroup(deferred)
-	}
-
-	return out
-}
-
-var pickListConnectionImplementors = []string{"PickListConnection"}
-
-func (ec *executionContext) _PickListConnection(ctx context.Context, sel ast.SelectionSet, obj *PickListConnection) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, pickListConnectionImplementors)
-
-	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
-	for i, field := range fields {
-		switch field.Name {
-		case "__typename":
-			out.Values[i] = graphql.MarshalString("PickListConnection")
-		case "nodes":
-			out.Values[i] = ec._PickListConnection_nodes(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "pageInfo":
-			out.Values[i] = ec._PickListConnection_pageInfo(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "totalCount":
-			out.Values[i] = ec._PickListConnection_totalCount(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		default:
-			panic("unknown field " + strconv.Quote(field.Name))
-		}
-	}
-	out.Dispatch(ctx)
-	if out.Invalids > 0 {
-		return graphql.Null
-	}
-
-	if n := len(deferred.Defers); n > 0 {
-		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
-		ec.ProcessDeferredGroup(deferred)
-	}
-
-	return out
-}
-
-var pickListLineImplementors = []string{"PickListLine"}
-
-func (ec *executionContext) _PickListLine(ctx context.Context, sel ast.SelectionSet, obj *jxc.PickListLine) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, pickListLineImplementors)
-
-	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
-	for i, field := range fields {
-		switch field.Name {
-		case "__typename":
-			out.Values[i] = graphql.MarshalString("PickListLine")
-		case "id":
-			out.Values[i] = ec._PickListLine_id(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "seq":
-			out.Values[i] = ec._PickListLine_seq(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "shipmentNumber":
-			out.Values[i] = ec._PickListLine_shipmentNumber(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "product":
-			out.Values[i] = ec._PickListLine_product(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "location":
-			out.Values[i] = ec._PickListLine_location(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
-			}
-		case "quantity":
-			out.Values[i] = ec._PickListLine_quantity(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "picked":
-			out.Values[i] = ec._PickListLine_picked(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		default:
-			panic("unknown field " + strconv.Quote(field.Name))
-		}
-	}
-	out.Dispatch(ctx)
-	if out.Invalids > 0 {
-		return graphql.Null
-	}
-
-	if n := len(deferred.Defers); n > 0 {
-		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
-		ec.ProcessDeferredGroup(deferred)
-	}
-
-	return out
-}
-
-var pickListPayloadImplementors = []string{"PickListPayload"}
-
-func (ec *executionContext) _PickListPayload(ctx context.Context, sel ast.SelectionSet, obj *PickListPayload) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, pickListPayloadImplementors)
-
-	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
-	for i, field := range fields {
-		switch field.Name {
-		case "__typename":
-			out.Values[i] = graphql.MarshalString("PickListPayload")
-		case "pickList":
-			out.Values[i] = ec._PickListPayload_pickList(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
-			}
-		case "userErrors":
-			out.Values[i] = ec._PickListPayload_userErrors(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -90956,24 +90273,6 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_warehouse(ctx, field)
 				})
-		case "pickLists":
-			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Query_pickLists(ctx, field)
-				})
-		case "pickList":
-			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Query_pickList(ctx, field)
-				})
-		case "shipmentTracking":
-			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Query_shipmentTracking(ctx, field)
-				})
 		case "exportJob":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, false,
@@ -91351,6 +90650,18 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_stockValueSummary(ctx, field)
+				})
+		case "supplierReturns":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_supplierReturns(ctx, field)
+				})
+		case "supplierReturn":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_supplierReturn(ctx, field)
 				})
 		case "me":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -92284,12 +91595,6 @@ func (ec *executionContext) _SalesOrder(ctx context.Context, sel ast.SelectionSe
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._SalesOrder_auditTrail(ctx, field, obj)
-				})
-		case "tracking":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._SalesOrder_tracking(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -93367,107 +92672,6 @@ func (ec *executionContext) _ShipmentPayload(ctx context.Context, sel ast.Select
 			}
 		case "userErrors":
 			out.Values[i] = ec._ShipmentPayload_userErrors(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		default:
-			panic("unknown field " + strconv.Quote(field.Name))
-		}
-	}
-	out.Dispatch(ctx)
-	if out.Invalids > 0 {
-		return graphql.Null
-	}
-
-	if n := len(deferred.Defers); n > 0 {
-		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
-		ec.ProcessDeferredGroup(deferred)
-	}
-
-	return out
-}
-
-var shipmentTrackingImplementors = []string{"ShipmentTracking"}
-
-func (ec *executionContext) _ShipmentTracking(ctx context.Context, sel ast.SelectionSet, obj *jxc.ShipmentTracking) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, shipmentTrackingImplementors)
-
-	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
-	for i, field := range fields {
-		switch field.Name {
-		case "__typename":
-			out.Values[i] = graphql.MarshalString("ShipmentTracking")
-		case "shipmentNumber":
-			out.Values[i] = ec._ShipmentTracking_shipmentNumber(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "carrier":
-			out.Values[i] = ec._ShipmentTracking_carrier(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "trackingNumber":
-			out.Values[i] = ec._ShipmentTracking_trackingNumber(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "dispatchedAt":
-			out.Values[i] = ec._ShipmentTracking_dispatchedAt(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
-			}
-		case "status":
-			out.Values[i] = ec._ShipmentTracking_status(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
-			}
-		case "parcels":
-			out.Values[i] = ec._ShipmentTracking_parcels(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "events":
-			out.Values[i] = ec._ShipmentTracking_events(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		default:
-			panic("unknown field " + strconv.Quote(field.Name))
-		}
-	}
-	out.Dispatch(ctx)
-	if out.Invalids > 0 {
-		return graphql.Null
-	}
-
-	if n := len(deferred.Defers); n > 0 {
-		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
-		ec.ProcessDeferredGroup(deferred)
-	}
-
-	return out
-}
-
-var shipmentTrackingPayloadImplementors = []string{"ShipmentTrackingPayload"}
-
-func (ec *executionContext) _ShipmentTrackingPayload(ctx context.Context, sel ast.SelectionSet, obj *ShipmentTrackingPayload) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, shipmentTrackingPayloadImplementors)
-
-	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
-	for i, field := range fields {
-		switch field.Name {
-		case "__typename":
-			out.Values[i] = graphql.MarshalString("ShipmentTrackingPayload")
-		case "tracking":
-			out.Values[i] = ec._ShipmentTrackingPayload_tracking(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
-			}
-		case "userErrors":
-			out.Values[i] = ec._ShipmentTrackingPayload_userErrors(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -94772,8 +93976,6 @@ func (ec *executionContext) _Subscription(ctx context.Context, sel ast.Selection
 	switch fields[0].Name {
 	case "clock":
 		return ec._Subscription_clock(ctx, fields[0])
-	case "deliveryStatusChanged":
-		return ec._Subscription_deliveryStatusChanged(ctx, fields[0])
 	case "exportJobChanged":
 		return ec._Subscription_exportJobChanged(ctx, fields[0])
 	case "receivableChanged":
@@ -95808,6 +95010,387 @@ func (ec *executionContext) _SupplierProductPayload(ctx context.Context, sel ast
 	return out
 }
 
+var supplierReturnImplementors = []string{"SupplierReturn"}
+
+func (ec *executionContext) _SupplierReturn(ctx context.Context, sel ast.SelectionSet, obj *jxc.SupplierReturn) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, supplierReturnImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SupplierReturn")
+		case "id":
+			out.Values[i] = ec._SupplierReturn_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "number":
+			out.Values[i] = ec._SupplierReturn_number(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "supplierId":
+			out.Values[i] = ec._SupplierReturn_supplierId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "supplierCode":
+			out.Values[i] = ec._SupplierReturn_supplierCode(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "supplierName":
+			out.Values[i] = ec._SupplierReturn_supplierName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "receiptId":
+			out.Values[i] = ec._SupplierReturn_receiptId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "receiptNumber":
+			out.Values[i] = ec._SupplierReturn_receiptNumber(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "warehouseId":
+			out.Values[i] = ec._SupplierReturn_warehouseId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.Values[i] = ec._SupplierReturn_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "reason":
+			out.Values[i] = ec._SupplierReturn_reason(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "postingDate":
+			out.Values[i] = ec._SupplierReturn_postingDate(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "stockValue":
+			out.Values[i] = ec._SupplierReturn_stockValue(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "grniAmount":
+			out.Values[i] = ec._SupplierReturn_grniAmount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "netAmount":
+			out.Values[i] = ec._SupplierReturn_netAmount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "vatAmount":
+			out.Values[i] = ec._SupplierReturn_vatAmount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "totalAmount":
+			out.Values[i] = ec._SupplierReturn_totalAmount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "variance":
+			out.Values[i] = ec._SupplierReturn_variance(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "appliedAmount":
+			out.Values[i] = ec._SupplierReturn_appliedAmount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "refundedAmount":
+			out.Values[i] = ec._SupplierReturn_refundedAmount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "openCredit":
+			out.Values[i] = ec._SupplierReturn_openCredit(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "journalEntryId":
+			out.Values[i] = ec._SupplierReturn_journalEntryId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "journalEntry":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._SupplierReturn_journalEntry(ctx, field, obj)
+				})
+		case "createdAt":
+			out.Values[i] = ec._SupplierReturn_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "postedAt":
+			out.Values[i] = ec._SupplierReturn_postedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "lines":
+			out.Values[i] = ec._SupplierReturn_lines(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var supplierReturnConnectionImplementors = []string{"SupplierReturnConnection"}
+
+func (ec *executionContext) _SupplierReturnConnection(ctx context.Context, sel ast.SelectionSet, obj *SupplierReturnConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, supplierReturnConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SupplierReturnConnection")
+		case "edges":
+			out.Values[i] = ec._SupplierReturnConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nodes":
+			out.Values[i] = ec._SupplierReturnConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._SupplierReturnConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._SupplierReturnConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var supplierReturnEdgeImplementors = []string{"SupplierReturnEdge"}
+
+func (ec *executionContext) _SupplierReturnEdge(ctx context.Context, sel ast.SelectionSet, obj *SupplierReturnEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, supplierReturnEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SupplierReturnEdge")
+		case "cursor":
+			out.Values[i] = ec._SupplierReturnEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._SupplierReturnEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var supplierReturnLineImplementors = []string{"SupplierReturnLine"}
+
+func (ec *executionContext) _SupplierReturnLine(ctx context.Context, sel ast.SelectionSet, obj *jxc.SupplierReturnLine) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, supplierReturnLineImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SupplierReturnLine")
+		case "lineNo":
+			out.Values[i] = ec._SupplierReturnLine_lineNo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "receiptLineNo":
+			out.Values[i] = ec._SupplierReturnLine_receiptLineNo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "productId":
+			out.Values[i] = ec._SupplierReturnLine_productId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "sku":
+			out.Values[i] = ec._SupplierReturnLine_sku(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "productName":
+			out.Values[i] = ec._SupplierReturnLine_productName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "quantity":
+			out.Values[i] = ec._SupplierReturnLine_quantity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "unitPrice":
+			out.Values[i] = ec._SupplierReturnLine_unitPrice(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "grniQty":
+			out.Values[i] = ec._SupplierReturnLine_grniQty(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "invoicedQty":
+			out.Values[i] = ec._SupplierReturnLine_invoicedQty(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "invoicePrice":
+			out.Values[i] = ec._SupplierReturnLine_invoicePrice(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "vatRate":
+			out.Values[i] = ec._SupplierReturnLine_vatRate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "stockValue":
+			out.Values[i] = ec._SupplierReturnLine_stockValue(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "grniAmount":
+			out.Values[i] = ec._SupplierReturnLine_grniAmount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "netAmount":
+			out.Values[i] = ec._SupplierReturnLine_netAmount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "vatAmount":
+			out.Values[i] = ec._SupplierReturnLine_vatAmount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var supplierReturnPayloadImplementors = []string{"SupplierReturnPayload"}
+
+func (ec *executionContext) _SupplierReturnPayload(ctx context.Context, sel ast.SelectionSet, obj *SupplierReturnPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, supplierReturnPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SupplierReturnPayload")
+		case "supplierReturn":
+			out.Values[i] = ec._SupplierReturnPayload_supplierReturn(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._SupplierReturnPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var supplierScorecardImplementors = []string{"SupplierScorecard"}
 
 func (ec *executionContext) _SupplierScorecard(ctx context.Context, sel ast.SelectionSet, obj *jxc.SupplierScorecard) graphql.Marshaler {
@@ -95929,54 +95512,6 @@ func (ec *executionContext) _TopSeller(ctx context.Context, sel ast.SelectionSet
 			}
 		case "revenue":
 			out.Values[i] = ec._TopSeller_revenue(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		default:
-			panic("unknown field " + strconv.Quote(field.Name))
-		}
-	}
-	out.Dispatch(ctx)
-	if out.Invalids > 0 {
-		return graphql.Null
-	}
-
-	if n := len(deferred.Defers); n > 0 {
-		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
-		ec.ProcessDeferredGroup(deferred)
-	}
-
-	return out
-}
-
-var trackingEventImplementors = []string{"TrackingEvent"}
-
-func (ec *executionContext) _TrackingEvent(ctx context.Context, sel ast.SelectionSet, obj *jxc.TrackingEvent) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, trackingEventImplementors)
-
-	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
-	for i, field := range fields {
-		switch field.Name {
-		case "__typename":
-			out.Values[i] = graphql.MarshalString("TrackingEvent")
-		case "status":
-			out.Values[i] = ec._TrackingEvent_status(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "at":
-			out.Values[i] = ec._TrackingEvent_at(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "note":
-			out.Values[i] = ec._TrackingEvent_note(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "recordedAt":
-			out.Values[i] = ec._TrackingEvent_recordedAt(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -98356,11 +97891,6 @@ func (ec *executionContext) unmarshalNCreateLocationInput2githubᚗcomᚋjxcgrap
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) unmarshalNCreatePickListInput2githubᚗcomᚋjxcgraphᚋjxcᚐCreatePickListInput(ctx context.Context, v any) (jxc.CreatePickListInput, error) {
-	res, err := ec.unmarshalInputCreatePickListInput(ctx, v)
-	return res, graphql.ErrorOnPath(ctx, err)
-}
-
 func (ec *executionContext) unmarshalNCreateProductInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐCreateProductInput(ctx context.Context, v any) (CreateProductInput, error) {
 	res, err := ec.unmarshalInputCreateProductInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -98642,25 +98172,6 @@ func (ec *executionContext) marshalNDecimal2githubᚗcomᚋshopspringᚋdecimal�
 	return res
 }
 
-func (ec *executionContext) unmarshalNDeliveryStatus2githubᚗcomᚋjxcgraphᚋjxcᚐDeliveryStatus(ctx context.Context, v any) (jxc.DeliveryStatus, error) {
-	tmp, err := graphql.UnmarshalString(v)
-	res := jxc.DeliveryStatus(tmp)
-	return res, graphql.ErrorOnPath(ctx, err)
-}
-
-func (ec *executionContext) marshalNDeliveryStatus2githubᚗcomᚋjxcgraphᚋjxcᚐDeliveryStatus(ctx context.Context, sel ast.SelectionSet, v jxc.DeliveryStatus) graphql.Marshaler {
-	_ = sel
-	res := graphql.MarshalString(string(v))
-	if res == graphql.Null {
-		graphql.AddInvalidNullFromMarshaler(ctx, "DeliveryStatus!")
-	}
-	return res
-}
-
-func (ec *executionContext) marshalNDeliveryUpdate2githubᚗcomᚋjxcgraphᚋjxcᚐDeliveryUpdate(ctx context.Context, sel ast.SelectionSet, v jxc.DeliveryUpdate) graphql.Marshaler {
-	return ec._DeliveryUpdate(ctx, sel, &v)
-}
-
 func (ec *executionContext) unmarshalNDimension2githubᚗcomᚋjxcgraphᚋjxcᚐDimension(ctx context.Context, v any) (jxc.Dimension, error) {
 	tmp, err := graphql.UnmarshalString(v)
 	res := jxc.Dimension(tmp)
@@ -98704,11 +98215,6 @@ func (ec *executionContext) marshalNDimension2ᚕgithubᚗcomᚋjxcgraphᚋjxc�
 	}
 
 	return ret
-}
-
-func (ec *executionContext) unmarshalNDispatchShipmentInput2githubᚗcomᚋjxcgraphᚋjxcᚐDispatchShipmentInput(ctx context.Context, v any) (jxc.DispatchShipmentInput, error) {
-	res, err := ec.unmarshalInputDispatchShipmentInput(ctx, v)
-	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNExportFormat2githubᚗcomᚋjxcgraphᚋjxcᚐExportFormat(ctx context.Context, v any) (jxc.ExportFormat, error) {
@@ -99777,60 +99283,12 @@ func (ec *executionContext) marshalNOperatingCostStatus2githubᚗcomᚋjxcgraph�
 	return res
 }
 
-func (ec *executionContext) unmarshalNPackShipmentInput2githubᚗcomᚋjxcgraphᚋjxcᚐPackShipmentInput(ctx context.Context, v any) (jxc.PackShipmentInput, error) {
-	res, err := ec.unmarshalInputPackShipmentInput(ctx, v)
-	return res, graphql.ErrorOnPath(ctx, err)
-}
-
 func (ec *executionContext) marshalNPageInfo2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐPageInfo(ctx context.Context, sel ast.SelectionSet, v *PageInfo) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "PageInfo!")
 		return graphql.Null
 	}
 	return ec._PageInfo(ctx, sel, v)
-}
-
-func (ec *executionContext) marshalNParcel2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐParcelᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.Parcel) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
-		fc := graphql.GetFieldContext(ctx)
-		fc.Result = &v[i]
-		return ec.marshalNParcel2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐParcel(ctx, sel, v[i])
-	})
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
-}
-
-func (ec *executionContext) marshalNParcel2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐParcel(ctx context.Context, sel ast.SelectionSet, v *jxc.Parcel) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "Parcel!")
-		return graphql.Null
-	}
-	return ec._Parcel(ctx, sel, v)
-}
-
-func (ec *executionContext) unmarshalNParcelInput2githubᚗcomᚋjxcgraphᚋjxcᚐParcelInput(ctx context.Context, v any) (jxc.ParcelInput, error) {
-	res, err := ec.unmarshalInputParcelInput(ctx, v)
-	return res, graphql.ErrorOnPath(ctx, err)
-}
-
-func (ec *executionContext) unmarshalNParcelInput2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐParcelInputᚄ(ctx context.Context, v any) ([]jxc.ParcelInput, error) {
-	vSlice := graphql.CoerceList(v)
-	var err error
-	res := make([]jxc.ParcelInput, len(vSlice))
-	for i := range vSlice {
-		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
-		res[i], err = ec.unmarshalNParcelInput2githubᚗcomᚋjxcgraphᚋjxcᚐParcelInput(ctx, vSlice[i])
-		if err != nil {
-			return nil, err
-		}
-	}
-	return res, nil
 }
 
 func (ec *executionContext) unmarshalNPartnerKind2githubᚗcomᚋjxcgraphᚋjxcᚐPartnerKind(ctx context.Context, v any) (jxc.PartnerKind, error) {
@@ -99973,92 +99431,6 @@ func (ec *executionContext) marshalNPeriodStatus2githubᚗcomᚋjxcgraphᚋjxc�
 	res := graphql.MarshalString(string(v))
 	if res == graphql.Null {
 		graphql.AddInvalidNullFromMarshaler(ctx, "PeriodStatus!")
-	}
-	return res
-}
-
-func (ec *executionContext) marshalNPickList2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐPickListᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.PickList) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
-		fc := graphql.GetFieldContext(ctx)
-		fc.Result = &v[i]
-		return ec.marshalNPickList2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐPickList(ctx, sel, v[i])
-	})
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
-}
-
-func (ec *executionContext) marshalNPickList2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐPickList(ctx context.Context, sel ast.SelectionSet, v *jxc.PickList) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "PickList!")
-		return graphql.Null
-	}
-	return ec._PickList(ctx, sel, v)
-}
-
-func (ec *executionContext) marshalNPickListConnection2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐPickListConnection(ctx context.Context, sel ast.SelectionSet, v PickListConnection) graphql.Marshaler {
-	return ec._PickListConnection(ctx, sel, &v)
-}
-
-func (ec *executionContext) marshalNPickListLine2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐPickListLineᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.PickListLine) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
-		fc := graphql.GetFieldContext(ctx)
-		fc.Result = &v[i]
-		return ec.marshalNPickListLine2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐPickListLine(ctx, sel, v[i])
-	})
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
-}
-
-func (ec *executionContext) marshalNPickListLine2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐPickListLine(ctx context.Context, sel ast.SelectionSet, v *jxc.PickListLine) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "PickListLine!")
-		return graphql.Null
-	}
-	return ec._PickListLine(ctx, sel, v)
-}
-
-func (ec *executionContext) unmarshalNPickListOrderField2githubᚗcomᚋjxcgraphᚋjxcᚐPickListOrderField(ctx context.Context, v any) (jxc.PickListOrderField, error) {
-	tmp, err := graphql.UnmarshalString(v)
-	res := jxc.PickListOrderField(tmp)
-	return res, graphql.ErrorOnPath(ctx, err)
-}
-
-func (ec *executionContext) marshalNPickListOrderField2githubᚗcomᚋjxcgraphᚋjxcᚐPickListOrderField(ctx context.Context, sel ast.SelectionSet, v jxc.PickListOrderField) graphql.Marshaler {
-	_ = sel
-	res := graphql.MarshalString(string(v))
-	if res == graphql.Null {
-		graphql.AddInvalidNullFromMarshaler(ctx, "PickListOrderField!")
-	}
-	return res
-}
-
-func (ec *executionContext) marshalNPickListPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐPickListPayload(ctx context.Context, sel ast.SelectionSet, v PickListPayload) graphql.Marshaler {
-	return ec._PickListPayload(ctx, sel, &v)
-}
-
-func (ec *executionContext) unmarshalNPickListStatus2githubᚗcomᚋjxcgraphᚋjxcᚐPickListStatus(ctx context.Context, v any) (jxc.PickListStatus, error) {
-	tmp, err := graphql.UnmarshalString(v)
-	res := jxc.PickListStatus(tmp)
-	return res, graphql.ErrorOnPath(ctx, err)
-}
-
-func (ec *executionContext) marshalNPickListStatus2githubᚗcomᚋjxcgraphᚋjxcᚐPickListStatus(ctx context.Context, sel ast.SelectionSet, v jxc.PickListStatus) graphql.Marshaler {
-	_ = sel
-	res := graphql.MarshalString(string(v))
-	if res == graphql.Null {
-		graphql.AddInvalidNullFromMarshaler(ctx, "PickListStatus!")
 	}
 	return res
 }
@@ -100434,11 +99806,6 @@ func (ec *executionContext) marshalNReceivablesAging2githubᚗcomᚋjxcgraphᚋj
 
 func (ec *executionContext) unmarshalNRecordCustomerPaymentInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐRecordCustomerPaymentInput(ctx context.Context, v any) (RecordCustomerPaymentInput, error) {
 	res, err := ec.unmarshalInputRecordCustomerPaymentInput(ctx, v)
-	return res, graphql.ErrorOnPath(ctx, err)
-}
-
-func (ec *executionContext) unmarshalNRecordPickInput2githubᚗcomᚋjxcgraphᚋjxcᚐRecordPickInput(ctx context.Context, v any) (jxc.RecordPickInput, error) {
-	res, err := ec.unmarshalInputRecordPickInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -101116,34 +100483,6 @@ func (ec *executionContext) marshalNShipmentStatus2githubᚗcomᚋjxcgraphᚋjxc
 		graphql.AddInvalidNullFromMarshaler(ctx, "ShipmentStatus!")
 	}
 	return res
-}
-
-func (ec *executionContext) marshalNShipmentTracking2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐShipmentTrackingᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.ShipmentTracking) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
-		fc := graphql.GetFieldContext(ctx)
-		fc.Result = &v[i]
-		return ec.marshalNShipmentTracking2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐShipmentTracking(ctx, sel, v[i])
-	})
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
-}
-
-func (ec *executionContext) marshalNShipmentTracking2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐShipmentTracking(ctx context.Context, sel ast.SelectionSet, v *jxc.ShipmentTracking) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "ShipmentTracking!")
-		return graphql.Null
-	}
-	return ec._ShipmentTracking(ctx, sel, v)
-}
-
-func (ec *executionContext) marshalNShipmentTrackingPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐShipmentTrackingPayload(ctx context.Context, sel ast.SelectionSet, v ShipmentTrackingPayload) graphql.Marshaler {
-	return ec._ShipmentTrackingPayload(ctx, sel, &v)
 }
 
 func (ec *executionContext) marshalNShortage2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐShortageᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.Shortage) graphql.Marshaler {
@@ -102146,6 +101485,140 @@ func (ec *executionContext) marshalNSupplierProductPayload2githubᚗcomᚋjxcgra
 	return ec._SupplierProductPayload(ctx, sel, &v)
 }
 
+func (ec *executionContext) marshalNSupplierReturn2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSupplierReturnᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.SupplierReturn) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSupplierReturn2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSupplierReturn(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSupplierReturn2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSupplierReturn(ctx context.Context, sel ast.SelectionSet, v *jxc.SupplierReturn) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SupplierReturn!")
+		return graphql.Null
+	}
+	return ec._SupplierReturn(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNSupplierReturnConnection2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSupplierReturnConnection(ctx context.Context, sel ast.SelectionSet, v SupplierReturnConnection) graphql.Marshaler {
+	return ec._SupplierReturnConnection(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNSupplierReturnEdge2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSupplierReturnEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*SupplierReturnEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSupplierReturnEdge2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSupplierReturnEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSupplierReturnEdge2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSupplierReturnEdge(ctx context.Context, sel ast.SelectionSet, v *SupplierReturnEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SupplierReturnEdge!")
+		return graphql.Null
+	}
+	return ec._SupplierReturnEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNSupplierReturnInput2githubᚗcomᚋjxcgraphᚋjxcᚐSupplierReturnInput(ctx context.Context, v any) (jxc.SupplierReturnInput, error) {
+	res, err := ec.unmarshalInputSupplierReturnInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSupplierReturnLine2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSupplierReturnLineᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.SupplierReturnLine) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSupplierReturnLine2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSupplierReturnLine(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSupplierReturnLine2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSupplierReturnLine(ctx context.Context, sel ast.SelectionSet, v *jxc.SupplierReturnLine) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SupplierReturnLine!")
+		return graphql.Null
+	}
+	return ec._SupplierReturnLine(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNSupplierReturnLineInput2githubᚗcomᚋjxcgraphᚋjxcᚐSupplierReturnLineInput(ctx context.Context, v any) (jxc.SupplierReturnLineInput, error) {
+	res, err := ec.unmarshalInputSupplierReturnLineInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNSupplierReturnLineInput2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐSupplierReturnLineInputᚄ(ctx context.Context, v any) ([]jxc.SupplierReturnLineInput, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]jxc.SupplierReturnLineInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNSupplierReturnLineInput2githubᚗcomᚋjxcgraphᚋjxcᚐSupplierReturnLineInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalNSupplierReturnOrderField2githubᚗcomᚋjxcgraphᚋjxcᚐSupplierReturnOrderField(ctx context.Context, v any) (jxc.SupplierReturnOrderField, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := jxc.SupplierReturnOrderField(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSupplierReturnOrderField2githubᚗcomᚋjxcgraphᚋjxcᚐSupplierReturnOrderField(ctx context.Context, sel ast.SelectionSet, v jxc.SupplierReturnOrderField) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "SupplierReturnOrderField!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNSupplierReturnPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSupplierReturnPayload(ctx context.Context, sel ast.SelectionSet, v SupplierReturnPayload) graphql.Marshaler {
+	return ec._SupplierReturnPayload(ctx, sel, &v)
+}
+
+func (ec *executionContext) unmarshalNSupplierReturnStatus2githubᚗcomᚋjxcgraphᚋjxcᚐSupplierReturnStatus(ctx context.Context, v any) (jxc.SupplierReturnStatus, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := jxc.SupplierReturnStatus(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSupplierReturnStatus2githubᚗcomᚋjxcgraphᚋjxcᚐSupplierReturnStatus(ctx context.Context, sel ast.SelectionSet, v jxc.SupplierReturnStatus) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "SupplierReturnStatus!")
+	}
+	return res
+}
+
 func (ec *executionContext) marshalNSupplierScorecard2githubᚗcomᚋjxcgraphᚋjxcᚐSupplierScorecard(ctx context.Context, sel ast.SelectionSet, v jxc.SupplierScorecard) graphql.Marshaler {
 	return ec._SupplierScorecard(ctx, sel, &v)
 }
@@ -102194,30 +101667,6 @@ func (ec *executionContext) marshalNTopSeller2ᚖgithubᚗcomᚋjxcgraphᚋjxc�
 		return graphql.Null
 	}
 	return ec._TopSeller(ctx, sel, v)
-}
-
-func (ec *executionContext) marshalNTrackingEvent2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐTrackingEventᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.TrackingEvent) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
-		fc := graphql.GetFieldContext(ctx)
-		fc.Result = &v[i]
-		return ec.marshalNTrackingEvent2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐTrackingEvent(ctx, sel, v[i])
-	})
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
-}
-
-func (ec *executionContext) marshalNTrackingEvent2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐTrackingEvent(ctx context.Context, sel ast.SelectionSet, v *jxc.TrackingEvent) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "TrackingEvent!")
-		return graphql.Null
-	}
-	return ec._TrackingEvent(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNTrialBalance2githubᚗcomᚋjxcgraphᚋjxcᚐTrialBalance(ctx context.Context, sel ast.SelectionSet, v jxc.TrialBalance) graphql.Marshaler {
@@ -103135,25 +102584,6 @@ func (ec *executionContext) marshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecim
 	return res
 }
 
-func (ec *executionContext) unmarshalODeliveryStatus2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDeliveryStatus(ctx context.Context, v any) (*jxc.DeliveryStatus, error) {
-	if v == nil {
-		return nil, nil
-	}
-	tmp, err := graphql.UnmarshalString(v)
-	res := jxc.DeliveryStatus(tmp)
-	return &res, graphql.ErrorOnPath(ctx, err)
-}
-
-func (ec *executionContext) marshalODeliveryStatus2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDeliveryStatus(ctx context.Context, sel ast.SelectionSet, v *jxc.DeliveryStatus) graphql.Marshaler {
-	if v == nil {
-		return graphql.Null
-	}
-	_ = sel
-	_ = ctx
-	res := graphql.MarshalString(string(*v))
-	return res
-}
-
 func (ec *executionContext) unmarshalODimension2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐDimensionᚄ(ctx context.Context, v any) ([]jxc.Dimension, error) {
 	if v == nil {
 		return nil, nil
@@ -103590,65 +103020,6 @@ func (ec *executionContext) marshalOPeriodSummary2ᚖgithubᚗcomᚋjxcgraphᚋj
 		return graphql.Null
 	}
 	return ec._PeriodSummary(ctx, sel, v)
-}
-
-func (ec *executionContext) marshalOPickList2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐPickList(ctx context.Context, sel ast.SelectionSet, v *jxc.PickList) graphql.Marshaler {
-	if v == nil {
-		return graphql.Null
-	}
-	return ec._PickList(ctx, sel, v)
-}
-
-func (ec *executionContext) unmarshalOPickListFilter2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐPickListFilter(ctx context.Context, v any) (*jxc.PickListFilter, error) {
-	if v == nil {
-		return nil, nil
-	}
-	res, err := ec.unmarshalInputPickListFilter(ctx, v)
-	return &res, graphql.ErrorOnPath(ctx, err)
-}
-
-func (ec *executionContext) unmarshalOPickListOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐPickListOrder(ctx context.Context, v any) (*jxc.PickListOrder, error) {
-	if v == nil {
-		return nil, nil
-	}
-	res, err := ec.unmarshalInputPickListOrder(ctx, v)
-	return &res, graphql.ErrorOnPath(ctx, err)
-}
-
-func (ec *executionContext) unmarshalOPickListStatus2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐPickListStatusᚄ(ctx context.Context, v any) ([]jxc.PickListStatus, error) {
-	if v == nil {
-		return nil, nil
-	}
-	vSlice := graphql.CoerceList(v)
-	var err error
-	res := make([]jxc.PickListStatus, len(vSlice))
-	for i := range vSlice {
-		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
-		res[i], err = ec.unmarshalNPickListStatus2githubᚗcomᚋjxcgraphᚋjxcᚐPickListStatus(ctx, vSlice[i])
-		if err != nil {
-			return nil, err
-		}
-	}
-	return res, nil
-}
-
-func (ec *executionContext) marshalOPickListStatus2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐPickListStatusᚄ(ctx context.Context, sel ast.SelectionSet, v []jxc.PickListStatus) graphql.Marshaler {
-	if v == nil {
-		return graphql.Null
-	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
-		fc := graphql.GetFieldContext(ctx)
-		fc.Result = &v[i]
-		return ec.marshalNPickListStatus2githubᚗcomᚋjxcgraphᚋjxcᚐPickListStatus(ctx, sel, v[i])
-	})
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
 }
 
 func (ec *executionContext) marshalOPostingDocument2githubᚗcomᚋjxcgraphᚋjxcᚐPostingDocument(ctx context.Context, sel ast.SelectionSet, v jxc.PostingDocument) graphql.Marshaler {
@@ -104112,13 +103483,6 @@ func (ec *executionContext) marshalOShipmentStatus2ᚕgithubᚗcomᚋjxcgraphᚋ
 	return ret
 }
 
-func (ec *executionContext) marshalOShipmentTracking2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐShipmentTracking(ctx context.Context, sel ast.SelectionSet, v *jxc.ShipmentTracking) graphql.Marshaler {
-	if v == nil {
-		return graphql.Null
-	}
-	return ec._ShipmentTracking(ctx, sel, v)
-}
-
 func (ec *executionContext) unmarshalOSortDirection2githubᚗcomᚋjxcgraphᚋjxcᚐSortDirection(ctx context.Context, v any) (jxc.SortDirection, error) {
 	tmp, err := graphql.UnmarshalString(v)
 	res := jxc.SortDirection(tmp)
@@ -104487,6 +103851,65 @@ func (ec *executionContext) marshalOSupplierProduct2ᚖgithubᚗcomᚋjxcgraph�
 		return graphql.Null
 	}
 	return ec._SupplierProduct(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOSupplierReturn2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSupplierReturn(ctx context.Context, sel ast.SelectionSet, v *jxc.SupplierReturn) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._SupplierReturn(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOSupplierReturnFilter2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSupplierReturnFilter(ctx context.Context, v any) (*jxc.SupplierReturnFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputSupplierReturnFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOSupplierReturnOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSupplierReturnOrder(ctx context.Context, v any) (*jxc.SupplierReturnOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputSupplierReturnOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOSupplierReturnStatus2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐSupplierReturnStatusᚄ(ctx context.Context, v any) ([]jxc.SupplierReturnStatus, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]jxc.SupplierReturnStatus, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNSupplierReturnStatus2githubᚗcomᚋjxcgraphᚋjxcᚐSupplierReturnStatus(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOSupplierReturnStatus2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐSupplierReturnStatusᚄ(ctx context.Context, sel ast.SelectionSet, v []jxc.SupplierReturnStatus) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSupplierReturnStatus2githubᚗcomᚋjxcgraphᚋjxcᚐSupplierReturnStatus(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalOTime2ᚖtimeᚐTime(ctx context.Context, v any) (*time.Time, error) {

@@ -1772,6 +1772,34 @@ type SupplierProductPayload struct {
 	UserErrors []*UserError `json:"userErrors"`
 }
 
+// A page of supplier returns.
+type SupplierReturnConnection struct {
+	// The returns with their cursors.
+	Edges []*SupplierReturnEdge `json:"edges"`
+	// The returns alone.
+	Nodes []*jxc.SupplierReturn `json:"nodes"`
+	// Where this page stands.
+	PageInfo *PageInfo `json:"pageInfo"`
+	// How many returns match the filter in all.
+	TotalCount int `json:"totalCount"`
+}
+
+// One return in a list page.
+type SupplierReturnEdge struct {
+	// The position of this return in the list, for `after`.
+	Cursor string `json:"cursor"`
+	// The return.
+	Node *jxc.SupplierReturn `json:"node"`
+}
+
+// The result of a supplier return mutation.
+type SupplierReturnPayload struct {
+	// The return; null on error.
+	SupplierReturn *jxc.SupplierReturn `json:"supplierReturn,omitempty"`
+	// Why it failed.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
 // Changes to a ledger account; fields left out stay as they are.
 type UpdateAccountInput struct {
 	// The account to change.

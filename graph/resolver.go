@@ -66,6 +66,8 @@ type Resolver struct {
 	BatchService jxc.BatchService
 	// DispatchService is pick, pack and dispatch.
 	DispatchService jxc.DispatchService
+	// SupplierReturns keeps returns to suppliers and their debit notes.
+	SupplierReturns jxc.SupplierReturnService
 	// Sockets follows the rights of open websockets and counts them per
 	// user; without it the server refuses websockets.
 	Sockets SocketStore

@@ -100,6 +100,7 @@ func (a *app) routes() http.Handler {
 		ScrapService:      db.NewScrapService(a.store),
 		BinService:        db.NewBinService(a.store),
 		DispatchService:   db.NewDispatchService(a.store, a.events),
+		SupplierReturns:   db.NewSupplierReturnService(a.store),
 		Sockets:           db.NewSocketService(a.store, a.events),
 		CostBuckets:       a.buckets,
 		Log:               a.log,

@@ -13,6 +13,7 @@ import { scrapRoutes } from '../features/scrap/routes';
 import { ledgerRoutes } from '../features/ledger/routes';
 import { salesRoutes } from '../features/sales/routes';
 import { purchasingRoutes } from '../features/purchasing/routes';
+import { supplierReturnRoutes } from '../features/supplierReturns/routes';
 import { budgetRoutes } from '../features/budget/routes';
 import { settingsRoutes } from '../features/settings/routes';
 import { exportRoutes } from '../features/export/routes';
@@ -44,6 +45,7 @@ export type MenuGroup = 'sales' | 'purchasing' | 'stock' | 'finance' | 'account'
 /** Every module's screens. */
 export const SCREENS: readonly MenuEntry[] = [...appRoutes, ...analyticsRoutes, ...alertsRoutes, ...usersRoutes, ...catalogRoutes, ...stockRoutes, ...transfersRoutes, ...ledgerRoutes, ...salesRoutes, ...purchasingRoutes, ...budgetRoutes, ...settingsRoutes, ...exportRoutes, ...handheldRoutes];
 export const SCREENS: readonly MenuEntry[] = [...appRoutes, ...analyticsRoutes, ...alertsRoutes, ...usersRoutes, ...catalogRoutes, ...stockRoutes, ...scrapRoutes, ...ledgerRoutes, ...salesRoutes, ...purchasingRoutes, ...budgetRoutes, ...settingsRoutes, ...exportRoutes, ...handheldRoutes];
+export const SCREENS: readonly MenuEntry[] = [...appRoutes, ...analyticsRoutes, ...alertsRoutes, ...usersRoutes, ...catalogRoutes, ...stockRoutes, ...ledgerRoutes, ...salesRoutes, ...purchasingRoutes, ...supplierReturnRoutes, ...budgetRoutes, ...settingsRoutes, ...exportRoutes, ...handheldRoutes];
 
 /** The menu's order, written once: top entries, then each section's. */
 const ORDER = [
@@ -57,6 +59,7 @@ const ORDER = [
   'suggestions',
   'purchaseOrders',
   'supplierInvoices',
+  'supplierReturns',
   'products',
   'categories',
   'warehouses',

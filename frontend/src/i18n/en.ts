@@ -9,6 +9,7 @@ import { ledgerEn } from '../features/ledger/i18n.en';
 import { partnerEn } from '../features/partner/i18n.en';
 import { salesEn } from '../features/sales/i18n.en';
 import { purchasingEn } from '../features/purchasing/i18n.en';
+import { supplierReturnsEn } from '../features/supplierReturns/i18n.en';
 import { budgetEn } from '../features/budget/i18n.en';
 import { analyticsEn } from '../features/analytics/i18n.en';
 import { alertsEn } from '../features/alerts/i18n.en';
@@ -85,6 +86,7 @@ export const en: Record<MessageKey, string> = {
   ...partnerEn,
   ...salesEn,
   ...purchasingEn,
+  ...supplierReturnsEn,
   ...budgetEn,
   ...analyticsEn,
   ...alertsEn,

@@ -49,6 +49,7 @@ export const ENUM_LABEL_PREFIX: Record<string, string> = {
   SourceType: 'source',
   StockCountStatus: 'countStatus',
   ABCClass: 'abcClass',
+  SupplierReturnStatus: 'supplierReturnStatus',
   StatementForm: 'stmtForm',
   StatementLineDirection: 'stmtDirection',
   StatementLineKind: 'stmtKind',

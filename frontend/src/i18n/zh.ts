@@ -10,6 +10,7 @@ import { ledgerZh } from '../features/ledger/i18n.zh';
 import { partnerZh } from '../features/partner/i18n.zh';
 import { salesZh } from '../features/sales/i18n.zh';
 import { purchasingZh } from '../features/purchasing/i18n.zh';
+import { supplierReturnsZh } from '../features/supplierReturns/i18n.zh';
 import { budgetZh } from '../features/budget/i18n.zh';
 import { analyticsZh } from '../features/analytics/i18n.zh';
 import { alertsZh } from '../features/alerts/i18n.zh';
@@ -84,6 +85,7 @@ export const zh = {
   ...partnerZh,
   ...salesZh,
   ...purchasingZh,
+  ...supplierReturnsZh,
   ...budgetZh,
   ...analyticsZh,
   ...alertsZh,

@@ -23,6 +23,7 @@ const DETAIL_BASE: Record<DocumentKind, string> = {
   PURCHASE_RECEIPT: '/stock/receipts',
   SUPPLIER_INVOICE: '/purchasing/invoices',
   SUPPLIER_PAYMENT: '/finance/supplier-payments',
+  SUPPLIER_RETURN: '/purchasing/supplier-returns',
   LANDED_COST: '/finance/landed-costs',
   OPERATING_COST: '/finance/operating-costs',
   OPENING_STOCK: '/stock/documents',

@@ -130,6 +130,7 @@ export const ledgerEn: Record<keyof typeof ledgerZh, string> = {
   'source.CUSTOMER_PAYMENT': 'Customer payment',
   'source.CUSTOMER_CREDIT_APPLICATION': 'Customer credit applied',
   'source.SALES_RETURN': 'Sales return',
+  'source.SUPPLIER_RETURN': 'Supplier return',
   'source.CUSTOMER_REFUND': 'Customer refund',
   'booksRule.AP_MISMATCH': 'Payables differ from open supplier invoices',
   'booksRule.GRNI_MISMATCH': 'GRNI differs from goods received not invoiced',

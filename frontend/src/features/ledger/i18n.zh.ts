@@ -130,6 +130,7 @@ export const ledgerZh = {
   'source.CUSTOMER_PAYMENT': '客户收款',
   'source.CUSTOMER_CREDIT_APPLICATION': '预收款核销',
   'source.SALES_RETURN': '销售退货',
+  'source.SUPPLIER_RETURN': '采购退货',
   'source.CUSTOMER_REFUND': '客户退款',
   'booksRule.AP_MISMATCH': '应付账款与未结发票不符',
   'booksRule.GRNI_MISMATCH': '暂估应付与已收未开票不符',

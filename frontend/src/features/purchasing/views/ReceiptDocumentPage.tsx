@@ -23,6 +23,7 @@ export default function ReceiptDocumentPage() {
   const { number = '' } = useParams();
   const withJournal = useCan(FINANCE_READ);
   const withInvoices = useCan(PURCHASING_READ);
+  const canReturn = useCan(['PURCHASING', 'WAREHOUSE']);
   const [{ data, error, fetching }] = useQuery({ query: Query, variables: { number, withJournal, withInvoices } });
   const r = data?.goodsReceipt;
   const canScrap = useCan(['WAREHOUSE', 'MANAGER']);
@@ -33,6 +34,23 @@ export default function ReceiptDocumentPage() {
   ) : undefined;
   return (
     <DocumentFrame title={t('pdoc.kind.PURCHASE_RECEIPT')} number={number} back="/stock/receipts" fetching={fetching} error={error} found={!!r} recordType="goodsReceipt" recordId={r?.id} actions={actions}>
+    <DocumentFrame
+      title={t('pdoc.kind.PURCHASE_RECEIPT')}
+      number={number}
+      back="/stock/receipts"
+      fetching={fetching}
+      error={error}
+      found={!!r}
+      recordType="goodsReceipt"
+      recordId={r?.id}
+      actions={
+        canReturn && r ? (
+          <Link to={`/purchasing/supplier-returns/new?receipt=${encodeURIComponent(r.number)}`}>
+            <Button data-testid="receipt-return">{t('sret.new')}</Button>
+          </Link>
+        ) : undefined
+      }
+    >
       {r && (
         <>
           <Descriptions size="small" column={3} bordered data-testid="document-header">
