@@ -241,7 +241,9 @@ func (l *PurchaseOrderLine) StockQuantityOf(q decimal.Decimal) *decimal.Decimal 
 }
 
 // StockQuantity is the line's quantity in the stock unit.
-func (l *PurchaseOrderLine) StockQuantity() decimal.Decimal { return factorOrOne(l.UnitFactor).Mul(l.Quantity) }
+func (l *PurchaseOrderLine) StockQuantity() decimal.Decimal {
+	return factorOrOne(l.UnitFactor).Mul(l.Quantity)
+}
 
 func stockQuantityOf(factor, q decimal.Decimal) *decimal.Decimal {
 	if factor.Sign() == 0 || factor.Equal(decimal.NewFromInt(1)) {

@@ -2,7 +2,6 @@ package jxc
 
 import "testing"
 
-
 func testSet() *UnitSet {
 	bc := "BOX-1"
 	return &UnitSet{SKU: "P-1", StockUnit: "个", StockPlaces: 0, PurchaseUnit: "箱",

@@ -57,6 +57,7 @@ type ResolverRoot interface {
 	PartnerStatementLine() PartnerStatementLineResolver
 	Product() ProductResolver
 	PurchaseOrder() PurchaseOrderResolver
+	PurchaseOrderLine() PurchaseOrderLineResolver
 	PurchaseSuggestion() PurchaseSuggestionResolver
 	Query() QueryResolver
 	ReceivableAllocation() ReceivableAllocationResolver
@@ -1101,6 +1102,7 @@ type ComplexityRoot struct {
 		ReviewVouchers                      func(childComplexity int, input VoucherReviewInput) int
 		RevokeAPIToken                      func(childComplexity int, id int64) int
 		SetPassword                         func(childComplexity int, input SetPasswordInput) int
+		SetProductUnits                     func(childComplexity int, input SetProductUnitsInput) int
 		SetSupplierProduct                  func(childComplexity int, input SetSupplierProductInput) int
 		ShipShipment                        func(childComplexity int, input ShipShipmentInput) int
 		SubmitPurchaseOrder                 func(childComplexity int, id int64) int
@@ -1274,13 +1276,17 @@ type ComplexityRoot struct {
 		Name         func(childComplexity int) int
 		NameEn       func(childComplexity int) int
 		NodeID       func(childComplexity int) int
+		PurchaseUnit func(childComplexity int) int
 		ReorderPoint func(childComplexity int) int
 		ReorderQty   func(childComplexity int) int
 		SKU          func(childComplexity int) int
 		SafetyStock  func(childComplexity int) int
+		SalesUnit    func(childComplexity int) int
 		SellPrice    func(childComplexity int) int
 		Stock        func(childComplexity int, warehouseID *int64) int
 		Unit         func(childComplexity int) int
+		UnitPlaces   func(childComplexity int) int
+		Units        func(childComplexity int) int
 		UpdatedAt    func(childComplexity int) int
 		VATRate      func(childComplexity int) int
 	}
@@ -1314,6 +1320,19 @@ type ComplexityRoot struct {
 		OnHand    func(childComplexity int) int
 		Reserved  func(childComplexity int) int
 		Value     func(childComplexity int) int
+	}
+
+	ProductUnit struct {
+		Barcode func(childComplexity int) int
+		Code    func(childComplexity int) int
+		Factor  func(childComplexity int) int
+		NameEn  func(childComplexity int) int
+		Places  func(childComplexity int) int
+	}
+
+	ProductUnitsPayload struct {
+		Product    func(childComplexity int) int
+		UserErrors func(childComplexity int) int
 	}
 
 	ProfitAndLoss struct {
@@ -1375,6 +1394,9 @@ type ComplexityRoot struct {
 		ReceivedQty   func(childComplexity int) int
 		ReceivedValue func(childComplexity int) int
 		RejectedQty   func(childComplexity int) int
+		StockQuantity func(childComplexity int) int
+		Unit          func(childComplexity int) int
+		UnitFactor    func(childComplexity int) int
 		UnitPrice     func(childComplexity int) int
 		VATRate       func(childComplexity int) int
 	}
@@ -2548,6 +2570,7 @@ type MutationResolver interface {
 	UpdateNumberingRule(ctx context.Context, input jxc.NumberingRuleInput) (NumberingRulePayload, error)
 	PostOpeningStock(ctx context.Context, input OpeningStockInput) (StockDocumentPayload, error)
 	PostStockAdjustment(ctx context.Context, input StockAdjustmentInput) (StockDocumentPayload, error)
+	SetProductUnits(ctx context.Context, input SetProductUnitsInput) (ProductUnitsPayload, error)
 	Login(ctx context.Context, input LoginInput) (LoginPayload, error)
 	Logout(ctx context.Context) (LogoutPayload, error)
 	CreateAPIToken(ctx context.Context, name string) (CreateAPITokenPayload, error)
@@ -2579,11 +2602,18 @@ type PartnerStatementLineResolver interface {
 type ProductResolver interface {
 	Stock(ctx context.Context, obj *jxc.Product, warehouseID *int64) (jxc.ProductStock, error)
 	AuditTrail(ctx context.Context, obj *jxc.Product, first *int, after *string, orderBy *jxc.AuditEntryOrder) (AuditEntryConnection, error)
+	UnitPlaces(ctx context.Context, obj *jxc.Product) (int, error)
+	Units(ctx context.Context, obj *jxc.Product) ([]*jxc.ProductUnit, error)
+	PurchaseUnit(ctx context.Context, obj *jxc.Product) (string, error)
+	SalesUnit(ctx context.Context, obj *jxc.Product) (string, error)
 }
 type PurchaseOrderResolver interface {
 	Receipts(ctx context.Context, obj *jxc.PurchaseOrder) ([]*jxc.GoodsReceipt, error)
 	SupplierInvoices(ctx context.Context, obj *jxc.PurchaseOrder) ([]*jxc.SupplierInvoice, error)
 	AuditTrail(ctx context.Context, obj *jxc.PurchaseOrder, first *int, after *string, orderBy *jxc.AuditEntryOrder) (AuditEntryConnection, error)
+}
+type PurchaseOrderLineResolver interface {
+	Unit(ctx context.Context, obj *jxc.PurchaseOrderLine) (string, error)
 }
 type PurchaseSuggestionResolver interface {
 	Reason(ctx context.Context, obj *jxc.PurchaseSuggestion) (string, error)
@@ -7531,6 +7561,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.SetPassword(childComplexity, args["input"].(SetPasswordInput)), true
+	case "Mutation.setProductUnits":
+		if e.ComplexityRoot.Mutation.SetProductUnits == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_setProductUnits_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SetProductUnits(childComplexity, args["input"].(SetProductUnitsInput)), true
 	case "Mutation.setSupplierProduct":
 		if e.ComplexityRoot.Mutation.SetSupplierProduct == nil {
 			break
@@ -8390,6 +8431,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Product.NodeID(childComplexity), true
+	case "Product.purchaseUnit":
+		if e.ComplexityRoot.Product.PurchaseUnit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Product.PurchaseUnit(childComplexity), true
 	case "Product.reorderPoint":
 		if e.ComplexityRoot.Product.ReorderPoint == nil {
 			break
@@ -8414,6 +8461,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Product.SafetyStock(childComplexity), true
+	case "Product.salesUnit":
+		if e.ComplexityRoot.Product.SalesUnit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Product.SalesUnit(childComplexity), true
 	case "Product.sellPrice":
 		if e.ComplexityRoot.Product.SellPrice == nil {
 			break
@@ -8437,6 +8490,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Product.Unit(childComplexity), true
+	case "Product.unitPlaces":
+		if e.ComplexityRoot.Product.UnitPlaces == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Product.UnitPlaces(childComplexity), true
+	case "Product.units":
+		if e.ComplexityRoot.Product.Units == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Product.Units(childComplexity), true
 	case "Product.updatedAt":
 		if e.ComplexityRoot.Product.UpdatedAt == nil {
 			break
@@ -8550,6 +8615,50 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ProductStock.Value(childComplexity), true
+
+	case "ProductUnit.barcode":
+		if e.ComplexityRoot.ProductUnit.Barcode == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductUnit.Barcode(childComplexity), true
+	case "ProductUnit.code":
+		if e.ComplexityRoot.ProductUnit.Code == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductUnit.Code(childComplexity), true
+	case "ProductUnit.factor":
+		if e.ComplexityRoot.ProductUnit.Factor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductUnit.Factor(childComplexity), true
+	case "ProductUnit.nameEn":
+		if e.ComplexityRoot.ProductUnit.NameEn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductUnit.NameEn(childComplexity), true
+	case "ProductUnit.places":
+		if e.ComplexityRoot.ProductUnit.Places == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductUnit.Places(childComplexity), true
+
+	case "ProductUnitsPayload.product":
+		if e.ComplexityRoot.ProductUnitsPayload.Product == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductUnitsPayload.Product(childComplexity), true
+	case "ProductUnitsPayload.userErrors":
+		if e.ComplexityRoot.ProductUnitsPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductUnitsPayload.UserErrors(childComplexity), true
 
 	case "ProfitAndLoss.expenses":
 		if e.ComplexityRoot.ProfitAndLoss.Expenses == nil {
@@ -8836,6 +8945,24 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.PurchaseOrderLine.RejectedQty(childComplexity), true
+	case "PurchaseOrderLine.stockQuantity":
+		if e.ComplexityRoot.PurchaseOrderLine.StockQuantity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PurchaseOrderLine.StockQuantity(childComplexity), true
+	case "PurchaseOrderLine.unit":
+		if e.ComplexityRoot.PurchaseOrderLine.Unit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PurchaseOrderLine.Unit(childComplexity), true
+	case "PurchaseOrderLine.unitFactor":
+		if e.ComplexityRoot.PurchaseOrderLine.UnitFactor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PurchaseOrderLine.UnitFactor(childComplexity), true
 	case "PurchaseOrderLine.unitPrice":
 		if e.ComplexityRoot.PurchaseOrderLine.UnitPrice == nil {
 			break
@@ -13556,6 +13683,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("PostingWindowInput", ec.unmarshalInputPostingWindowInput),
 			graphql.NewInputUnmarshaler("ProductFilter", ec.unmarshalInputProductFilter),
 			graphql.NewInputUnmarshaler("ProductOrder", ec.unmarshalInputProductOrder),
+			graphql.NewInputUnmarshaler("ProductUnitInput", ec.unmarshalInputProductUnitInput),
 			graphql.NewInputUnmarshaler("PurchaseOrderFilter", ec.unmarshalInputPurchaseOrderFilter),
 			graphql.NewInputUnmarshaler("PurchaseOrderLineInput", ec.unmarshalInputPurchaseOrderLineInput),
 			graphql.NewInputUnmarshaler("PurchaseOrderOrder", ec.unmarshalInputPurchaseOrderOrder),
@@ -13576,6 +13704,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("SalesReturnLineInput", ec.unmarshalInputSalesReturnLineInput),
 			graphql.NewInputUnmarshaler("SalesReturnOrder", ec.unmarshalInputSalesReturnOrder),
 			graphql.NewInputUnmarshaler("SetPasswordInput", ec.unmarshalInputSetPasswordInput),
+			graphql.NewInputUnmarshaler("SetProductUnitsInput", ec.unmarshalInputSetProductUnitsInput),
 			graphql.NewInputUnmarshaler("SetSupplierProductInput", ec.unmarshalInputSetSupplierProductInput),
 			graphql.NewInputUnmarshaler("ShipLineInput", ec.unmarshalInputShipLineInput),
 			graphql.NewInputUnmarshaler("ShipShipmentInput", ec.unmarshalInputShipShipmentInput),
@@ -13708,7 +13837,7 @@ func newExecutionContext(
 	}
 }
 
-//go:embed "schema/alerts.graphqls" "schema/analytics.graphqls" "schema/audit.graphqls" "schema/budget.graphqls" "schema/catalog.graphqls" "schema/export.graphqls" "schema/ledger.graphqls" "schema/ledger_auxiliary.graphqls" "schema/ledger_books.graphqls" "schema/ledger_closing.graphqls" "schema/ledger_lines.graphqls" "schema/ledger_statements.graphqls" "schema/ledger_vat.graphqls" "schema/live.graphqls" "schema/partner.graphqls" "schema/purchasing.graphqls" "schema/purchasing_invoice.graphqls" "schema/purchasing_landed_cost.graphqls" "schema/purchasing_order.graphqls" "schema/purchasing_payment.graphqls" "schema/purchasing_receipt.graphqls" "schema/purchasing_suggestion.graphqls" "schema/sales.graphqls" "schema/sales_invoice.graphqls" "schema/sales_order.graphqls" "schema/sales_payment.graphqls" "schema/sales_return.graphqls" "schema/sales_shipment.graphqls" "schema/settings.graphqls" "schema/stock.graphqls" "schema/users.graphqls" "schema/workbench.graphqls"
+//go:embed "schema/alerts.graphqls" "schema/analytics.graphqls" "schema/audit.graphqls" "schema/budget.graphqls" "schema/catalog.graphqls" "schema/export.graphqls" "schema/ledger.graphqls" "schema/ledger_auxiliary.graphqls" "schema/ledger_books.graphqls" "schema/ledger_closing.graphqls" "schema/ledger_lines.graphqls" "schema/ledger_statements.graphqls" "schema/ledger_vat.graphqls" "schema/live.graphqls" "schema/partner.graphqls" "schema/purchasing.graphqls" "schema/purchasing_invoice.graphqls" "schema/purchasing_landed_cost.graphqls" "schema/purchasing_order.graphqls" "schema/purchasing_payment.graphqls" "schema/purchasing_receipt.graphqls" "schema/purchasing_suggestion.graphqls" "schema/sales.graphqls" "schema/sales_invoice.graphqls" "schema/sales_order.graphqls" "schema/sales_payment.graphqls" "schema/sales_return.graphqls" "schema/sales_shipment.graphqls" "schema/settings.graphqls" "schema/stock.graphqls" "schema/units.graphqls" "schema/users.graphqls" "schema/workbench.graphqls"
 var sourcesFS embed.FS
 
 func sourceData(filename string) string {
@@ -14060,6 +14189,7 @@ type PageInfo {
 	{Name: "schema/sales_shipment.graphqls", Input: sourceData("schema/sales_shipment.graphqls"), BuiltIn: false},
 	{Name: "schema/settings.graphqls", Input: sourceData("schema/settings.graphqls"), BuiltIn: false},
 	{Name: "schema/stock.graphqls", Input: sourceData("schema/stock.graphqls"), BuiltIn: false},
+	{Name: "schema/units.graphqls", Input: sourceData("schema/units.graphqls"), BuiltIn: false},
 	{Name: "schema/users.graphqls", Input: sourceData("schema/users.graphqls"), BuiltIn: false},
 	{Name: "schema/workbench.graphqls", Input: sourceData("schema/workbench.graphqls"), BuiltIn: false},
 }
@@ -16301,6 +16431,14 @@ func (ec *executionContext) childFields_Product(ctx context.Context, field graph
 		return ec.fieldContext_Product_stock(ctx, field)
 	case "auditTrail":
 		return ec.fieldContext_Product_auditTrail(ctx, field)
+	case "unitPlaces":
+		return ec.fieldContext_Product_unitPlaces(ctx, field)
+	case "units":
+		return ec.fieldContext_Product_units(ctx, field)
+	case "purchaseUnit":
+		return ec.fieldContext_Product_purchaseUnit(ctx, field)
+	case "salesUnit":
+		return ec.fieldContext_Product_salesUnit(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Product", field.Name)
 }
@@ -16365,6 +16503,32 @@ func (ec *executionContext) childFields_ProductStock(ctx context.Context, field 
 		return ec.fieldContext_ProductStock_value(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ProductStock", field.Name)
+}
+
+func (ec *executionContext) childFields_ProductUnit(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "code":
+		return ec.fieldContext_ProductUnit_code(ctx, field)
+	case "nameEn":
+		return ec.fieldContext_ProductUnit_nameEn(ctx, field)
+	case "factor":
+		return ec.fieldContext_ProductUnit_factor(ctx, field)
+	case "places":
+		return ec.fieldContext_ProductUnit_places(ctx, field)
+	case "barcode":
+		return ec.fieldContext_ProductUnit_barcode(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ProductUnit", field.Name)
+}
+
+func (ec *executionContext) childFields_ProductUnitsPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "product":
+		return ec.fieldContext_ProductUnitsPayload_product(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_ProductUnitsPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ProductUnitsPayload", field.Name)
 }
 
 func (ec *executionContext) childFields_ProfitAndLoss(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -16489,6 +16653,12 @@ func (ec *executionContext) childFields_PurchaseOrderLine(ctx context.Context, f
 		return ec.fieldContext_PurchaseOrderLine_receivedValue(ctx, field)
 	case "grniBalance":
 		return ec.fieldContext_PurchaseOrderLine_grniBalance(ctx, field)
+	case "unit":
+		return ec.fieldContext_PurchaseOrderLine_unit(ctx, field)
+	case "unitFactor":
+		return ec.fieldContext_PurchaseOrderLine_unitFactor(ctx, field)
+	case "stockQuantity":
+		return ec.fieldContext_PurchaseOrderLine_stockQuantity(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type PurchaseOrderLine", field.Name)
 }
@@ -19615,6 +19785,20 @@ func (ec *executionContext) field_Mutation_setPassword_args(ctx context.Context,
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (SetPasswordInput, error) {
 			return ec.unmarshalNSetPasswordInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSetPasswordInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_setProductUnits_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (SetProductUnitsInput, error) {
+			return ec.unmarshalNSetProductUnitsInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSetProductUnitsInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -43819,6 +44003,68 @@ func (ec *executionContext) fieldContext_Mutation_postStockAdjustment(ctx contex
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_setProductUnits(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_setProductUnits(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SetProductUnits(ctx, fc.Args["input"].(SetProductUnitsInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"WAREHOUSE"})
+				if err != nil {
+					var zeroVal ProductUnitsPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal ProductUnitsPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v ProductUnitsPayload) graphql.Marshaler {
+			return ec.marshalNProductUnitsPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐProductUnitsPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_setProductUnits(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ProductUnitsPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_setProductUnits_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_login(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -47230,6 +47476,107 @@ func (ec *executionContext) fieldContext_Product_auditTrail(ctx context.Context,
 	return fc, nil
 }
 
+func (ec *executionContext) _Product_unitPlaces(ctx context.Context, field graphql.CollectedField, obj *jxc.Product) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Product_unitPlaces(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Product().UnitPlaces(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Product_unitPlaces(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Product", field, true, true, "Int")
+}
+
+func (ec *executionContext) _Product_units(ctx context.Context, field graphql.CollectedField, obj *jxc.Product) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Product_units(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Product().Units(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.ProductUnit) graphql.Marshaler {
+			return ec.marshalNProductUnit2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐProductUnitᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Product_units(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Product",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ProductUnit(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Product_purchaseUnit(ctx context.Context, field graphql.CollectedField, obj *jxc.Product) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Product_purchaseUnit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Product().PurchaseUnit(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Product_purchaseUnit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Product", field, true, true, "String")
+}
+
+func (ec *executionContext) _Product_salesUnit(ctx context.Context, field graphql.CollectedField, obj *jxc.Product) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Product_salesUnit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Product().SalesUnit(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Product_salesUnit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Product", field, true, true, "String")
+}
+
 func (ec *executionContext) _ProductConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ProductConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -47668,6 +48015,185 @@ func (ec *executionContext) _ProductStock_value(ctx context.Context, field graph
 }
 func (ec *executionContext) fieldContext_ProductStock_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ProductStock", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _ProductUnit_code(ctx context.Context, field graphql.CollectedField, obj *jxc.ProductUnit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProductUnit_code(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Code, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProductUnit_code(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProductUnit", field, false, false, "String")
+}
+
+func (ec *executionContext) _ProductUnit_nameEn(ctx context.Context, field graphql.CollectedField, obj *jxc.ProductUnit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProductUnit_nameEn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NameEn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProductUnit_nameEn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProductUnit", field, false, false, "String")
+}
+
+func (ec *executionContext) _ProductUnit_factor(ctx context.Context, field graphql.CollectedField, obj *jxc.ProductUnit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProductUnit_factor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Factor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProductUnit_factor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProductUnit", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _ProductUnit_places(ctx context.Context, field graphql.CollectedField, obj *jxc.ProductUnit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProductUnit_places(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Places, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProductUnit_places(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProductUnit", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ProductUnit_barcode(ctx context.Context, field graphql.CollectedField, obj *jxc.ProductUnit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProductUnit_barcode(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Barcode, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ProductUnit_barcode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProductUnit", field, false, false, "String")
+}
+
+func (ec *executionContext) _ProductUnitsPayload_product(ctx context.Context, field graphql.CollectedField, obj *ProductUnitsPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProductUnitsPayload_product(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Product, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Product) graphql.Marshaler {
+			return ec.marshalOProduct2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐProduct(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ProductUnitsPayload_product(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ProductUnitsPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Product(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ProductUnitsPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *ProductUnitsPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProductUnitsPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProductUnitsPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ProductUnitsPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _ProfitAndLoss_from(ctx context.Context, field graphql.CollectedField, obj *jxc.ProfitAndLoss) (ret graphql.Marshaler) {
@@ -48918,6 +49444,75 @@ func (ec *executionContext) _PurchaseOrderLine_grniBalance(ctx context.Context, 
 	)
 }
 func (ec *executionContext) fieldContext_PurchaseOrderLine_grniBalance(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PurchaseOrderLine", field, true, false, "Decimal")
+}
+
+func (ec *executionContext) _PurchaseOrderLine_unit(ctx context.Context, field graphql.CollectedField, obj *jxc.PurchaseOrderLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PurchaseOrderLine_unit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.PurchaseOrderLine().Unit(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PurchaseOrderLine_unit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PurchaseOrderLine", field, true, true, "String")
+}
+
+func (ec *executionContext) _PurchaseOrderLine_unitFactor(ctx context.Context, field graphql.CollectedField, obj *jxc.PurchaseOrderLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PurchaseOrderLine_unitFactor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UnitFactor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PurchaseOrderLine_unitFactor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PurchaseOrderLine", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _PurchaseOrderLine_stockQuantity(ctx context.Context, field graphql.CollectedField, obj *jxc.PurchaseOrderLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PurchaseOrderLine_stockQuantity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StockQuantity(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PurchaseOrderLine_stockQuantity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("PurchaseOrderLine", field, true, false, "Decimal")
 }
 
@@ -74533,6 +75128,76 @@ func UnmarshalProductOrder(ctx context.Context, raw any) (jxc.ProductOrder, erro
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputProductUnitInput(ctx context.Context, obj any) (jxc.ProductUnitInput, error) {
+	var it jxc.ProductUnitInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"code", "nameEn", "factor", "places", "barcode"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "code":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("code"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Code = data
+		case "nameEn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameEn"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameEn = data
+		case "factor":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("factor"))
+			data, err := ec.unmarshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Factor = data
+		case "places":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("places"))
+			data, err := ec.unmarshalOInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Places = data
+		case "barcode":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("barcode"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Barcode = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalProductUnitInput unmarshals raw into the ProductUnitInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalProductUnitInput(ctx context.Context, raw any) (jxc.ProductUnitInput, error) {
+	var out jxc.ProductUnitInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ProductUnitInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputPurchaseOrderFilter(ctx context.Context, obj any) (jxc.PurchaseOrderFilter, error) {
 	var it jxc.PurchaseOrderFilter
 	if obj == nil {
@@ -74614,7 +75279,7 @@ func (ec *executionContext) unmarshalInputPurchaseOrderLineInput(ctx context.Con
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"productId", "quantity", "unitPrice"}
+	fieldsInOrder := [...]string{"productId", "quantity", "unitPrice", "unit"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -74642,6 +75307,13 @@ func (ec *executionContext) unmarshalInputPurchaseOrderLineInput(ctx context.Con
 				return it, err
 			}
 			it.UnitPrice = data
+		case "unit":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unit"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Unit = data
 		}
 	}
 	return it, nil
@@ -75789,6 +76461,76 @@ func (ec *executionContext) unmarshalInputSetPasswordInput(ctx context.Context, 
 func UnmarshalSetPasswordInput(ctx context.Context, raw any) (SetPasswordInput, error) {
 	var out SetPasswordInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "SetPasswordInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputSetProductUnitsInput(ctx context.Context, obj any) (SetProductUnitsInput, error) {
+	var it SetProductUnitsInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"productId", "stockUnitPlaces", "units", "purchaseUnit", "salesUnit"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "productId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("productId"))
+			data, err := ec.unmarshalNID2int64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProductID = data
+		case "stockUnitPlaces":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("stockUnitPlaces"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StockUnitPlaces = data
+		case "units":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("units"))
+			data, err := ec.unmarshalNProductUnitInput2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐProductUnitInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Units = data
+		case "purchaseUnit":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("purchaseUnit"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PurchaseUnit = data
+		case "salesUnit":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("salesUnit"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SalesUnit = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalSetProductUnitsInput unmarshals raw into the SetProductUnitsInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalSetProductUnitsInput(ctx context.Context, raw any) (SetProductUnitsInput, error) {
+	var out SetProductUnitsInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "SetProductUnitsInput", raw, &out)
 	return out, err
 }
 
@@ -85504,6 +86246,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "setProductUnits":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_setProductUnits(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "login":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_login(ctx, field)
@@ -86608,6 +87357,30 @@ func (ec *executionContext) _Product(ctx context.Context, sel ast.SelectionSet, 
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Product_auditTrail(ctx, field, obj)
 				})
+		case "unitPlaces":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Product_unitPlaces(ctx, field, obj)
+				})
+		case "units":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Product_units(ctx, field, obj)
+				})
+		case "purchaseUnit":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Product_purchaseUnit(ctx, field, obj)
+				})
+		case "salesUnit":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Product_salesUnit(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -86825,6 +87598,97 @@ func (ec *executionContext) _ProductStock(ctx context.Context, sel ast.Selection
 			}
 		case "value":
 			out.Values[i] = ec._ProductStock_value(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var productUnitImplementors = []string{"ProductUnit"}
+
+func (ec *executionContext) _ProductUnit(ctx context.Context, sel ast.SelectionSet, obj *jxc.ProductUnit) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, productUnitImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ProductUnit")
+		case "code":
+			out.Values[i] = ec._ProductUnit_code(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nameEn":
+			out.Values[i] = ec._ProductUnit_nameEn(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "factor":
+			out.Values[i] = ec._ProductUnit_factor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "places":
+			out.Values[i] = ec._ProductUnit_places(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "barcode":
+			out.Values[i] = ec._ProductUnit_barcode(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var productUnitsPayloadImplementors = []string{"ProductUnitsPayload"}
+
+func (ec *executionContext) _ProductUnitsPayload(ctx context.Context, sel ast.SelectionSet, obj *ProductUnitsPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, productUnitsPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ProductUnitsPayload")
+		case "product":
+			out.Values[i] = ec._ProductUnitsPayload_product(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._ProductUnitsPayload_userErrors(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -87149,67 +88013,83 @@ func (ec *executionContext) _PurchaseOrderLine(ctx context.Context, sel ast.Sele
 		case "id":
 			out.Values[i] = ec._PurchaseOrderLine_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "lineNo":
 			out.Values[i] = ec._PurchaseOrderLine_lineNo(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "product":
 			out.Values[i] = ec._PurchaseOrderLine_product(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "quantity":
 			out.Values[i] = ec._PurchaseOrderLine_quantity(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "unitPrice":
 			out.Values[i] = ec._PurchaseOrderLine_unitPrice(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "vatRate":
 			out.Values[i] = ec._PurchaseOrderLine_vatRate(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "netAmount":
 			out.Values[i] = ec._PurchaseOrderLine_netAmount(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "receivedQuantity":
 			out.Values[i] = ec._PurchaseOrderLine_receivedQuantity(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "rejectedQuantity":
 			out.Values[i] = ec._PurchaseOrderLine_rejectedQuantity(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "invoicedQuantity":
 			out.Values[i] = ec._PurchaseOrderLine_invoicedQuantity(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "openQuantity":
 			out.Values[i] = ec._PurchaseOrderLine_openQuantity(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "receivedValue":
 			out.Values[i] = ec._PurchaseOrderLine_receivedValue(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "grniBalance":
 			out.Values[i] = ec._PurchaseOrderLine_grniBalance(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "unit":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._PurchaseOrderLine_unit(ctx, field, obj)
+				})
+		case "unitFactor":
+			out.Values[i] = ec._PurchaseOrderLine_unitFactor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "stockQuantity":
+			out.Values[i] = ec._PurchaseOrderLine_stockQuantity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -96533,6 +97413,53 @@ func (ec *executionContext) marshalNProductStock2githubᚗcomᚋjxcgraphᚋjxc�
 	return ec._ProductStock(ctx, sel, &v)
 }
 
+func (ec *executionContext) marshalNProductUnit2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐProductUnitᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.ProductUnit) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNProductUnit2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐProductUnit(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNProductUnit2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐProductUnit(ctx context.Context, sel ast.SelectionSet, v *jxc.ProductUnit) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ProductUnit!")
+		return graphql.Null
+	}
+	return ec._ProductUnit(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNProductUnitInput2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐProductUnitInputᚄ(ctx context.Context, v any) ([]*jxc.ProductUnitInput, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*jxc.ProductUnitInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNProductUnitInput2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐProductUnitInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalNProductUnitInput2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐProductUnitInput(ctx context.Context, v any) (*jxc.ProductUnitInput, error) {
+	res, err := ec.unmarshalInputProductUnitInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNProductUnitsPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐProductUnitsPayload(ctx context.Context, sel ast.SelectionSet, v ProductUnitsPayload) graphql.Marshaler {
+	return ec._ProductUnitsPayload(ctx, sel, &v)
+}
+
 func (ec *executionContext) marshalNProfitAndLoss2githubᚗcomᚋjxcgraphᚋjxcᚐProfitAndLoss(ctx context.Context, sel ast.SelectionSet, v jxc.ProfitAndLoss) graphql.Marshaler {
 	return ec._ProfitAndLoss(ctx, sel, &v)
 }
@@ -97308,6 +98235,11 @@ func (ec *executionContext) unmarshalNSetPasswordInput2githubᚗcomᚋjxcgraph�
 
 func (ec *executionContext) marshalNSetPasswordPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSetPasswordPayload(ctx context.Context, sel ast.SelectionSet, v SetPasswordPayload) graphql.Marshaler {
 	return ec._SetPasswordPayload(ctx, sel, &v)
+}
+
+func (ec *executionContext) unmarshalNSetProductUnitsInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSetProductUnitsInput(ctx context.Context, v any) (SetProductUnitsInput, error) {
+	res, err := ec.unmarshalInputSetProductUnitsInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNSetSupplierProductInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSetSupplierProductInput(ctx context.Context, v any) (SetSupplierProductInput, error) {
@@ -99554,6 +100486,18 @@ func (ec *executionContext) marshalOID2ᚖstring(ctx context.Context, sel ast.Se
 	_ = sel
 	_ = ctx
 	res := graphql.MarshalID(*v)
+	return res
+}
+
+func (ec *executionContext) unmarshalOInt2int(ctx context.Context, v any) (int, error) {
+	res, err := graphql.UnmarshalInt(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOInt2int(ctx context.Context, sel ast.SelectionSet, v int) graphql.Marshaler {
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalInt(v)
 	return res
 }
 

@@ -1072,6 +1072,14 @@ type ProductPayload struct {
 	UserErrors []*UserError `json:"userErrors"`
 }
 
+// The result of setProductUnits.
+type ProductUnitsPayload struct {
+	// The product after the change; null on error.
+	Product *jxc.Product `json:"product,omitempty"`
+	// Why it failed.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
 // A page of purchase orders.
 type PurchaseOrderConnection struct {
 	// The orders with their cursors.
@@ -1100,6 +1108,8 @@ type PurchaseOrderLineInput struct {
 	Quantity decimal.Decimal `json:"quantity"`
 	// Price per unit net of VAT; the supplier's last price when left out.
 	UnitPrice *decimal.Decimal `json:"unitPrice,omitempty"`
+	// The unit of quantity and price: one of the product's units; its purchase unit when left out.
+	Unit *string `json:"unit,omitempty"`
 }
 
 // The result of a purchase order action.
@@ -1380,6 +1390,20 @@ type SetPasswordPayload struct {
 	Ok bool `json:"ok"`
 	// Why it failed.
 	UserErrors []*UserError `json:"userErrors"`
+}
+
+// A product's units, all at once: the ones left out are removed (lines already in them keep their factor).
+type SetProductUnitsInput struct {
+	// The product.
+	ProductID int64 `json:"productId"`
+	// Decimals a quantity in the stock unit may have, 0 to 4; unchanged when left out.
+	StockUnitPlaces *int `json:"stockUnitPlaces,omitempty"`
+	// The units besides the stock unit.
+	Units []*jxc.ProductUnitInput `json:"units"`
+	// The default purchase unit; the stock unit when left out.
+	PurchaseUnit *string `json:"purchaseUnit,omitempty"`
+	// The default sales unit; the stock unit when left out.
+	SalesUnit *string `json:"salesUnit,omitempty"`
 }
 
 // Says that a supplier supplies a product, with an agreed price or lead time.

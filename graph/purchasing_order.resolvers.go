@@ -73,4 +73,12 @@ func (r *queryResolver) PurchaseOrderLineByBarcode(ctx context.Context, purchase
 // PurchaseOrder returns PurchaseOrderResolver implementation.
 func (r *Resolver) PurchaseOrder() PurchaseOrderResolver { return &purchaseOrderResolver{r} }
 
-type purchaseOrderResolver struct{ *Resolver }
+// PurchaseOrderLine returns PurchaseOrderLineResolver implementation.
+func (r *Resolver) PurchaseOrderLine() PurchaseOrderLineResolver {
+	return &purchaseOrderLineResolver{r}
+}
+
+type (
+	purchaseOrderResolver     struct{ *Resolver }
+	purchaseOrderLineResolver struct{ *Resolver }
+)

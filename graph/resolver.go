@@ -15,8 +15,10 @@ import (
 
 // Resolver holds the services the resolvers call.
 type Resolver struct {
-	UserService      jxc.UserService
-	CatalogService   jxc.CatalogService
+	UserService    jxc.UserService
+	CatalogService jxc.CatalogService
+	// UnitService keeps products' units of measure.
+	UnitService      jxc.UnitService
 	StockService     jxc.StockService
 	LedgerService    jxc.LedgerService
 	SalesService     jxc.SalesService
