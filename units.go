@@ -259,3 +259,46 @@ func factorOrOne(f decimal.Decimal) decimal.Decimal {
 	}
 	return f
 }
+
+// StockQuantity is the sales line's quantity in the stock unit.
+func (l *SalesOrderLine) StockQuantity() decimal.Decimal { return factorOrOne(l.UnitFactor).Mul(l.Quantity) }
+
+// InStockUnits converts a shipping plan made in the order lines' units
+// to the stock unit where it touches stock: the reservation released and
+// the quantities issued. The shipment's and order lines' own quantities
+// stay in the lines' units.
+func (p *ShippingPlan) InStockUnits(o *SalesOrder) {
+	factor := map[int64]decimal.Decimal{}
+	for _, l := range o.Lines {
+		factor[l.ID] = factorOrOne(l.UnitFactor)
+	}
+	p.Release = map[StockKey]decimal.Decimal{}
+	for i, l := range p.Lines {
+		sq := l.Quantity.Mul(factorOrOne(factor[l.Line.OrderLineID]))
+		k := StockKey{ProductID: l.Line.ProductID, WarehouseID: p.Issue.Lines[i].WarehouseID}
+		p.Release[k] = p.Release[k].Sub(sq)
+		p.Issue.Lines[i].Quantity = sq
+	}
+}
+
+// InStockUnits converts the stock quantities a return puts back to the
+// stock unit: factors are the order lines' factors by shipment line.
+func (p *SalesReturnPlan) InStockUnits(factors map[int64]decimal.Decimal) {
+	for i, r := range p.Lines {
+		p.Posting.Lines[i].Quantity = r.Quantity.Mul(factorOrOne(factors[r.Line.ID]))
+	}
+}
+
+// ReservableInUnit is how much of a line in unit factor (places decimals
+// allowed) stock available in the stock unit can reserve: whole units of
+// the line only.
+func ReservableInUnit(available, factor decimal.Decimal, places int32) decimal.Decimal {
+	f := factorOrOne(factor)
+	if f.Equal(decimal.NewFromInt(1)) || available.Sign() <= 0 {
+		return available
+	}
+	return available.DivRound(f, 8).Truncate(places)
+}
+
+// Factor is the line's unit factor, 1 for the stock unit.
+func (l *SalesOrderLine) Factor() decimal.Decimal { return factorOrOne(l.UnitFactor) }

@@ -19,7 +19,7 @@ const salesOrderCols = `id, number, customer_id, channel, region, coalesce(wareh
 	status, hold_reason, hold_reason_template, hold_reason_params, hold_released_by, notes, net_amount, vat_amount, total_amount, created_by, created_at, updated_at`
 
 const salesOrderLineCols = `id, order_id, line_no, product_id, quantity, unit_price, discount_rate, vat_rate, net_amount, vat_amount,
-	reserved, shipped, returned`
+	reserved, shipped, returned, unit, unit_factor, unit_places`
 
 func findSalesOrder(ctx context.Context, q Queryer, id int64, lock bool) (*jxc.SalesOrder, error) {
 	o, err := getByID[jxc.SalesOrder](ctx, q, salesOrderCols, "sales_orders", "sales order", id, lock)
@@ -103,6 +103,7 @@ type orderDraft struct {
 	lines    []*jxc.SalesOrderLine
 	net, vat decimal.Decimal
 	products map[int64]*jxc.Product
+	units    []jxc.UnitChoice // by line
 }
 
 func draftOrder(ctx context.Context, tx *Tx, in jxc.SalesOrderInput, es *jxc.Errors) (*orderDraft, error) {
@@ -182,6 +183,9 @@ func draftOrder(ctx context.Context, tx *Tx, in jxc.SalesOrderInput, es *jxc.Err
 		d.net, d.vat = d.net.Add(net), d.vat.Add(vat)
 	}
 	jxc.CheckDerivedAmount(es, "input.lines", "the order's total with VAT", d.net.Add(d.vat))
+	if d.units, err = salesLineUnits(ctx, tx, es, in); err != nil {
+		return nil, err
+	}
 	return d, nil
 }
 
@@ -232,6 +236,9 @@ func (s *SalesService) CreateSalesOrder(ctx context.Context, in jxc.SalesOrderIn
 			id, pq.Array(nos), pq.Array(pids), pq.Array(decStrings(qty)), pq.Array(decStrings(price)), pq.Array(decStrings(disc)),
 			pq.Array(decStrings(rate)), pq.Array(decStrings(net)), pq.Array(decStrings(vat))); err != nil {
 			return domainError(err, "input.lines")
+		}
+		if err := setSalesLineUnits(ctx, tx, id, d.units); err != nil {
+			return err
 		}
 		tx.Produced(jxc.RecordSalesOrder, id, number, jxc.AuditCreate)
 		return nil

@@ -108,6 +108,7 @@ func (s *SalesService) ShipShipment(ctx context.Context, in jxc.ShipInput) (*jxc
 		if err != nil {
 			return err
 		}
+		plan.InStockUnits(o)
 		ev := plan.Issue
 		if err := tx.GetContext(ctx, &ev.Partner, `SELECT code FROM customers WHERE id = $1`, sh.CustomerID); err != nil {
 			return err

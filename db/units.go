@@ -205,3 +205,51 @@ func setLineUnits(ctx context.Context, tx *Tx, table, docCol string, docID int64
 		docID, pq.Array(nos), pq.Array(codes), pq.Array(factors))
 	return err
 }
+
+// salesLineUnits resolves the units of a new sales order's lines.
+func salesLineUnits(ctx context.Context, q Queryer, es *jxc.Errors, in jxc.SalesOrderInput) ([]jxc.UnitChoice, error) {
+	n := len(in.Lines)
+	pids, units, qtys := make([]int64, n), make([]*string, n), make([]decimal.Decimal, n)
+	for i, l := range in.Lines {
+		pids[i], units[i], qtys[i] = l.ProductID, l.Unit, l.Quantity
+	}
+	return lineUnits(ctx, q, es, pids, units, qtys, false, func(i int) string { return "input.lines." + itoa(i) + "." })
+}
+
+// setSalesLineUnits puts the units and their rounding rules on a new
+// sales order's lines.
+func setSalesLineUnits(ctx context.Context, tx *Tx, orderID int64, units []jxc.UnitChoice) error {
+	if err := setLineUnits(ctx, tx, "sales_order_lines", "order_id", orderID, units); err != nil {
+		return err
+	}
+	var nos, places []int64
+	for i, u := range units {
+		if u.Code != "" {
+			nos, places = append(nos, int64(i+1)), append(places, int64(u.Places))
+		}
+	}
+	if len(nos) == 0 {
+		return nil
+	}
+	_, err := tx.ExecContext(ctx, `UPDATE sales_order_lines l SET unit_places = t.pl FROM unnest($2::int[], $3::int[]) AS t(no, pl)
+		WHERE l.order_id = $1 AND l.line_no = t.no`, orderID, pq.Array(nos), pq.Array(places))
+	return err
+}
+
+// returnFactors are the unit factors of the order lines of a shipment's
+// lines, by shipment line.
+func returnFactors(ctx context.Context, q Queryer, shipmentID int64) (map[int64]decimal.Decimal, error) {
+	var rows []struct {
+		ID     int64           `db:"id"`
+		Factor decimal.Decimal `db:"unit_factor"`
+	}
+	if err := q.SelectContext(ctx, &rows, `SELECT sl.id, ol.unit_factor FROM shipment_lines sl JOIN sales_order_lines ol ON ol.id = sl.order_line_id
+		WHERE sl.shipment_id = $1`, shipmentID); err != nil {
+		return nil, err
+	}
+	out := map[int64]decimal.Decimal{}
+	for _, r := range rows {
+		out[r.ID] = r.Factor
+	}
+	return out, nil
+}

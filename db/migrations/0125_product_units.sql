@@ -27,4 +27,5 @@ ALTER TABLE purchase_order_lines ADD COLUMN unit_factor numeric(18,4) NOT NULL D
 ALTER TABLE purchase_order_lines ADD COLUMN stock_quantity numeric(18,4) GENERATED ALWAYS AS (quantity * unit_factor) STORED;
 ALTER TABLE sales_order_lines ADD COLUMN unit text NOT NULL DEFAULT '';
 ALTER TABLE sales_order_lines ADD COLUMN unit_factor numeric(18,4) NOT NULL DEFAULT 1 CHECK (unit_factor > 0);
+ALTER TABLE sales_order_lines ADD COLUMN unit_places integer NOT NULL DEFAULT 4 CHECK (unit_places BETWEEN 0 AND 4);
 ALTER TABLE sales_order_lines ADD COLUMN stock_quantity numeric(18,4) GENERATED ALWAYS AS (quantity * unit_factor) STORED;
