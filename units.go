@@ -261,7 +261,9 @@ func factorOrOne(f decimal.Decimal) decimal.Decimal {
 }
 
 // StockQuantity is the sales line's quantity in the stock unit.
-func (l *SalesOrderLine) StockQuantity() decimal.Decimal { return factorOrOne(l.UnitFactor).Mul(l.Quantity) }
+func (l *SalesOrderLine) StockQuantity() decimal.Decimal {
+	return factorOrOne(l.UnitFactor).Mul(l.Quantity)
+}
 
 // InStockUnits converts a shipping plan made in the order lines' units
 // to the stock unit where it touches stock: the reservation released and
@@ -302,3 +304,8 @@ func ReservableInUnit(available, factor decimal.Decimal, places int32) decimal.D
 
 // Factor is the line's unit factor, 1 for the stock unit.
 func (l *SalesOrderLine) Factor() decimal.Decimal { return factorOrOne(l.UnitFactor) }
+
+// StockUnitPrice is the line's price per stock unit, to 6 decimals.
+func (l *PurchaseOrderLine) StockUnitPrice() decimal.Decimal {
+	return l.UnitPrice.DivRound(factorOrOne(l.UnitFactor), UnitCostPlaces)
+}

@@ -168,6 +168,11 @@ func createOrder(ctx context.Context, tx *Tx, in jxc.PurchaseOrderInput, prefix 
 		return nil, err
 	}
 	prices, expected := plan.Prices, plan.Expected
+	for i, l := range in.Lines {
+		if l.UnitPrice == nil { // the supplier's last price is per stock unit
+			prices[i] = prices[i].Mul(units[i].FactorOrOne())
+		}
+	}
 	id, number, err := newNumber(ctx, tx, "purchase_orders", "PO")
 	if err != nil {
 		return nil, err
@@ -330,6 +335,8 @@ func recordPrices(ctx context.Context, tx *Tx, o *jxc.PurchaseOrder) error {
 	lines := slices.Clone(o.Lines)
 	slices.SortFunc(lines, func(a, b *jxc.PurchaseOrderLine) int { return int(a.ProductID - b.ProductID) })
 	for _, l := range lines {
+		l := *l
+		l.UnitPrice = l.StockUnitPrice() // supplier prices are per stock unit
 		var last *decimal.Decimal
 		if err := tx.GetContext(ctx, &last, `SELECT last_price FROM supplier_products WHERE supplier_id = $1 AND product_id = $2 FOR UPDATE`,
 			o.SupplierID, l.ProductID); err != nil && !errors.Is(err, sql.ErrNoRows) {

@@ -156,6 +156,9 @@ func draftOrder(ctx context.Context, tx *Tx, in jxc.SalesOrderInput, es *jxc.Err
 		return nil, err
 	}
 	d.products = ps
+	if d.units, err = salesLineUnits(ctx, tx, es, in); err != nil {
+		return nil, err
+	}
 	d.net, d.vat = decimal.Zero, decimal.Zero
 	for i, l := range in.Lines {
 		f := fmt.Sprintf("input.lines.%d.", i)
@@ -166,7 +169,8 @@ func draftOrder(ctx context.Context, tx *Tx, in jxc.SalesOrderInput, es *jxc.Err
 		} else if !p.Active {
 			es.Add(jxc.EINVALID, f+"productId", "product {product} is inactive", jxc.P{"product": p.SKU})
 		}
-		price, disc, rate := p.SellPrice, decimal.Zero, p.VATRate
+		// The list price is per stock unit; a line in another unit costs its factor of them.
+		price, disc, rate := p.SellPrice.Mul(d.units[i].FactorOrOne()), decimal.Zero, p.VATRate
 		if l.UnitPrice != nil {
 			price = *l.UnitPrice
 		}
@@ -183,9 +187,6 @@ func draftOrder(ctx context.Context, tx *Tx, in jxc.SalesOrderInput, es *jxc.Err
 		d.net, d.vat = d.net.Add(net), d.vat.Add(vat)
 	}
 	jxc.CheckDerivedAmount(es, "input.lines", "the order's total with VAT", d.net.Add(d.vat))
-	if d.units, err = salesLineUnits(ctx, tx, es, in); err != nil {
-		return nil, err
-	}
 	return d, nil
 }
 

@@ -66,6 +66,7 @@ type ResolverRoot interface {
 	SalesInvoice() SalesInvoiceResolver
 	SalesInvoiceLine() SalesInvoiceLineResolver
 	SalesOrder() SalesOrderResolver
+	SalesOrderLine() SalesOrderLineResolver
 	SalesOrderValidation() SalesOrderValidationResolver
 	SalesReturn() SalesReturnResolver
 	SalesReturnLine() SalesReturnLineResolver
@@ -1383,22 +1384,22 @@ type ComplexityRoot struct {
 	}
 
 	PurchaseOrderLine struct {
-		GRNIBalance   func(childComplexity int) int
-		ID            func(childComplexity int) int
-		InvoicedQty   func(childComplexity int) int
-		LineNo        func(childComplexity int) int
-		NetAmount     func(childComplexity int) int
-		OpenQuantity  func(childComplexity int) int
-		Product       func(childComplexity int) int
-		Quantity      func(childComplexity int) int
-		ReceivedQty   func(childComplexity int) int
-		ReceivedValue func(childComplexity int) int
-		RejectedQty   func(childComplexity int) int
-		StockQuantity func(childComplexity int) int
-		Unit          func(childComplexity int) int
-		UnitFactor    func(childComplexity int) int
-		UnitPrice     func(childComplexity int) int
-		VATRate       func(childComplexity int) int
+		GRNIBalance      func(childComplexity int) int
+		ID               func(childComplexity int) int
+		InvoicedQuantity func(childComplexity int) int
+		LineNo           func(childComplexity int) int
+		NetAmount        func(childComplexity int) int
+		OpenQuantity     func(childComplexity int) int
+		Product          func(childComplexity int) int
+		Quantity         func(childComplexity int) int
+		ReceivedQuantity func(childComplexity int) int
+		ReceivedValue    func(childComplexity int) int
+		RejectedQuantity func(childComplexity int) int
+		StockQuantity    func(childComplexity int) int
+		Unit             func(childComplexity int) int
+		UnitFactor       func(childComplexity int) int
+		UnitPrice        func(childComplexity int) int
+		VATRate          func(childComplexity int) int
 	}
 
 	PurchaseOrderPayload struct {
@@ -1683,19 +1684,22 @@ type ComplexityRoot struct {
 	}
 
 	SalesOrderLine struct {
-		DiscountRate func(childComplexity int) int
-		ID           func(childComplexity int) int
-		LineNo       func(childComplexity int) int
-		NetAmount    func(childComplexity int) int
-		Outstanding  func(childComplexity int) int
-		Product      func(childComplexity int) int
-		Quantity     func(childComplexity int) int
-		Reserved     func(childComplexity int) int
-		Returned     func(childComplexity int) int
-		Shipped      func(childComplexity int) int
-		UnitPrice    func(childComplexity int) int
-		VATAmount    func(childComplexity int) int
-		VATRate      func(childComplexity int) int
+		DiscountRate  func(childComplexity int) int
+		ID            func(childComplexity int) int
+		LineNo        func(childComplexity int) int
+		NetAmount     func(childComplexity int) int
+		Outstanding   func(childComplexity int) int
+		Product       func(childComplexity int) int
+		Quantity      func(childComplexity int) int
+		Reserved      func(childComplexity int) int
+		Returned      func(childComplexity int) int
+		Shipped       func(childComplexity int) int
+		StockQuantity func(childComplexity int) int
+		Unit          func(childComplexity int) int
+		UnitFactor    func(childComplexity int) int
+		UnitPrice     func(childComplexity int) int
+		VATAmount     func(childComplexity int) int
+		VATRate       func(childComplexity int) int
 	}
 
 	SalesOrderPayload struct {
@@ -2613,6 +2617,10 @@ type PurchaseOrderResolver interface {
 	AuditTrail(ctx context.Context, obj *jxc.PurchaseOrder, first *int, after *string, orderBy *jxc.AuditEntryOrder) (AuditEntryConnection, error)
 }
 type PurchaseOrderLineResolver interface {
+	ReceivedQuantity(ctx context.Context, obj *jxc.PurchaseOrderLine) (decimal.Decimal, error)
+	RejectedQuantity(ctx context.Context, obj *jxc.PurchaseOrderLine) (decimal.Decimal, error)
+	InvoicedQuantity(ctx context.Context, obj *jxc.PurchaseOrderLine) (decimal.Decimal, error)
+
 	Unit(ctx context.Context, obj *jxc.PurchaseOrderLine) (string, error)
 }
 type PurchaseSuggestionResolver interface {
@@ -2740,6 +2748,9 @@ type SalesOrderResolver interface {
 
 	Shipments(ctx context.Context, obj *jxc.SalesOrder) ([]*jxc.Shipment, error)
 	AuditTrail(ctx context.Context, obj *jxc.SalesOrder, first *int, after *string, orderBy *jxc.AuditEntryOrder) (AuditEntryConnection, error)
+}
+type SalesOrderLineResolver interface {
+	Unit(ctx context.Context, obj *jxc.SalesOrderLine) (string, error)
 }
 type SalesOrderValidationResolver interface {
 	Warehouse(ctx context.Context, obj *SalesOrderValidation) (*jxc.Warehouse, error)
@@ -8892,11 +8903,11 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.PurchaseOrderLine.ID(childComplexity), true
 	case "PurchaseOrderLine.invoicedQuantity":
-		if e.ComplexityRoot.PurchaseOrderLine.InvoicedQty == nil {
+		if e.ComplexityRoot.PurchaseOrderLine.InvoicedQuantity == nil {
 			break
 		}
 
-		return e.ComplexityRoot.PurchaseOrderLine.InvoicedQty(childComplexity), true
+		return e.ComplexityRoot.PurchaseOrderLine.InvoicedQuantity(childComplexity), true
 	case "PurchaseOrderLine.lineNo":
 		if e.ComplexityRoot.PurchaseOrderLine.LineNo == nil {
 			break
@@ -8928,11 +8939,11 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.PurchaseOrderLine.Quantity(childComplexity), true
 	case "PurchaseOrderLine.receivedQuantity":
-		if e.ComplexityRoot.PurchaseOrderLine.ReceivedQty == nil {
+		if e.ComplexityRoot.PurchaseOrderLine.ReceivedQuantity == nil {
 			break
 		}
 
-		return e.ComplexityRoot.PurchaseOrderLine.ReceivedQty(childComplexity), true
+		return e.ComplexityRoot.PurchaseOrderLine.ReceivedQuantity(childComplexity), true
 	case "PurchaseOrderLine.receivedValue":
 		if e.ComplexityRoot.PurchaseOrderLine.ReceivedValue == nil {
 			break
@@ -8940,11 +8951,11 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.PurchaseOrderLine.ReceivedValue(childComplexity), true
 	case "PurchaseOrderLine.rejectedQuantity":
-		if e.ComplexityRoot.PurchaseOrderLine.RejectedQty == nil {
+		if e.ComplexityRoot.PurchaseOrderLine.RejectedQuantity == nil {
 			break
 		}
 
-		return e.ComplexityRoot.PurchaseOrderLine.RejectedQty(childComplexity), true
+		return e.ComplexityRoot.PurchaseOrderLine.RejectedQuantity(childComplexity), true
 	case "PurchaseOrderLine.stockQuantity":
 		if e.ComplexityRoot.PurchaseOrderLine.StockQuantity == nil {
 			break
@@ -10761,6 +10772,24 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SalesOrderLine.Shipped(childComplexity), true
+	case "SalesOrderLine.stockQuantity":
+		if e.ComplexityRoot.SalesOrderLine.StockQuantity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesOrderLine.StockQuantity(childComplexity), true
+	case "SalesOrderLine.unit":
+		if e.ComplexityRoot.SalesOrderLine.Unit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesOrderLine.Unit(childComplexity), true
+	case "SalesOrderLine.unitFactor":
+		if e.ComplexityRoot.SalesOrderLine.UnitFactor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesOrderLine.UnitFactor(childComplexity), true
 	case "SalesOrderLine.unitPrice":
 		if e.ComplexityRoot.SalesOrderLine.UnitPrice == nil {
 			break
@@ -17071,6 +17100,12 @@ func (ec *executionContext) childFields_SalesOrderLine(ctx context.Context, fiel
 		return ec.fieldContext_SalesOrderLine_returned(ctx, field)
 	case "outstanding":
 		return ec.fieldContext_SalesOrderLine_outstanding(ctx, field)
+	case "unit":
+		return ec.fieldContext_SalesOrderLine_unit(ctx, field)
+	case "unitFactor":
+		return ec.fieldContext_SalesOrderLine_unitFactor(ctx, field)
+	case "stockQuantity":
+		return ec.fieldContext_SalesOrderLine_stockQuantity(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type SalesOrderLine", field.Name)
 }
@@ -49318,7 +49353,7 @@ func (ec *executionContext) _PurchaseOrderLine_receivedQuantity(ctx context.Cont
 			return ec.fieldContext_PurchaseOrderLine_receivedQuantity(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.ReceivedQty, nil
+			return ec.Resolvers.PurchaseOrderLine().ReceivedQuantity(ctx, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
@@ -49329,7 +49364,7 @@ func (ec *executionContext) _PurchaseOrderLine_receivedQuantity(ctx context.Cont
 	)
 }
 func (ec *executionContext) fieldContext_PurchaseOrderLine_receivedQuantity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("PurchaseOrderLine", field, false, false, "Decimal")
+	return graphql.NewScalarFieldContext("PurchaseOrderLine", field, true, true, "Decimal")
 }
 
 func (ec *executionContext) _PurchaseOrderLine_rejectedQuantity(ctx context.Context, field graphql.CollectedField, obj *jxc.PurchaseOrderLine) (ret graphql.Marshaler) {
@@ -49341,7 +49376,7 @@ func (ec *executionContext) _PurchaseOrderLine_rejectedQuantity(ctx context.Cont
 			return ec.fieldContext_PurchaseOrderLine_rejectedQuantity(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.RejectedQty, nil
+			return ec.Resolvers.PurchaseOrderLine().RejectedQuantity(ctx, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
@@ -49352,7 +49387,7 @@ func (ec *executionContext) _PurchaseOrderLine_rejectedQuantity(ctx context.Cont
 	)
 }
 func (ec *executionContext) fieldContext_PurchaseOrderLine_rejectedQuantity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("PurchaseOrderLine", field, false, false, "Decimal")
+	return graphql.NewScalarFieldContext("PurchaseOrderLine", field, true, true, "Decimal")
 }
 
 func (ec *executionContext) _PurchaseOrderLine_invoicedQuantity(ctx context.Context, field graphql.CollectedField, obj *jxc.PurchaseOrderLine) (ret graphql.Marshaler) {
@@ -49364,7 +49399,7 @@ func (ec *executionContext) _PurchaseOrderLine_invoicedQuantity(ctx context.Cont
 			return ec.fieldContext_PurchaseOrderLine_invoicedQuantity(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.InvoicedQty, nil
+			return ec.Resolvers.PurchaseOrderLine().InvoicedQuantity(ctx, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
@@ -49375,7 +49410,7 @@ func (ec *executionContext) _PurchaseOrderLine_invoicedQuantity(ctx context.Cont
 	)
 }
 func (ec *executionContext) fieldContext_PurchaseOrderLine_invoicedQuantity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("PurchaseOrderLine", field, false, false, "Decimal")
+	return graphql.NewScalarFieldContext("PurchaseOrderLine", field, true, true, "Decimal")
 }
 
 func (ec *executionContext) _PurchaseOrderLine_openQuantity(ctx context.Context, field graphql.CollectedField, obj *jxc.PurchaseOrderLine) (ret graphql.Marshaler) {
@@ -57907,6 +57942,75 @@ func (ec *executionContext) _SalesOrderLine_outstanding(ctx context.Context, fie
 	)
 }
 func (ec *executionContext) fieldContext_SalesOrderLine_outstanding(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SalesOrderLine", field, true, false, "Decimal")
+}
+
+func (ec *executionContext) _SalesOrderLine_unit(ctx context.Context, field graphql.CollectedField, obj *jxc.SalesOrderLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesOrderLine_unit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.SalesOrderLine().Unit(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SalesOrderLine_unit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SalesOrderLine", field, true, true, "String")
+}
+
+func (ec *executionContext) _SalesOrderLine_unitFactor(ctx context.Context, field graphql.CollectedField, obj *jxc.SalesOrderLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesOrderLine_unitFactor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UnitFactor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SalesOrderLine_unitFactor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SalesOrderLine", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _SalesOrderLine_stockQuantity(ctx context.Context, field graphql.CollectedField, obj *jxc.SalesOrderLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesOrderLine_stockQuantity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StockQuantity(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SalesOrderLine_stockQuantity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("SalesOrderLine", field, true, false, "Decimal")
 }
 
@@ -76194,7 +76298,7 @@ func (ec *executionContext) unmarshalInputSalesOrderLineInput(ctx context.Contex
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"productId", "quantity", "unitPrice", "discountRate", "vatRate"}
+	fieldsInOrder := [...]string{"productId", "quantity", "unitPrice", "discountRate", "vatRate", "unit"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -76236,6 +76340,13 @@ func (ec *executionContext) unmarshalInputSalesOrderLineInput(ctx context.Contex
 				return it, err
 			}
 			it.VatRate = data
+		case "unit":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unit"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Unit = data
 		}
 	}
 	return it, nil
@@ -88046,20 +88157,23 @@ func (ec *executionContext) _PurchaseOrderLine(ctx context.Context, sel ast.Sele
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "receivedQuantity":
-			out.Values[i] = ec._PurchaseOrderLine_receivedQuantity(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._PurchaseOrderLine_receivedQuantity(ctx, field, obj)
+				})
 		case "rejectedQuantity":
-			out.Values[i] = ec._PurchaseOrderLine_rejectedQuantity(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._PurchaseOrderLine_rejectedQuantity(ctx, field, obj)
+				})
 		case "invoicedQuantity":
-			out.Values[i] = ec._PurchaseOrderLine_invoicedQuantity(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._PurchaseOrderLine_invoicedQuantity(ctx, field, obj)
+				})
 		case "openQuantity":
 			out.Values[i] = ec._PurchaseOrderLine_openQuantity(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -89932,67 +90046,83 @@ func (ec *executionContext) _SalesOrderLine(ctx context.Context, sel ast.Selecti
 		case "id":
 			out.Values[i] = ec._SalesOrderLine_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "lineNo":
 			out.Values[i] = ec._SalesOrderLine_lineNo(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "product":
 			out.Values[i] = ec._SalesOrderLine_product(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "quantity":
 			out.Values[i] = ec._SalesOrderLine_quantity(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "unitPrice":
 			out.Values[i] = ec._SalesOrderLine_unitPrice(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "discountRate":
 			out.Values[i] = ec._SalesOrderLine_discountRate(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "vatRate":
 			out.Values[i] = ec._SalesOrderLine_vatRate(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "netAmount":
 			out.Values[i] = ec._SalesOrderLine_netAmount(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "vatAmount":
 			out.Values[i] = ec._SalesOrderLine_vatAmount(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "reserved":
 			out.Values[i] = ec._SalesOrderLine_reserved(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "shipped":
 			out.Values[i] = ec._SalesOrderLine_shipped(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "returned":
 			out.Values[i] = ec._SalesOrderLine_returned(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "outstanding":
 			out.Values[i] = ec._SalesOrderLine_outstanding(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "unit":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._SalesOrderLine_unit(ctx, field, obj)
+				})
+		case "unitFactor":
+			out.Values[i] = ec._SalesOrderLine_unitFactor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "stockQuantity":
+			out.Values[i] = ec._SalesOrderLine_stockQuantity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))

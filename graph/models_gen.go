@@ -1306,6 +1306,8 @@ type SalesOrderLineInput struct {
 	DiscountRate *decimal.Decimal `json:"discountRate,omitempty"`
 	// VAT rate as a fraction; the product's when left out.
 	VatRate *decimal.Decimal `json:"vatRate,omitempty"`
+	// The unit of quantity and price: one of the product's units; its sales unit when left out.
+	Unit *string `json:"unit,omitempty"`
 }
 
 // The result of an order operation.

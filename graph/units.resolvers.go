@@ -76,3 +76,18 @@ func (r *purchaseOrderLineResolver) Unit(ctx context.Context, obj *jxc.PurchaseO
 	}
 	return p.Unit, nil
 }
+
+// Unit is the resolver for the unit field.
+func (r *salesOrderLineResolver) Unit(ctx context.Context, obj *jxc.SalesOrderLine) (string, error) {
+	if obj.Unit != "" {
+		return obj.Unit, nil
+	}
+	if obj.Product != nil {
+		return obj.Product.Unit, nil
+	}
+	p, err := r.CatalogService.FindProductByID(ctx, obj.ProductID)
+	if err != nil {
+		return "", err
+	}
+	return p.Unit, nil
+}
