@@ -29,7 +29,7 @@ func (st *demoStory) units(ctx context.Context) error {
 		}
 		p := st.b.products[pi]
 		if _, err := svc.SetProductUnits(as, jxc.ProductUnitsInput{ProductID: p.ID, StockUnitPlaces: jxc.Ptr(0),
-			Units: []jxc.ProductUnitInput{{Code: "箱", NameEn: jxc.Ptr("carton"), Factor: decimal.NewFromInt(10), Barcode: jxc.Ptr(fmt.Sprintf("CTN-%s", p.SKU))}},
+			Units:        []jxc.ProductUnitInput{{Code: "箱", NameEn: jxc.Ptr("carton"), Factor: decimal.NewFromInt(10), Barcode: jxc.Ptr(fmt.Sprintf("CTN-%s", p.SKU))}},
 			PurchaseUnit: jxc.Ptr("箱"), SalesUnit: jxc.Ptr("箱")}); err != nil {
 			return fmt.Errorf("demo units %s: %w", p.SKU, err)
 		}
