@@ -103,7 +103,11 @@ type PurchaseOrderLine struct {
 	InvoicedQty     decimal.Decimal `db:"invoiced_qty"`
 	ReceivedValue   decimal.Decimal `db:"received_value"`
 	GRNICleared     decimal.Decimal `db:"grni_cleared"`
-	Product         *Product        `db:"-"`
+	// The line's unit ("" is the stock unit) and its factor to the stock
+	// unit: quantities and the price are in the line's unit.
+	Unit       string          `db:"unit"`
+	UnitFactor decimal.Decimal `db:"unit_factor"`
+	Product    *Product        `db:"-"`
 }
 
 // NetAmount is quantity x unit price.
@@ -142,6 +146,7 @@ type PurchaseOrderLineInput struct {
 	ProductID int64
 	Quantity  decimal.Decimal
 	UnitPrice *decimal.Decimal
+	Unit      *string // one of the product's units; nil: its purchase unit
 }
 
 // ValidatePurchaseOrderInput returns every rule the input breaks on its own.

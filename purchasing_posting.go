@@ -43,6 +43,9 @@ type ReceiptPostingLine struct {
 	LocationID  *int64
 	Quantity    decimal.Decimal
 	UnitPrice   decimal.Decimal
+	// StockQuantity is Quantity in the stock unit when the order line is in
+	// another unit (UnitPrice is per the line's unit); nil: the same.
+	StockQuantity *decimal.Decimal
 }
 
 // Day implements Event.
@@ -60,6 +63,9 @@ func (e *ReceiptPosting) Validate() error {
 		CheckQuantity(&es, l.Field+"acceptedQuantity", l.Quantity)
 		CheckUnitCost(&es, l.Field+"unitPrice", l.UnitPrice)
 		amounts[i] = LineAmount{l.Field + "acceptedQuantity", l.Quantity, l.UnitPrice}
+		if l.StockQuantity != nil {
+			CheckQuantity(&es, l.Field+"acceptedQuantity", *l.StockQuantity)
+		}
 	}
 	CheckLineAmounts(&es, "input.lines", "order price", amounts)
 	return es.Err()
@@ -76,7 +82,11 @@ func (e *ReceiptPosting) Needs() Needs {
 // Rules implements Event.
 func (e *ReceiptPosting) Rules(s *PostingState) (*Posting, error) {
 	p, err := receiveAll(s, e.Description, "input.receiptDate", e.Date, e.Lines, func(l ReceiptPostingLine) stockIn {
-		return stockIn{StockKey{l.ProductID, l.WarehouseID}, l.LocationID, l.Quantity, RoundMoney(l.Quantity.Mul(l.UnitPrice))}
+		q := l.Quantity
+		if l.StockQuantity != nil {
+			q = *l.StockQuantity
+		}
+		return stockIn{StockKey{l.ProductID, l.WarehouseID}, l.LocationID, q, RoundMoney(l.Quantity.Mul(l.UnitPrice))}
 	}, AccountGRNI, T("goods received"), T("goods received not invoiced"))
 	if err != nil {
 		return nil, err

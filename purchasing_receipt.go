@@ -178,7 +178,8 @@ func (p *ReceiptPlan) Posting(number string) *ReceiptPosting {
 	for i, l := range p.Input.Lines {
 		if l.AcceptedQty.Sign() > 0 {
 			ev.Lines = append(ev.Lines, ReceiptPostingLine{Field: fmt.Sprintf("input.lines.%d.", i), ProductID: p.Lines[i].ProductID,
-				WarehouseID: o.WarehouseID, LocationID: l.LocationID, Quantity: l.AcceptedQty, UnitPrice: p.Lines[i].UnitPrice})
+				WarehouseID: o.WarehouseID, LocationID: l.LocationID, Quantity: l.AcceptedQty, UnitPrice: p.Lines[i].UnitPrice,
+				StockQuantity: p.Lines[i].StockQuantityOf(l.AcceptedQty)})
 		}
 	}
 	if len(ev.Lines) == 0 {

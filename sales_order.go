@@ -105,7 +105,12 @@ type SalesOrderLine struct {
 	Reserved     decimal.Decimal `db:"reserved"`
 	Shipped      decimal.Decimal `db:"shipped"`
 	Returned     decimal.Decimal `db:"returned"`
-	Product      *Product        `db:"-"`
+	// The line's unit ("" is the stock unit), its factor to the stock unit
+	// and its rounding rule: quantities and the price are in the line's unit.
+	Unit       string          `db:"unit"`
+	UnitFactor decimal.Decimal `db:"unit_factor"`
+	UnitPlaces int             `db:"unit_places"`
+	Product    *Product        `db:"-"`
 }
 
 // Outstanding is what is neither shipped nor reserved: the shortage.
@@ -139,6 +144,7 @@ type SalesOrderLineInput struct {
 	UnitPrice    *decimal.Decimal
 	DiscountRate *decimal.Decimal
 	VATRate      *decimal.Decimal
+	Unit         *string // one of the product's units; nil: its sales unit
 }
 
 var one = decimal.NewFromInt(1)

@@ -169,6 +169,7 @@ func loadDemoStory(ctx context.Context, d *DB) error {
 	for _, step := range []func(context.Context) error{st.masters, st.plan, st.opening, st.budgets, st.replay, st.openWork, st.batches, st.closeMonths, st.quietAlerts} {
 	for _, step := range []func(context.Context) error{st.masters, st.plan, st.opening, st.budgets, st.replay, st.openWork, st.closeMonths, st.quietAlerts, st.dispatch} {
 	for _, step := range []func(context.Context) error{st.masters, st.plan, st.opening, st.budgets, st.replay, st.openWork, st.demoSupplierReturns, st.closeMonths, st.quietAlerts} {
+	for _, step := range []func(context.Context) error{st.masters, st.plan, st.opening, st.budgets, st.replay, st.openWork, st.units, st.closeMonths, st.quietAlerts} {
 		if err := step(ctx); err != nil {
 			return err
 		}

@@ -28,7 +28,7 @@ type orderRow struct {
 }
 
 const orderLineCols = `id, purchase_order_id, line_no, product_id, quantity, unit_price, vat_rate, received_qty, rejected_qty, invoiced_qty,
-	received_value, grni_cleared`
+	received_value, grni_cleared, unit, unit_factor`
 
 // loadOrders reads orders with their lines, products, suppliers and
 // warehouses: a fixed number of queries whatever the number of orders.
@@ -159,11 +159,20 @@ func createOrder(ctx context.Context, tx *Tx, in jxc.PurchaseOrderInput, prefix 
 	for id, p := range products {
 		skus[id] = p.SKU
 	}
+	units, err := purchaseLineUnits(ctx, tx, &refErrs, in, lineField)
+	if err != nil {
+		return nil, err
+	}
 	plan, err := jxc.PlanPurchaseOrder(sup, in, prefix, lineField, refErrs, skus)
 	if err != nil {
 		return nil, err
 	}
 	prices, expected := plan.Prices, plan.Expected
+	for i, l := range in.Lines {
+		if l.UnitPrice == nil { // the supplier's last price is per stock unit
+			prices[i] = prices[i].Mul(units[i].FactorOrOne())
+		}
+	}
 	id, number, err := newNumber(ctx, tx, "purchase_orders", "PO")
 	if err != nil {
 		return nil, err
@@ -182,6 +191,9 @@ func createOrder(ctx context.Context, tx *Tx, in jxc.PurchaseOrderInput, prefix 
 		SELECT $1, t.no, t.p, t.q::numeric, t.c::numeric, pr.vat_rate
 		FROM unnest($2::int[], $3::bigint[], $4::text[], $5::text[]) AS t(no, p, q, c) JOIN products pr ON pr.id = t.p ORDER BY t.no`,
 		id, pq.Array(nos), pq.Array(pids), pq.Array(qtys), pq.Array(ps)); err != nil {
+		return nil, err
+	}
+	if err := setLineUnits(ctx, tx, "purchase_order_lines", "purchase_order_id", id, units); err != nil {
 		return nil, err
 	}
 	// The supplier now supplies these products (prices follow on approval).
@@ -323,6 +335,8 @@ func recordPrices(ctx context.Context, tx *Tx, o *jxc.PurchaseOrder) error {
 	lines := slices.Clone(o.Lines)
 	slices.SortFunc(lines, func(a, b *jxc.PurchaseOrderLine) int { return int(a.ProductID - b.ProductID) })
 	for _, l := range lines {
+		l := *l
+		l.UnitPrice = l.StockUnitPrice() // supplier prices are per stock unit
 		var last *decimal.Decimal
 		if err := tx.GetContext(ctx, &last, `SELECT last_price FROM supplier_products WHERE supplier_id = $1 AND product_id = $2 FOR UPDATE`,
 			o.SupplierID, l.ProductID); err != nil && !errors.Is(err, sql.ErrNoRows) {

@@ -237,7 +237,7 @@ func (s *PurchasingService) Suggestions(ctx context.Context, warehouseID *int64)
 			SELECT b.product_id, b.warehouse_id FROM stock_balances b JOIN products p ON p.id = b.product_id WHERE p.reorder_point > 0
 			UNION SELECT * FROM unnest($1::bigint[], $2::bigint[])
 		), on_order AS (
-			SELECT l.product_id, o.warehouse_id, sum(l.quantity - l.received_qty) AS q
+			SELECT l.product_id, o.warehouse_id, sum((l.quantity - l.received_qty) * l.unit_factor) AS q
 			FROM purchase_order_lines l JOIN purchase_orders o ON o.id = l.purchase_order_id
 			WHERE o.status IN ('DRAFT', 'SUBMITTED', 'APPROVED', 'PARTIALLY_RECEIVED') GROUP BY 1, 2
 		)

@@ -19,7 +19,7 @@ const salesOrderCols = `id, number, customer_id, channel, region, coalesce(wareh
 	status, hold_reason, hold_reason_template, hold_reason_params, hold_released_by, notes, net_amount, vat_amount, total_amount, created_by, created_at, updated_at`
 
 const salesOrderLineCols = `id, order_id, line_no, product_id, quantity, unit_price, discount_rate, vat_rate, net_amount, vat_amount,
-	reserved, shipped, returned`
+	reserved, shipped, returned, unit, unit_factor, unit_places`
 
 func findSalesOrder(ctx context.Context, q Queryer, id int64, lock bool) (*jxc.SalesOrder, error) {
 	o, err := getByID[jxc.SalesOrder](ctx, q, salesOrderCols, "sales_orders", "sales order", id, lock)
@@ -103,6 +103,7 @@ type orderDraft struct {
 	lines    []*jxc.SalesOrderLine
 	net, vat decimal.Decimal
 	products map[int64]*jxc.Product
+	units    []jxc.UnitChoice // by line
 }
 
 func draftOrder(ctx context.Context, tx *Tx, in jxc.SalesOrderInput, es *jxc.Errors) (*orderDraft, error) {
@@ -155,6 +156,9 @@ func draftOrder(ctx context.Context, tx *Tx, in jxc.SalesOrderInput, es *jxc.Err
 		return nil, err
 	}
 	d.products = ps
+	if d.units, err = salesLineUnits(ctx, tx, es, in); err != nil {
+		return nil, err
+	}
 	d.net, d.vat = decimal.Zero, decimal.Zero
 	for i, l := range in.Lines {
 		f := fmt.Sprintf("input.lines.%d.", i)
@@ -165,7 +169,8 @@ func draftOrder(ctx context.Context, tx *Tx, in jxc.SalesOrderInput, es *jxc.Err
 		} else if !p.Active {
 			es.Add(jxc.EINVALID, f+"productId", "product {product} is inactive", jxc.P{"product": p.SKU})
 		}
-		price, disc, rate := p.SellPrice, decimal.Zero, p.VATRate
+		// The list price is per stock unit; a line in another unit costs its factor of them.
+		price, disc, rate := p.SellPrice.Mul(d.units[i].FactorOrOne()), decimal.Zero, p.VATRate
 		if l.UnitPrice != nil {
 			price = *l.UnitPrice
 		}
@@ -232,6 +237,9 @@ func (s *SalesService) CreateSalesOrder(ctx context.Context, in jxc.SalesOrderIn
 			id, pq.Array(nos), pq.Array(pids), pq.Array(decStrings(qty)), pq.Array(decStrings(price)), pq.Array(decStrings(disc)),
 			pq.Array(decStrings(rate)), pq.Array(decStrings(net)), pq.Array(decStrings(vat))); err != nil {
 			return domainError(err, "input.lines")
+		}
+		if err := setSalesLineUnits(ctx, tx, id, d.units); err != nil {
+			return err
 		}
 		tx.Produced(jxc.RecordSalesOrder, id, number, jxc.AuditCreate)
 		return nil

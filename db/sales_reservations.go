@@ -47,7 +47,7 @@ func candidates(ctx context.Context, q Queryer, lines []*jxc.SalesOrderLine) ([]
 	var pids []int64
 	var qtys []string
 	for _, l := range lines {
-		pids, qtys = append(pids, l.ProductID), append(qtys, l.Quantity.Sub(l.Shipped).String())
+		pids, qtys = append(pids, l.ProductID), append(qtys, l.Quantity.Sub(l.Shipped).Mul(l.Factor()).String())
 	}
 	var rows []struct {
 		ID     int64           `db:"id"`
@@ -208,7 +208,7 @@ func checkBelowCost(ctx context.Context, tx *Tx, o *jxc.SalesOrder) error {
 	var below []jxc.BelowCostLine
 	for i, l := range o.Lines {
 		net := jxc.NetUnitPrice(l.UnitPrice, l.DiscountRate)
-		if c := cost[l.ProductID]; c.Sign() > 0 && net.LessThan(c) {
+		if c := cost[l.ProductID].Mul(l.Factor()); c.Sign() > 0 && net.LessThan(c) {
 			sku := fmt.Sprint(l.ProductID)
 			if p := skus[l.ProductID]; p != nil {
 				sku = p.SKU
@@ -260,11 +260,11 @@ func reserveOutstanding(ctx context.Context, tx *Tx, o *jxc.SalesOrder) error {
 	for _, l := range o.Lines {
 		k := jxc.StockKey{ProductID: l.ProductID, WarehouseID: o.WarehouseID}
 		b := bals[k]
-		avail := b.Available().Sub(deltas[k])
+		avail := jxc.ReservableInUnit(b.Available().Sub(deltas[k]), l.UnitFactor, int32(l.UnitPlaces))
 		want := l.Outstanding()
 		r := decimal.Max(decimal.Min(avail, want), decimal.Zero)
 		if r.Sign() > 0 {
-			deltas[k] = deltas[k].Add(r)
+			deltas[k] = deltas[k].Add(r.Mul(l.Factor()))
 			reserved[l.ID] = r
 			l.Reserved = l.Reserved.Add(r)
 			resIDs, resQty = append(resIDs, l.ID), append(resQty, r)
@@ -273,13 +273,13 @@ func reserveOutstanding(ctx context.Context, tx *Tx, o *jxc.SalesOrder) error {
 		// The line's need is what is still short: updated, opened or covered.
 		if missing.Sign() > 0 {
 			shorts = append(shorts, short{l, missing})
-			res, err := tx.ExecContext(ctx, `UPDATE replenishment_needs SET quantity = $2 WHERE sales_order_line_id = $1 AND status = 'OPEN'`, l.ID, missing)
+			res, err := tx.ExecContext(ctx, `UPDATE replenishment_needs SET quantity = $2 WHERE sales_order_line_id = $1 AND status = 'OPEN'`, l.ID, missing.Mul(l.Factor()))
 			if err != nil {
 				return err
 			}
 			if n, _ := res.RowsAffected(); n == 0 {
 				if _, err := tx.ExecContext(ctx, `INSERT INTO replenishment_needs (product_id, warehouse_id, quantity, sales_order_line_id, created_at)
-					VALUES ($1, $2, $3, $4, $5)`, l.ProductID, o.WarehouseID, missing, l.ID, tx.Now); err != nil {
+					VALUES ($1, $2, $3, $4, $5)`, l.ProductID, o.WarehouseID, missing.Mul(l.Factor()), l.ID, tx.Now); err != nil {
 					return err
 				}
 			}
@@ -359,7 +359,7 @@ func releaseReservations(ctx context.Context, tx *Tx, o *jxc.SalesOrder) error {
 		if l.Reserved.Sign() > 0 {
 			k := jxc.StockKey{ProductID: l.ProductID, WarehouseID: o.WarehouseID}
 			keys = append(keys, k)
-			deltas[k] = deltas[k].Sub(l.Reserved)
+			deltas[k] = deltas[k].Sub(l.Reserved.Mul(l.Factor()))
 		}
 	}
 	if len(keys) > 0 {

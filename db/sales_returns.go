@@ -100,6 +100,11 @@ func (s *SalesService) CreateSalesReturn(ctx context.Context, in jxc.SalesReturn
 		if err != nil {
 			return err
 		}
+		factors, err := returnFactors(ctx, tx, sh.ID)
+		if err != nil {
+			return err
+		}
+		plan.InStockUnits(factors)
 		if id, err = nextID(ctx, tx, "sales_returns"); err != nil {
 			return err
 		}

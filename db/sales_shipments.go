@@ -123,6 +123,7 @@ func shipInTx(ctx context.Context, tx *Tx, in jxc.ShipInput, es jxc.Errors) erro
 		if err != nil {
 			return err
 		}
+		plan.InStockUnits(o)
 		ev := plan.Issue
 		if err := tx.GetContext(ctx, &ev.Partner, `SELECT code FROM customers WHERE id = $1`, sh.CustomerID); err != nil {
 			return err

@@ -68,7 +68,7 @@ const (
 	// Open orders (approved, partly received) whose expected date is the
 	// bound; RECEIPTS_DUE takes expected <= today, LATE_DELIVERIES < today.
 	wbOpenOrdersQuery = `SELECT o.id::text AS id, o.number, s.code || ' ' || s.name AS partner, w.code || ' ' || w.name AS title,
-		o.expected_date AS date, sum(l.quantity - l.received_qty) AS quantity, sum(round(l.quantity * l.unit_price, 2)) AS amount,
+		o.expected_date AS date, sum((l.quantity - l.received_qty) * l.unit_factor) AS quantity, sum(round(l.quantity * l.unit_price, 2)) AS amount,
 		$2::date - o.expected_date AS late, count(*) OVER () AS total
 		FROM purchase_orders o JOIN suppliers s ON s.id = o.supplier_id JOIN warehouses w ON w.id = o.warehouse_id
 		JOIN purchase_order_lines l ON l.purchase_order_id = o.id

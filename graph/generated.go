@@ -57,6 +57,7 @@ type ResolverRoot interface {
 	PartnerStatementLine() PartnerStatementLineResolver
 	Product() ProductResolver
 	PurchaseOrder() PurchaseOrderResolver
+	PurchaseOrderLine() PurchaseOrderLineResolver
 	PurchaseSuggestion() PurchaseSuggestionResolver
 	Query() QueryResolver
 	ReceivableAllocation() ReceivableAllocationResolver
@@ -65,6 +66,7 @@ type ResolverRoot interface {
 	SalesInvoice() SalesInvoiceResolver
 	SalesInvoiceLine() SalesInvoiceLineResolver
 	SalesOrder() SalesOrderResolver
+	SalesOrderLine() SalesOrderLineResolver
 	SalesOrderValidation() SalesOrderValidationResolver
 	SalesReturn() SalesReturnResolver
 	SalesReturnLine() SalesReturnLineResolver
@@ -81,7 +83,6 @@ type ResolverRoot interface {
 	SupplierInvoice() SupplierInvoiceResolver
 	SupplierInvoiceLine() SupplierInvoiceLineResolver
 	SupplierPayment() SupplierPaymentResolver
-	SupplierReturn() SupplierReturnResolver
 	User() UserResolver
 	Warehouse() WarehouseResolver
 	WorkbenchItem() WorkbenchItemResolver
@@ -1052,7 +1053,6 @@ type ComplexityRoot struct {
 	Mutation struct {
 		AcknowledgeAlert                    func(childComplexity int, id int64) int
 		ApplyCustomerCredit                 func(childComplexity int, input ApplyCustomerCreditInput) int
-		ApplyDebitNote                      func(childComplexity int, number string, invoiceNumber string, amount *decimal.Decimal) int
 		ApprovePurchaseOrder                func(childComplexity int, id int64) int
 		ApproveSupplierInvoiceMismatch      func(childComplexity int, id int64) int
 		BulkExport                          func(childComplexity int, input BulkExportInput) int
@@ -1060,7 +1060,6 @@ type ComplexityRoot struct {
 		CancelOperatingCost                 func(childComplexity int, input jxc.CancelOperatingCostInput) int
 		CancelPurchaseOrder                 func(childComplexity int, id int64) int
 		CancelSalesOrder                    func(childComplexity int, id int64) int
-		CancelSupplierReturn                func(childComplexity int, number string) int
 		CheckLowStock                       func(childComplexity int) int
 		ClearSignInLockout                  func(childComplexity int, input ClearSignInLockoutInput) int
 		CloseFiscalPeriod                   func(childComplexity int, input FiscalPeriodInput) int
@@ -1081,7 +1080,6 @@ type ComplexityRoot struct {
 		CreateSalesOrder                    func(childComplexity int, input SalesOrderInput) int
 		CreateSalesReturn                   func(childComplexity int, input CreateSalesReturnInput) int
 		CreateSupplier                      func(childComplexity int, input CreateSupplierInput) int
-		CreateSupplierReturn                func(childComplexity int, input jxc.SupplierReturnInput) int
 		CreateUser                          func(childComplexity int, input CreateUserInput) int
 		CreateWarehouse                     func(childComplexity int, input CreateWarehouseInput) int
 		DeactivateProduct                   func(childComplexity int, id int64) int
@@ -1096,10 +1094,8 @@ type ComplexityRoot struct {
 		PostStockAdjustment                 func(childComplexity int, input StockAdjustmentInput) int
 		PostSupplierInvoice                 func(childComplexity int, input SupplierInvoiceInput) int
 		PostSupplierPayment                 func(childComplexity int, input SupplierPaymentInput) int
-		PostSupplierReturn                  func(childComplexity int, number string, postingDate *jxc.Date) int
 		RecordCustomerPayment               func(childComplexity int, input RecordCustomerPaymentInput) int
 		RefundCustomer                      func(childComplexity int, input RefundCustomerInput) int
-		RefundDebitNote                     func(childComplexity int, number string, amount decimal.Decimal, date *jxc.Date) int
 		ReleaseSalesOrderHold               func(childComplexity int, id int64) int
 		ReopenFiscalPeriod                  func(childComplexity int, input FiscalPeriodInput) int
 		ReserveSalesOrderStock              func(childComplexity int, id int64) int
@@ -1107,6 +1103,7 @@ type ComplexityRoot struct {
 		ReviewVouchers                      func(childComplexity int, input VoucherReviewInput) int
 		RevokeAPIToken                      func(childComplexity int, id int64) int
 		SetPassword                         func(childComplexity int, input SetPasswordInput) int
+		SetProductUnits                     func(childComplexity int, input SetProductUnitsInput) int
 		SetSupplierProduct                  func(childComplexity int, input SetSupplierProductInput) int
 		ShipShipment                        func(childComplexity int, input ShipShipmentInput) int
 		SubmitPurchaseOrder                 func(childComplexity int, id int64) int
@@ -1280,13 +1277,17 @@ type ComplexityRoot struct {
 		Name         func(childComplexity int) int
 		NameEn       func(childComplexity int) int
 		NodeID       func(childComplexity int) int
+		PurchaseUnit func(childComplexity int) int
 		ReorderPoint func(childComplexity int) int
 		ReorderQty   func(childComplexity int) int
 		SKU          func(childComplexity int) int
 		SafetyStock  func(childComplexity int) int
+		SalesUnit    func(childComplexity int) int
 		SellPrice    func(childComplexity int) int
 		Stock        func(childComplexity int, warehouseID *int64) int
 		Unit         func(childComplexity int) int
+		UnitPlaces   func(childComplexity int) int
+		Units        func(childComplexity int) int
 		UpdatedAt    func(childComplexity int) int
 		VATRate      func(childComplexity int) int
 	}
@@ -1320,6 +1321,19 @@ type ComplexityRoot struct {
 		OnHand    func(childComplexity int) int
 		Reserved  func(childComplexity int) int
 		Value     func(childComplexity int) int
+	}
+
+	ProductUnit struct {
+		Barcode func(childComplexity int) int
+		Code    func(childComplexity int) int
+		Factor  func(childComplexity int) int
+		NameEn  func(childComplexity int) int
+		Places  func(childComplexity int) int
+	}
+
+	ProductUnitsPayload struct {
+		Product    func(childComplexity int) int
+		UserErrors func(childComplexity int) int
 	}
 
 	ProfitAndLoss struct {
@@ -1370,19 +1384,22 @@ type ComplexityRoot struct {
 	}
 
 	PurchaseOrderLine struct {
-		GRNIBalance   func(childComplexity int) int
-		ID            func(childComplexity int) int
-		InvoicedQty   func(childComplexity int) int
-		LineNo        func(childComplexity int) int
-		NetAmount     func(childComplexity int) int
-		OpenQuantity  func(childComplexity int) int
-		Product       func(childComplexity int) int
-		Quantity      func(childComplexity int) int
-		ReceivedQty   func(childComplexity int) int
-		ReceivedValue func(childComplexity int) int
-		RejectedQty   func(childComplexity int) int
-		UnitPrice     func(childComplexity int) int
-		VATRate       func(childComplexity int) int
+		GRNIBalance      func(childComplexity int) int
+		ID               func(childComplexity int) int
+		InvoicedQuantity func(childComplexity int) int
+		LineNo           func(childComplexity int) int
+		NetAmount        func(childComplexity int) int
+		OpenQuantity     func(childComplexity int) int
+		Product          func(childComplexity int) int
+		Quantity         func(childComplexity int) int
+		ReceivedQuantity func(childComplexity int) int
+		ReceivedValue    func(childComplexity int) int
+		RejectedQuantity func(childComplexity int) int
+		StockQuantity    func(childComplexity int) int
+		Unit             func(childComplexity int) int
+		UnitFactor       func(childComplexity int) int
+		UnitPrice        func(childComplexity int) int
+		VATRate          func(childComplexity int) int
 	}
 
 	PurchaseOrderPayload struct {
@@ -1503,8 +1520,6 @@ type ComplexityRoot struct {
 		SupplierInvoices           func(childComplexity int, first *int, after *string, filter *jxc.SupplierInvoiceFilter, orderBy *jxc.SupplierInvoiceOrder) int
 		SupplierPayment            func(childComplexity int, id *int64, number *string) int
 		SupplierPayments           func(childComplexity int, first *int, after *string, supplierID *int64, filter *jxc.SupplierPaymentFilter, orderBy *jxc.SupplierPaymentOrder) int
-		SupplierReturn             func(childComplexity int, number string) int
-		SupplierReturns            func(childComplexity int, first *int, after *string, filter *jxc.SupplierReturnFilter, orderBy *jxc.SupplierReturnOrder) int
 		Suppliers                  func(childComplexity int, first *int, after *string, filter *jxc.SupplierFilter, orderBy *jxc.SupplierOrder) int
 		TopSellers                 func(childComplexity int, from jxc.Date, to jxc.Date, by *jxc.TopSellersBy, limit *int) int
 		TrialBalance               func(childComplexity int, asOf jxc.Date) int
@@ -1669,19 +1684,22 @@ type ComplexityRoot struct {
 	}
 
 	SalesOrderLine struct {
-		DiscountRate func(childComplexity int) int
-		ID           func(childComplexity int) int
-		LineNo       func(childComplexity int) int
-		NetAmount    func(childComplexity int) int
-		Outstanding  func(childComplexity int) int
-		Product      func(childComplexity int) int
-		Quantity     func(childComplexity int) int
-		Reserved     func(childComplexity int) int
-		Returned     func(childComplexity int) int
-		Shipped      func(childComplexity int) int
-		UnitPrice    func(childComplexity int) int
-		VATAmount    func(childComplexity int) int
-		VATRate      func(childComplexity int) int
+		DiscountRate  func(childComplexity int) int
+		ID            func(childComplexity int) int
+		LineNo        func(childComplexity int) int
+		NetAmount     func(childComplexity int) int
+		Outstanding   func(childComplexity int) int
+		Product       func(childComplexity int) int
+		Quantity      func(childComplexity int) int
+		Reserved      func(childComplexity int) int
+		Returned      func(childComplexity int) int
+		Shipped       func(childComplexity int) int
+		StockQuantity func(childComplexity int) int
+		Unit          func(childComplexity int) int
+		UnitFactor    func(childComplexity int) int
+		UnitPrice     func(childComplexity int) int
+		VATAmount     func(childComplexity int) int
+		VATRate       func(childComplexity int) int
 	}
 
 	SalesOrderPayload struct {
@@ -2183,69 +2201,6 @@ type ComplexityRoot struct {
 		UserErrors      func(childComplexity int) int
 	}
 
-	SupplierReturn struct {
-		AppliedAmount  func(childComplexity int) int
-		CreatedAt      func(childComplexity int) int
-		GRNIAmount     func(childComplexity int) int
-		ID             func(childComplexity int) int
-		JournalEntry   func(childComplexity int) int
-		JournalEntryID func(childComplexity int) int
-		Lines          func(childComplexity int) int
-		NetAmount      func(childComplexity int) int
-		Number         func(childComplexity int) int
-		OpenCredit     func(childComplexity int) int
-		PostedAt       func(childComplexity int) int
-		PostingDate    func(childComplexity int) int
-		Reason         func(childComplexity int) int
-		ReceiptID      func(childComplexity int) int
-		ReceiptNumber  func(childComplexity int) int
-		RefundedAmount func(childComplexity int) int
-		Status         func(childComplexity int) int
-		StockValue     func(childComplexity int) int
-		SupplierCode   func(childComplexity int) int
-		SupplierID     func(childComplexity int) int
-		SupplierName   func(childComplexity int) int
-		TotalAmount    func(childComplexity int) int
-		VATAmount      func(childComplexity int) int
-		Variance       func(childComplexity int) int
-		WarehouseID    func(childComplexity int) int
-	}
-
-	SupplierReturnConnection struct {
-		Edges      func(childComplexity int) int
-		Nodes      func(childComplexity int) int
-		PageInfo   func(childComplexity int) int
-		TotalCount func(childComplexity int) int
-	}
-
-	SupplierReturnEdge struct {
-		Cursor func(childComplexity int) int
-		Node   func(childComplexity int) int
-	}
-
-	SupplierReturnLine struct {
-		GRNIAmount    func(childComplexity int) int
-		GRNIQty       func(childComplexity int) int
-		InvoicePrice  func(childComplexity int) int
-		InvoicedQty   func(childComplexity int) int
-		LineNo        func(childComplexity int) int
-		NetAmount     func(childComplexity int) int
-		ProductID     func(childComplexity int) int
-		ProductName   func(childComplexity int) int
-		Quantity      func(childComplexity int) int
-		ReceiptLineNo func(childComplexity int) int
-		SKU           func(childComplexity int) int
-		StockValue    func(childComplexity int) int
-		UnitPrice     func(childComplexity int) int
-		VATAmount     func(childComplexity int) int
-		VATRate       func(childComplexity int) int
-	}
-
-	SupplierReturnPayload struct {
-		SupplierReturn func(childComplexity int) int
-		UserErrors     func(childComplexity int) int
-	}
-
 	SupplierScorecard struct {
 		AverageLeadTimeDays func(childComplexity int) int
 		InspectedQuantity   func(childComplexity int) int
@@ -2619,11 +2574,7 @@ type MutationResolver interface {
 	UpdateNumberingRule(ctx context.Context, input jxc.NumberingRuleInput) (NumberingRulePayload, error)
 	PostOpeningStock(ctx context.Context, input OpeningStockInput) (StockDocumentPayload, error)
 	PostStockAdjustment(ctx context.Context, input StockAdjustmentInput) (StockDocumentPayload, error)
-	CreateSupplierReturn(ctx context.Context, input jxc.SupplierReturnInput) (SupplierReturnPayload, error)
-	PostSupplierReturn(ctx context.Context, number string, postingDate *jxc.Date) (SupplierReturnPayload, error)
-	CancelSupplierReturn(ctx context.Context, number string) (SupplierReturnPayload, error)
-	ApplyDebitNote(ctx context.Context, number string, invoiceNumber string, amount *decimal.Decimal) (SupplierReturnPayload, error)
-	RefundDebitNote(ctx context.Context, number string, amount decimal.Decimal, date *jxc.Date) (SupplierReturnPayload, error)
+	SetProductUnits(ctx context.Context, input SetProductUnitsInput) (ProductUnitsPayload, error)
 	Login(ctx context.Context, input LoginInput) (LoginPayload, error)
 	Logout(ctx context.Context) (LogoutPayload, error)
 	CreateAPIToken(ctx context.Context, name string) (CreateAPITokenPayload, error)
@@ -2655,11 +2606,22 @@ type PartnerStatementLineResolver interface {
 type ProductResolver interface {
 	Stock(ctx context.Context, obj *jxc.Product, warehouseID *int64) (jxc.ProductStock, error)
 	AuditTrail(ctx context.Context, obj *jxc.Product, first *int, after *string, orderBy *jxc.AuditEntryOrder) (AuditEntryConnection, error)
+	UnitPlaces(ctx context.Context, obj *jxc.Product) (int, error)
+	Units(ctx context.Context, obj *jxc.Product) ([]*jxc.ProductUnit, error)
+	PurchaseUnit(ctx context.Context, obj *jxc.Product) (string, error)
+	SalesUnit(ctx context.Context, obj *jxc.Product) (string, error)
 }
 type PurchaseOrderResolver interface {
 	Receipts(ctx context.Context, obj *jxc.PurchaseOrder) ([]*jxc.GoodsReceipt, error)
 	SupplierInvoices(ctx context.Context, obj *jxc.PurchaseOrder) ([]*jxc.SupplierInvoice, error)
 	AuditTrail(ctx context.Context, obj *jxc.PurchaseOrder, first *int, after *string, orderBy *jxc.AuditEntryOrder) (AuditEntryConnection, error)
+}
+type PurchaseOrderLineResolver interface {
+	ReceivedQuantity(ctx context.Context, obj *jxc.PurchaseOrderLine) (decimal.Decimal, error)
+	RejectedQuantity(ctx context.Context, obj *jxc.PurchaseOrderLine) (decimal.Decimal, error)
+	InvoicedQuantity(ctx context.Context, obj *jxc.PurchaseOrderLine) (decimal.Decimal, error)
+
+	Unit(ctx context.Context, obj *jxc.PurchaseOrderLine) (string, error)
 }
 type PurchaseSuggestionResolver interface {
 	Reason(ctx context.Context, obj *jxc.PurchaseSuggestion) (string, error)
@@ -2749,8 +2711,6 @@ type QueryResolver interface {
 	StockDocument(ctx context.Context, id *int64, number *string) (*jxc.StockDocument, error)
 	StockDocuments(ctx context.Context, first *int, after *string, filter *jxc.StockDocumentFilter, orderBy *jxc.StockDocumentOrder) (StockDocumentConnection, error)
 	StockValueSummary(ctx context.Context, groupBy jxc.StockGroupBy) ([]*jxc.StockValueGroup, error)
-	SupplierReturns(ctx context.Context, first *int, after *string, filter *jxc.SupplierReturnFilter, orderBy *jxc.SupplierReturnOrder) (SupplierReturnConnection, error)
-	SupplierReturn(ctx context.Context, number string) (*jxc.SupplierReturn, error)
 	Me(ctx context.Context) (jxc.User, error)
 	MyAPITokens(ctx context.Context) ([]*jxc.APIToken, error)
 	Users(ctx context.Context) ([]*jxc.User, error)
@@ -2788,6 +2748,9 @@ type SalesOrderResolver interface {
 
 	Shipments(ctx context.Context, obj *jxc.SalesOrder) ([]*jxc.Shipment, error)
 	AuditTrail(ctx context.Context, obj *jxc.SalesOrder, first *int, after *string, orderBy *jxc.AuditEntryOrder) (AuditEntryConnection, error)
+}
+type SalesOrderLineResolver interface {
+	Unit(ctx context.Context, obj *jxc.SalesOrderLine) (string, error)
 }
 type SalesOrderValidationResolver interface {
 	Warehouse(ctx context.Context, obj *SalesOrderValidation) (*jxc.Warehouse, error)
@@ -2870,9 +2833,6 @@ type SupplierPaymentResolver interface {
 	JournalEntry(ctx context.Context, obj *jxc.SupplierPayment) (*jxc.JournalEntry, error)
 
 	AuditTrail(ctx context.Context, obj *jxc.SupplierPayment, first *int, after *string, orderBy *jxc.AuditEntryOrder) (AuditEntryConnection, error)
-}
-type SupplierReturnResolver interface {
-	JournalEntry(ctx context.Context, obj *jxc.SupplierReturn) (*jxc.JournalEntry, error)
 }
 type UserResolver interface {
 	AuditTrail(ctx context.Context, obj *jxc.User, first *int, after *string, orderBy *jxc.AuditEntryOrder) (AuditEntryConnection, error)
@@ -7072,17 +7032,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.ApplyCustomerCredit(childComplexity, args["input"].(ApplyCustomerCreditInput)), true
-	case "Mutation.applyDebitNote":
-		if e.ComplexityRoot.Mutation.ApplyDebitNote == nil {
-			break
-		}
-
-		args, err := ec.field_Mutation_applyDebitNote_args(ctx, rawArgs)
-		if err != nil {
-			return 0, false
-		}
-
-		return e.ComplexityRoot.Mutation.ApplyDebitNote(childComplexity, args["number"].(string), args["invoiceNumber"].(string), args["amount"].(*decimal.Decimal)), true
 	case "Mutation.approvePurchaseOrder":
 		if e.ComplexityRoot.Mutation.ApprovePurchaseOrder == nil {
 			break
@@ -7160,17 +7109,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CancelSalesOrder(childComplexity, args["id"].(int64)), true
-	case "Mutation.cancelSupplierReturn":
-		if e.ComplexityRoot.Mutation.CancelSupplierReturn == nil {
-			break
-		}
-
-		args, err := ec.field_Mutation_cancelSupplierReturn_args(ctx, rawArgs)
-		if err != nil {
-			return 0, false
-		}
-
-		return e.ComplexityRoot.Mutation.CancelSupplierReturn(childComplexity, args["number"].(string)), true
 	case "Mutation.checkLowStock":
 		if e.ComplexityRoot.Mutation.CheckLowStock == nil {
 			break
@@ -7386,17 +7324,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateSupplier(childComplexity, args["input"].(CreateSupplierInput)), true
-	case "Mutation.createSupplierReturn":
-		if e.ComplexityRoot.Mutation.CreateSupplierReturn == nil {
-			break
-		}
-
-		args, err := ec.field_Mutation_createSupplierReturn_args(ctx, rawArgs)
-		if err != nil {
-			return 0, false
-		}
-
-		return e.ComplexityRoot.Mutation.CreateSupplierReturn(childComplexity, args["input"].(jxc.SupplierReturnInput)), true
 	case "Mutation.createUser":
 		if e.ComplexityRoot.Mutation.CreateUser == nil {
 			break
@@ -7546,17 +7473,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.PostSupplierPayment(childComplexity, args["input"].(SupplierPaymentInput)), true
-	case "Mutation.postSupplierReturn":
-		if e.ComplexityRoot.Mutation.PostSupplierReturn == nil {
-			break
-		}
-
-		args, err := ec.field_Mutation_postSupplierReturn_args(ctx, rawArgs)
-		if err != nil {
-			return 0, false
-		}
-
-		return e.ComplexityRoot.Mutation.PostSupplierReturn(childComplexity, args["number"].(string), args["postingDate"].(*jxc.Date)), true
 	case "Mutation.recordCustomerPayment":
 		if e.ComplexityRoot.Mutation.RecordCustomerPayment == nil {
 			break
@@ -7579,17 +7495,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RefundCustomer(childComplexity, args["input"].(RefundCustomerInput)), true
-	case "Mutation.refundDebitNote":
-		if e.ComplexityRoot.Mutation.RefundDebitNote == nil {
-			break
-		}
-
-		args, err := ec.field_Mutation_refundDebitNote_args(ctx, rawArgs)
-		if err != nil {
-			return 0, false
-		}
-
-		return e.ComplexityRoot.Mutation.RefundDebitNote(childComplexity, args["number"].(string), args["amount"].(decimal.Decimal), args["date"].(*jxc.Date)), true
 	case "Mutation.releaseSalesOrderHold":
 		if e.ComplexityRoot.Mutation.ReleaseSalesOrderHold == nil {
 			break
@@ -7667,6 +7572,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.SetPassword(childComplexity, args["input"].(SetPasswordInput)), true
+	case "Mutation.setProductUnits":
+		if e.ComplexityRoot.Mutation.SetProductUnits == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_setProductUnits_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SetProductUnits(childComplexity, args["input"].(SetProductUnitsInput)), true
 	case "Mutation.setSupplierProduct":
 		if e.ComplexityRoot.Mutation.SetSupplierProduct == nil {
 			break
@@ -8526,6 +8442,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Product.NodeID(childComplexity), true
+	case "Product.purchaseUnit":
+		if e.ComplexityRoot.Product.PurchaseUnit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Product.PurchaseUnit(childComplexity), true
 	case "Product.reorderPoint":
 		if e.ComplexityRoot.Product.ReorderPoint == nil {
 			break
@@ -8550,6 +8472,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Product.SafetyStock(childComplexity), true
+	case "Product.salesUnit":
+		if e.ComplexityRoot.Product.SalesUnit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Product.SalesUnit(childComplexity), true
 	case "Product.sellPrice":
 		if e.ComplexityRoot.Product.SellPrice == nil {
 			break
@@ -8573,6 +8501,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Product.Unit(childComplexity), true
+	case "Product.unitPlaces":
+		if e.ComplexityRoot.Product.UnitPlaces == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Product.UnitPlaces(childComplexity), true
+	case "Product.units":
+		if e.ComplexityRoot.Product.Units == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Product.Units(childComplexity), true
 	case "Product.updatedAt":
 		if e.ComplexityRoot.Product.UpdatedAt == nil {
 			break
@@ -8686,6 +8626,50 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ProductStock.Value(childComplexity), true
+
+	case "ProductUnit.barcode":
+		if e.ComplexityRoot.ProductUnit.Barcode == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductUnit.Barcode(childComplexity), true
+	case "ProductUnit.code":
+		if e.ComplexityRoot.ProductUnit.Code == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductUnit.Code(childComplexity), true
+	case "ProductUnit.factor":
+		if e.ComplexityRoot.ProductUnit.Factor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductUnit.Factor(childComplexity), true
+	case "ProductUnit.nameEn":
+		if e.ComplexityRoot.ProductUnit.NameEn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductUnit.NameEn(childComplexity), true
+	case "ProductUnit.places":
+		if e.ComplexityRoot.ProductUnit.Places == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductUnit.Places(childComplexity), true
+
+	case "ProductUnitsPayload.product":
+		if e.ComplexityRoot.ProductUnitsPayload.Product == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductUnitsPayload.Product(childComplexity), true
+	case "ProductUnitsPayload.userErrors":
+		if e.ComplexityRoot.ProductUnitsPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductUnitsPayload.UserErrors(childComplexity), true
 
 	case "ProfitAndLoss.expenses":
 		if e.ComplexityRoot.ProfitAndLoss.Expenses == nil {
@@ -8919,11 +8903,11 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.PurchaseOrderLine.ID(childComplexity), true
 	case "PurchaseOrderLine.invoicedQuantity":
-		if e.ComplexityRoot.PurchaseOrderLine.InvoicedQty == nil {
+		if e.ComplexityRoot.PurchaseOrderLine.InvoicedQuantity == nil {
 			break
 		}
 
-		return e.ComplexityRoot.PurchaseOrderLine.InvoicedQty(childComplexity), true
+		return e.ComplexityRoot.PurchaseOrderLine.InvoicedQuantity(childComplexity), true
 	case "PurchaseOrderLine.lineNo":
 		if e.ComplexityRoot.PurchaseOrderLine.LineNo == nil {
 			break
@@ -8955,11 +8939,11 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.PurchaseOrderLine.Quantity(childComplexity), true
 	case "PurchaseOrderLine.receivedQuantity":
-		if e.ComplexityRoot.PurchaseOrderLine.ReceivedQty == nil {
+		if e.ComplexityRoot.PurchaseOrderLine.ReceivedQuantity == nil {
 			break
 		}
 
-		return e.ComplexityRoot.PurchaseOrderLine.ReceivedQty(childComplexity), true
+		return e.ComplexityRoot.PurchaseOrderLine.ReceivedQuantity(childComplexity), true
 	case "PurchaseOrderLine.receivedValue":
 		if e.ComplexityRoot.PurchaseOrderLine.ReceivedValue == nil {
 			break
@@ -8967,11 +8951,29 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.PurchaseOrderLine.ReceivedValue(childComplexity), true
 	case "PurchaseOrderLine.rejectedQuantity":
-		if e.ComplexityRoot.PurchaseOrderLine.RejectedQty == nil {
+		if e.ComplexityRoot.PurchaseOrderLine.RejectedQuantity == nil {
 			break
 		}
 
-		return e.ComplexityRoot.PurchaseOrderLine.RejectedQty(childComplexity), true
+		return e.ComplexityRoot.PurchaseOrderLine.RejectedQuantity(childComplexity), true
+	case "PurchaseOrderLine.stockQuantity":
+		if e.ComplexityRoot.PurchaseOrderLine.StockQuantity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PurchaseOrderLine.StockQuantity(childComplexity), true
+	case "PurchaseOrderLine.unit":
+		if e.ComplexityRoot.PurchaseOrderLine.Unit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PurchaseOrderLine.Unit(childComplexity), true
+	case "PurchaseOrderLine.unitFactor":
+		if e.ComplexityRoot.PurchaseOrderLine.UnitFactor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PurchaseOrderLine.UnitFactor(childComplexity), true
 	case "PurchaseOrderLine.unitPrice":
 		if e.ComplexityRoot.PurchaseOrderLine.UnitPrice == nil {
 			break
@@ -9948,28 +9950,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.SupplierPayments(childComplexity, args["first"].(*int), args["after"].(*string), args["supplierId"].(*int64), args["filter"].(*jxc.SupplierPaymentFilter), args["orderBy"].(*jxc.SupplierPaymentOrder)), true
-	case "Query.supplierReturn":
-		if e.ComplexityRoot.Query.SupplierReturn == nil {
-			break
-		}
-
-		args, err := ec.field_Query_supplierReturn_args(ctx, rawArgs)
-		if err != nil {
-			return 0, false
-		}
-
-		return e.ComplexityRoot.Query.SupplierReturn(childComplexity, args["number"].(string)), true
-	case "Query.supplierReturns":
-		if e.ComplexityRoot.Query.SupplierReturns == nil {
-			break
-		}
-
-		args, err := ec.field_Query_supplierReturns_args(ctx, rawArgs)
-		if err != nil {
-			return 0, false
-		}
-
-		return e.ComplexityRoot.Query.SupplierReturns(childComplexity, args["first"].(*int), args["after"].(*string), args["filter"].(*jxc.SupplierReturnFilter), args["orderBy"].(*jxc.SupplierReturnOrder)), true
 	case "Query.suppliers":
 		if e.ComplexityRoot.Query.Suppliers == nil {
 			break
@@ -10792,6 +10772,24 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SalesOrderLine.Shipped(childComplexity), true
+	case "SalesOrderLine.stockQuantity":
+		if e.ComplexityRoot.SalesOrderLine.StockQuantity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesOrderLine.StockQuantity(childComplexity), true
+	case "SalesOrderLine.unit":
+		if e.ComplexityRoot.SalesOrderLine.Unit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesOrderLine.Unit(childComplexity), true
+	case "SalesOrderLine.unitFactor":
+		if e.ComplexityRoot.SalesOrderLine.UnitFactor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesOrderLine.UnitFactor(childComplexity), true
 	case "SalesOrderLine.unitPrice":
 		if e.ComplexityRoot.SalesOrderLine.UnitPrice == nil {
 			break
@@ -12930,299 +12928,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.SupplierProductPayload.UserErrors(childComplexity), true
 
-	case "SupplierReturn.appliedAmount":
-		if e.ComplexityRoot.SupplierReturn.AppliedAmount == nil {
-			break
-		}
-
-		return e.ComplexityRoot.SupplierReturn.AppliedAmount(childComplexity), true
-	case "SupplierReturn.createdAt":
-		if e.ComplexityRoot.SupplierReturn.CreatedAt == nil {
-			break
-		}
-
-		return e.ComplexityRoot.SupplierReturn.CreatedAt(childComplexity), true
-	case "SupplierReturn.grniAmount":
-		if e.ComplexityRoot.SupplierReturn.GRNIAmount == nil {
-			break
-		}
-
-		return e.ComplexityRoot.SupplierReturn.GRNIAmount(childComplexity), true
-	case "SupplierReturn.id":
-		if e.ComplexityRoot.SupplierReturn.ID == nil {
-			break
-		}
-
-		return e.ComplexityRoot.SupplierReturn.ID(childComplexity), true
-	case "SupplierReturn.journalEntry":
-		if e.ComplexityRoot.SupplierReturn.JournalEntry == nil {
-			break
-		}
-
-		return e.ComplexityRoot.SupplierReturn.JournalEntry(childComplexity), true
-	case "SupplierReturn.journalEntryId":
-		if e.ComplexityRoot.SupplierReturn.JournalEntryID == nil {
-			break
-		}
-
-		return e.ComplexityRoot.SupplierReturn.JournalEntryID(childComplexity), true
-	case "SupplierReturn.lines":
-		if e.ComplexityRoot.SupplierReturn.Lines == nil {
-			break
-		}
-
-		return e.ComplexityRoot.SupplierReturn.Lines(childComplexity), true
-	case "SupplierReturn.netAmount":
-		if e.ComplexityRoot.SupplierReturn.NetAmount == nil {
-			break
-		}
-
-		return e.ComplexityRoot.SupplierReturn.NetAmount(childComplexity), true
-	case "SupplierReturn.number":
-		if e.ComplexityRoot.SupplierReturn.Number == nil {
-			break
-		}
-
-		return e.ComplexityRoot.SupplierReturn.Number(childComplexity), true
-	case "SupplierReturn.openCredit":
-		if e.ComplexityRoot.SupplierReturn.OpenCredit == nil {
-			break
-		}
-
-		return e.ComplexityRoot.SupplierReturn.OpenCredit(childComplexity), true
-	case "SupplierReturn.postedAt":
-		if e.ComplexityRoot.SupplierReturn.PostedAt == nil {
-			break
-		}
-
-		return e.ComplexityRoot.SupplierReturn.PostedAt(childComplexity), true
-	case "SupplierReturn.postingDate":
-		if e.ComplexityRoot.SupplierReturn.PostingDate == nil {
-			break
-		}
-
-		return e.ComplexityRoot.SupplierReturn.PostingDate(childComplexity), true
-	case "SupplierReturn.reason":
-		if e.ComplexityRoot.SupplierReturn.Reason == nil {
-			break
-		}
-
-		return e.ComplexityRoot.SupplierReturn.Reason(childComplexity), true
-	case "SupplierReturn.receiptId":
-		if e.ComplexityRoot.SupplierReturn.ReceiptID == nil {
-			break
-		}
-
-		return e.ComplexityRoot.SupplierReturn.ReceiptID(childComplexity), true
-	case "SupplierReturn.receiptNumber":
-		if e.ComplexityRoot.SupplierReturn.ReceiptNumber == nil {
-			break
-		}
-
-		return e.ComplexityRoot.SupplierReturn.ReceiptNumber(childComplexity), true
-	case "SupplierReturn.refundedAmount":
-		if e.ComplexityRoot.SupplierReturn.RefundedAmount == nil {
-			break
-		}
-
-		return e.ComplexityRoot.SupplierReturn.RefundedAmount(childComplexity), true
-	case "SupplierReturn.status":
-		if e.ComplexityRoot.SupplierReturn.Status == nil {
-			break
-		}
-
-		return e.ComplexityRoot.SupplierReturn.Status(childComplexity), true
-	case "SupplierReturn.stockValue":
-		if e.ComplexityRoot.SupplierReturn.StockValue == nil {
-			break
-		}
-
-		return e.ComplexityRoot.SupplierReturn.StockValue(childComplexity), true
-	case "SupplierReturn.supplierCode":
-		if e.ComplexityRoot.SupplierReturn.SupplierCode == nil {
-			break
-		}
-
-		return e.ComplexityRoot.SupplierReturn.SupplierCode(childComplexity), true
-	case "SupplierReturn.supplierId":
-		if e.ComplexityRoot.SupplierReturn.SupplierID == nil {
-			break
-		}
-
-		return e.ComplexityRoot.SupplierReturn.SupplierID(childComplexity), true
-	case "SupplierReturn.supplierName":
-		if e.ComplexityRoot.SupplierReturn.SupplierName == nil {
-			break
-		}
-
-		return e.ComplexityRoot.SupplierReturn.SupplierName(childComplexity), true
-	case "SupplierReturn.totalAmount":
-		if e.ComplexityRoot.SupplierReturn.TotalAmount == nil {
-			break
-		}
-
-		return e.ComplexityRoot.SupplierReturn.TotalAmount(childComplexity), true
-	case "SupplierReturn.vatAmount":
-		if e.ComplexityRoot.SupplierReturn.VATAmount == nil {
-			break
-		}
-
-		return e.ComplexityRoot.SupplierReturn.VATAmount(childComplexity), true
-	case "SupplierReturn.variance":
-		if e.ComplexityRoot.SupplierReturn.Variance == nil {
-			break
-		}
-
-		return e.ComplexityRoot.SupplierReturn.Variance(childComplexity), true
-	case "SupplierReturn.warehouseId":
-		if e.ComplexityRoot.SupplierReturn.WarehouseID == nil {
-			break
-		}
-
-		return e.ComplexityRoot.SupplierReturn.WarehouseID(childComplexity), true
-
-	case "SupplierReturnConnection.edges":
-		if e.ComplexityRoot.SupplierReturnConnection.Edges == nil {
-			break
-		}
-
-		return e.ComplexityRoot.SupplierReturnConnection.Edges(childComplexity), true
-	case "SupplierReturnConnection.nodes":
-		if e.ComplexityRoot.SupplierReturnConnection.Nodes == nil {
-			break
-		}
-
-		return e.ComplexityRoot.SupplierReturnConnection.Nodes(childComplexity), true
-	case "SupplierReturnConnection.pageInfo":
-		if e.ComplexityRoot.SupplierReturnConnection.PageInfo == nil {
-			break
-		}
-
-		return e.ComplexityRoot.SupplierReturnConnection.PageInfo(childComplexity), true
-	case "SupplierReturnConnection.totalCount":
-		if e.ComplexityRoot.SupplierReturnConnection.TotalCount == nil {
-			break
-		}
-
-		return e.ComplexityRoot.SupplierReturnConnection.TotalCount(childComplexity), true
-
-	case "SupplierReturnEdge.cursor":
-		if e.ComplexityRoot.SupplierReturnEdge.Cursor == nil {
-			break
-		}
-
-		return e.ComplexityRoot.SupplierReturnEdge.Cursor(childComplexity), true
-	case "SupplierReturnEdge.node":
-		if e.ComplexityRoot.SupplierReturnEdge.Node == nil {
-			break
-		}
-
-		return e.ComplexityRoot.SupplierReturnEdge.Node(childComplexity), true
-
-	case "SupplierReturnLine.grniAmount":
-		if e.ComplexityRoot.SupplierReturnLine.GRNIAmount == nil {
-			break
-		}
-
-		return e.ComplexityRoot.SupplierReturnLine.GRNIAmount(childComplexity), true
-	case "SupplierReturnLine.grniQty":
-		if e.ComplexityRoot.SupplierReturnLine.GRNIQty == nil {
-			break
-		}
-
-		return e.ComplexityRoot.SupplierReturnLine.GRNIQty(childComplexity), true
-	case "SupplierReturnLine.invoicePrice":
-		if e.ComplexityRoot.SupplierReturnLine.InvoicePrice == nil {
-			break
-		}
-
-		return e.ComplexityRoot.SupplierReturnLine.InvoicePrice(childComplexity), true
-	case "SupplierReturnLine.invoicedQty":
-		if e.ComplexityRoot.SupplierReturnLine.InvoicedQty == nil {
-			break
-		}
-
-		return e.ComplexityRoot.SupplierReturnLine.InvoicedQty(childComplexity), true
-	case "SupplierReturnLine.lineNo":
-		if e.ComplexityRoot.SupplierReturnLine.LineNo == nil {
-			break
-		}
-
-		return e.ComplexityRoot.SupplierReturnLine.LineNo(childComplexity), true
-	case "SupplierReturnLine.netAmount":
-		if e.ComplexityRoot.SupplierReturnLine.NetAmount == nil {
-			break
-		}
-
-		return e.ComplexityRoot.SupplierReturnLine.NetAmount(childComplexity), true
-	case "SupplierReturnLine.productId":
-		if e.ComplexityRoot.SupplierReturnLine.ProductID == nil {
-			break
-		}
-
-		return e.ComplexityRoot.SupplierReturnLine.ProductID(childComplexity), true
-	case "SupplierReturnLine.productName":
-		if e.ComplexityRoot.SupplierReturnLine.ProductName == nil {
-			break
-		}
-
-		return e.ComplexityRoot.SupplierReturnLine.ProductName(childComplexity), true
-	case "SupplierReturnLine.quantity":
-		if e.ComplexityRoot.SupplierReturnLine.Quantity == nil {
-			break
-		}
-
-		return e.ComplexityRoot.SupplierReturnLine.Quantity(childComplexity), true
-	case "SupplierReturnLine.receiptLineNo":
-		if e.ComplexityRoot.SupplierReturnLine.ReceiptLineNo == nil {
-			break
-		}
-
-		return e.ComplexityRoot.SupplierReturnLine.ReceiptLineNo(childComplexity), true
-	case "SupplierReturnLine.sku":
-		if e.ComplexityRoot.SupplierReturnLine.SKU == nil {
-			break
-		}
-
-		return e.ComplexityRoot.SupplierReturnLine.SKU(childComplexity), true
-	case "SupplierReturnLine.stockValue":
-		if e.ComplexityRoot.SupplierReturnLine.StockValue == nil {
-			break
-		}
-
-		return e.ComplexityRoot.SupplierReturnLine.StockValue(childComplexity), true
-	case "SupplierReturnLine.unitPrice":
-		if e.ComplexityRoot.SupplierReturnLine.UnitPrice == nil {
-			break
-		}
-
-		return e.ComplexityRoot.SupplierReturnLine.UnitPrice(childComplexity), true
-	case "SupplierReturnLine.vatAmount":
-		if e.ComplexityRoot.SupplierReturnLine.VATAmount == nil {
-			break
-		}
-
-		return e.ComplexityRoot.SupplierReturnLine.VATAmount(childComplexity), true
-	case "SupplierReturnLine.vatRate":
-		if e.ComplexityRoot.SupplierReturnLine.VATRate == nil {
-			break
-		}
-
-		return e.ComplexityRoot.SupplierReturnLine.VATRate(childComplexity), true
-
-	case "SupplierReturnPayload.supplierReturn":
-		if e.ComplexityRoot.SupplierReturnPayload.SupplierReturn == nil {
-			break
-		}
-
-		return e.ComplexityRoot.SupplierReturnPayload.SupplierReturn(childComplexity), true
-	case "SupplierReturnPayload.userErrors":
-		if e.ComplexityRoot.SupplierReturnPayload.UserErrors == nil {
-			break
-		}
-
-		return e.ComplexityRoot.SupplierReturnPayload.UserErrors(childComplexity), true
-
 	case "SupplierScorecard.averageLeadTimeDays":
 		if e.ComplexityRoot.SupplierScorecard.AverageLeadTimeDays == nil {
 			break
@@ -14007,6 +13712,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("PostingWindowInput", ec.unmarshalInputPostingWindowInput),
 			graphql.NewInputUnmarshaler("ProductFilter", ec.unmarshalInputProductFilter),
 			graphql.NewInputUnmarshaler("ProductOrder", ec.unmarshalInputProductOrder),
+			graphql.NewInputUnmarshaler("ProductUnitInput", ec.unmarshalInputProductUnitInput),
 			graphql.NewInputUnmarshaler("PurchaseOrderFilter", ec.unmarshalInputPurchaseOrderFilter),
 			graphql.NewInputUnmarshaler("PurchaseOrderLineInput", ec.unmarshalInputPurchaseOrderLineInput),
 			graphql.NewInputUnmarshaler("PurchaseOrderOrder", ec.unmarshalInputPurchaseOrderOrder),
@@ -14027,6 +13733,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("SalesReturnLineInput", ec.unmarshalInputSalesReturnLineInput),
 			graphql.NewInputUnmarshaler("SalesReturnOrder", ec.unmarshalInputSalesReturnOrder),
 			graphql.NewInputUnmarshaler("SetPasswordInput", ec.unmarshalInputSetPasswordInput),
+			graphql.NewInputUnmarshaler("SetProductUnitsInput", ec.unmarshalInputSetProductUnitsInput),
 			graphql.NewInputUnmarshaler("SetSupplierProductInput", ec.unmarshalInputSetSupplierProductInput),
 			graphql.NewInputUnmarshaler("ShipLineInput", ec.unmarshalInputShipLineInput),
 			graphql.NewInputUnmarshaler("ShipShipmentInput", ec.unmarshalInputShipShipmentInput),
@@ -14052,10 +13759,6 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("SupplierPaymentFilter", ec.unmarshalInputSupplierPaymentFilter),
 			graphql.NewInputUnmarshaler("SupplierPaymentInput", ec.unmarshalInputSupplierPaymentInput),
 			graphql.NewInputUnmarshaler("SupplierPaymentOrder", ec.unmarshalInputSupplierPaymentOrder),
-			graphql.NewInputUnmarshaler("SupplierReturnFilter", ec.unmarshalInputSupplierReturnFilter),
-			graphql.NewInputUnmarshaler("SupplierReturnInput", ec.unmarshalInputSupplierReturnInput),
-			graphql.NewInputUnmarshaler("SupplierReturnLineInput", ec.unmarshalInputSupplierReturnLineInput),
-			graphql.NewInputUnmarshaler("SupplierReturnOrder", ec.unmarshalInputSupplierReturnOrder),
 			graphql.NewInputUnmarshaler("UpdateAccountInput", ec.unmarshalInputUpdateAccountInput),
 			graphql.NewInputUnmarshaler("UpdateBudgetLineInput", ec.unmarshalInputUpdateBudgetLineInput),
 			graphql.NewInputUnmarshaler("UpdateCategoryInput", ec.unmarshalInputUpdateCategoryInput),
@@ -14163,7 +13866,7 @@ func newExecutionContext(
 	}
 }
 
-//go:embed "schema/alerts.graphqls" "schema/analytics.graphqls" "schema/audit.graphqls" "schema/budget.graphqls" "schema/catalog.graphqls" "schema/export.graphqls" "schema/ledger.graphqls" "schema/ledger_auxiliary.graphqls" "schema/ledger_books.graphqls" "schema/ledger_closing.graphqls" "schema/ledger_lines.graphqls" "schema/ledger_statements.graphqls" "schema/ledger_vat.graphqls" "schema/live.graphqls" "schema/partner.graphqls" "schema/purchasing.graphqls" "schema/purchasing_invoice.graphqls" "schema/purchasing_landed_cost.graphqls" "schema/purchasing_order.graphqls" "schema/purchasing_payment.graphqls" "schema/purchasing_receipt.graphqls" "schema/purchasing_suggestion.graphqls" "schema/sales.graphqls" "schema/sales_invoice.graphqls" "schema/sales_order.graphqls" "schema/sales_payment.graphqls" "schema/sales_return.graphqls" "schema/sales_shipment.graphqls" "schema/settings.graphqls" "schema/stock.graphqls" "schema/supplier_returns.graphqls" "schema/users.graphqls" "schema/workbench.graphqls"
+//go:embed "schema/alerts.graphqls" "schema/analytics.graphqls" "schema/audit.graphqls" "schema/budget.graphqls" "schema/catalog.graphqls" "schema/export.graphqls" "schema/ledger.graphqls" "schema/ledger_auxiliary.graphqls" "schema/ledger_books.graphqls" "schema/ledger_closing.graphqls" "schema/ledger_lines.graphqls" "schema/ledger_statements.graphqls" "schema/ledger_vat.graphqls" "schema/live.graphqls" "schema/partner.graphqls" "schema/purchasing.graphqls" "schema/purchasing_invoice.graphqls" "schema/purchasing_landed_cost.graphqls" "schema/purchasing_order.graphqls" "schema/purchasing_payment.graphqls" "schema/purchasing_receipt.graphqls" "schema/purchasing_suggestion.graphqls" "schema/sales.graphqls" "schema/sales_invoice.graphqls" "schema/sales_order.graphqls" "schema/sales_payment.graphqls" "schema/sales_return.graphqls" "schema/sales_shipment.graphqls" "schema/settings.graphqls" "schema/stock.graphqls" "schema/units.graphqls" "schema/users.graphqls" "schema/workbench.graphqls"
 var sourcesFS embed.FS
 
 func sourceData(filename string) string {
@@ -14515,7 +14218,7 @@ type PageInfo {
 	{Name: "schema/sales_shipment.graphqls", Input: sourceData("schema/sales_shipment.graphqls"), BuiltIn: false},
 	{Name: "schema/settings.graphqls", Input: sourceData("schema/settings.graphqls"), BuiltIn: false},
 	{Name: "schema/stock.graphqls", Input: sourceData("schema/stock.graphqls"), BuiltIn: false},
-	{Name: "schema/supplier_returns.graphqls", Input: sourceData("schema/supplier_returns.graphqls"), BuiltIn: false},
+	{Name: "schema/units.graphqls", Input: sourceData("schema/units.graphqls"), BuiltIn: false},
 	{Name: "schema/users.graphqls", Input: sourceData("schema/users.graphqls"), BuiltIn: false},
 	{Name: "schema/workbench.graphqls", Input: sourceData("schema/workbench.graphqls"), BuiltIn: false},
 }
@@ -16757,6 +16460,14 @@ func (ec *executionContext) childFields_Product(ctx context.Context, field graph
 		return ec.fieldContext_Product_stock(ctx, field)
 	case "auditTrail":
 		return ec.fieldContext_Product_auditTrail(ctx, field)
+	case "unitPlaces":
+		return ec.fieldContext_Product_unitPlaces(ctx, field)
+	case "units":
+		return ec.fieldContext_Product_units(ctx, field)
+	case "purchaseUnit":
+		return ec.fieldContext_Product_purchaseUnit(ctx, field)
+	case "salesUnit":
+		return ec.fieldContext_Product_salesUnit(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Product", field.Name)
 }
@@ -16821,6 +16532,32 @@ func (ec *executionContext) childFields_ProductStock(ctx context.Context, field 
 		return ec.fieldContext_ProductStock_value(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ProductStock", field.Name)
+}
+
+func (ec *executionContext) childFields_ProductUnit(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "code":
+		return ec.fieldContext_ProductUnit_code(ctx, field)
+	case "nameEn":
+		return ec.fieldContext_ProductUnit_nameEn(ctx, field)
+	case "factor":
+		return ec.fieldContext_ProductUnit_factor(ctx, field)
+	case "places":
+		return ec.fieldContext_ProductUnit_places(ctx, field)
+	case "barcode":
+		return ec.fieldContext_ProductUnit_barcode(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ProductUnit", field.Name)
+}
+
+func (ec *executionContext) childFields_ProductUnitsPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "product":
+		return ec.fieldContext_ProductUnitsPayload_product(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_ProductUnitsPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ProductUnitsPayload", field.Name)
 }
 
 func (ec *executionContext) childFields_ProfitAndLoss(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -16945,6 +16682,12 @@ func (ec *executionContext) childFields_PurchaseOrderLine(ctx context.Context, f
 		return ec.fieldContext_PurchaseOrderLine_receivedValue(ctx, field)
 	case "grniBalance":
 		return ec.fieldContext_PurchaseOrderLine_grniBalance(ctx, field)
+	case "unit":
+		return ec.fieldContext_PurchaseOrderLine_unit(ctx, field)
+	case "unitFactor":
+		return ec.fieldContext_PurchaseOrderLine_unitFactor(ctx, field)
+	case "stockQuantity":
+		return ec.fieldContext_PurchaseOrderLine_stockQuantity(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type PurchaseOrderLine", field.Name)
 }
@@ -17357,6 +17100,12 @@ func (ec *executionContext) childFields_SalesOrderLine(ctx context.Context, fiel
 		return ec.fieldContext_SalesOrderLine_returned(ctx, field)
 	case "outstanding":
 		return ec.fieldContext_SalesOrderLine_outstanding(ctx, field)
+	case "unit":
+		return ec.fieldContext_SalesOrderLine_unit(ctx, field)
+	case "unitFactor":
+		return ec.fieldContext_SalesOrderLine_unitFactor(ctx, field)
+	case "stockQuantity":
+		return ec.fieldContext_SalesOrderLine_stockQuantity(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type SalesOrderLine", field.Name)
 }
@@ -18341,132 +18090,6 @@ func (ec *executionContext) childFields_SupplierProductPayload(ctx context.Conte
 		return ec.fieldContext_SupplierProductPayload_userErrors(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type SupplierProductPayload", field.Name)
-}
-
-func (ec *executionContext) childFields_SupplierReturn(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-	switch field.Name {
-	case "id":
-		return ec.fieldContext_SupplierReturn_id(ctx, field)
-	case "number":
-		return ec.fieldContext_SupplierReturn_number(ctx, field)
-	case "supplierId":
-		return ec.fieldContext_SupplierReturn_supplierId(ctx, field)
-	case "supplierCode":
-		return ec.fieldContext_SupplierReturn_supplierCode(ctx, field)
-	case "supplierName":
-		return ec.fieldContext_SupplierReturn_supplierName(ctx, field)
-	case "receiptId":
-		return ec.fieldContext_SupplierReturn_receiptId(ctx, field)
-	case "receiptNumber":
-		return ec.fieldContext_SupplierReturn_receiptNumber(ctx, field)
-	case "warehouseId":
-		return ec.fieldContext_SupplierReturn_warehouseId(ctx, field)
-	case "status":
-		return ec.fieldContext_SupplierReturn_status(ctx, field)
-	case "reason":
-		return ec.fieldContext_SupplierReturn_reason(ctx, field)
-	case "postingDate":
-		return ec.fieldContext_SupplierReturn_postingDate(ctx, field)
-	case "stockValue":
-		return ec.fieldContext_SupplierReturn_stockValue(ctx, field)
-	case "grniAmount":
-		return ec.fieldContext_SupplierReturn_grniAmount(ctx, field)
-	case "netAmount":
-		return ec.fieldContext_SupplierReturn_netAmount(ctx, field)
-	case "vatAmount":
-		return ec.fieldContext_SupplierReturn_vatAmount(ctx, field)
-	case "totalAmount":
-		return ec.fieldContext_SupplierReturn_totalAmount(ctx, field)
-	case "variance":
-		return ec.fieldContext_SupplierReturn_variance(ctx, field)
-	case "appliedAmount":
-		return ec.fieldContext_SupplierReturn_appliedAmount(ctx, field)
-	case "refundedAmount":
-		return ec.fieldContext_SupplierReturn_refundedAmount(ctx, field)
-	case "openCredit":
-		return ec.fieldContext_SupplierReturn_openCredit(ctx, field)
-	case "journalEntryId":
-		return ec.fieldContext_SupplierReturn_journalEntryId(ctx, field)
-	case "journalEntry":
-		return ec.fieldContext_SupplierReturn_journalEntry(ctx, field)
-	case "createdAt":
-		return ec.fieldContext_SupplierReturn_createdAt(ctx, field)
-	case "postedAt":
-		return ec.fieldContext_SupplierReturn_postedAt(ctx, field)
-	case "lines":
-		return ec.fieldContext_SupplierReturn_lines(ctx, field)
-	}
-	return nil, fmt.Errorf("no field named %q was found under type SupplierReturn", field.Name)
-}
-
-func (ec *executionContext) childFields_SupplierReturnConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-	switch field.Name {
-	case "edges":
-		return ec.fieldContext_SupplierReturnConnection_edges(ctx, field)
-	case "nodes":
-		return ec.fieldContext_SupplierReturnConnection_nodes(ctx, field)
-	case "pageInfo":
-		return ec.fieldContext_SupplierReturnConnection_pageInfo(ctx, field)
-	case "totalCount":
-		return ec.fieldContext_SupplierReturnConnection_totalCount(ctx, field)
-	}
-	return nil, fmt.Errorf("no field named %q was found under type SupplierReturnConnection", field.Name)
-}
-
-func (ec *executionContext) childFields_SupplierReturnEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-	switch field.Name {
-	case "cursor":
-		return ec.fieldContext_SupplierReturnEdge_cursor(ctx, field)
-	case "node":
-		return ec.fieldContext_SupplierReturnEdge_node(ctx, field)
-	}
-	return nil, fmt.Errorf("no field named %q was found under type SupplierReturnEdge", field.Name)
-}
-
-func (ec *executionContext) childFields_SupplierReturnLine(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-	switch field.Name {
-	case "lineNo":
-		return ec.fieldContext_SupplierReturnLine_lineNo(ctx, field)
-	case "receiptLineNo":
-		return ec.fieldContext_SupplierReturnLine_receiptLineNo(ctx, field)
-	case "productId":
-		return ec.fieldContext_SupplierReturnLine_productId(ctx, field)
-	case "sku":
-		return ec.fieldContext_SupplierReturnLine_sku(ctx, field)
-	case "productName":
-		return ec.fieldContext_SupplierReturnLine_productName(ctx, field)
-	case "quantity":
-		return ec.fieldContext_SupplierReturnLine_quantity(ctx, field)
-	case "unitPrice":
-		return ec.fieldContext_SupplierReturnLine_unitPrice(ctx, field)
-	case "grniQty":
-		return ec.fieldContext_SupplierReturnLine_grniQty(ctx, field)
-	case "invoicedQty":
-		return ec.fieldContext_SupplierReturnLine_invoicedQty(ctx, field)
-	case "invoicePrice":
-		return ec.fieldContext_SupplierReturnLine_invoicePrice(ctx, field)
-	case "vatRate":
-		return ec.fieldContext_SupplierReturnLine_vatRate(ctx, field)
-	case "stockValue":
-		return ec.fieldContext_SupplierReturnLine_stockValue(ctx, field)
-	case "grniAmount":
-		return ec.fieldContext_SupplierReturnLine_grniAmount(ctx, field)
-	case "netAmount":
-		return ec.fieldContext_SupplierReturnLine_netAmount(ctx, field)
-	case "vatAmount":
-		return ec.fieldContext_SupplierReturnLine_vatAmount(ctx, field)
-	}
-	return nil, fmt.Errorf("no field named %q was found under type SupplierReturnLine", field.Name)
-}
-
-func (ec *executionContext) childFields_SupplierReturnPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-	switch field.Name {
-	case "supplierReturn":
-		return ec.fieldContext_SupplierReturnPayload_supplierReturn(ctx, field)
-	case "userErrors":
-		return ec.fieldContext_SupplierReturnPayload_userErrors(ctx, field)
-	}
-	return nil, fmt.Errorf("no field named %q was found under type SupplierReturnPayload", field.Name)
 }
 
 func (ec *executionContext) childFields_SupplierScorecard(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -19533,36 +19156,6 @@ func (ec *executionContext) field_Mutation_applyCustomerCredit_args(ctx context.
 	return args, nil
 }
 
-func (ec *executionContext) field_Mutation_applyDebitNote_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
-	var err error
-	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "number",
-		func(ctx context.Context, v any) (string, error) {
-			return ec.unmarshalNString2string(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["number"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "invoiceNumber",
-		func(ctx context.Context, v any) (string, error) {
-			return ec.unmarshalNString2string(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["invoiceNumber"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "amount",
-		func(ctx context.Context, v any) (*decimal.Decimal, error) {
-			return ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["amount"] = arg2
-	return args, nil
-}
-
 func (ec *executionContext) field_Mutation_approvePurchaseOrder_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -19658,20 +19251,6 @@ func (ec *executionContext) field_Mutation_cancelSalesOrder_args(ctx context.Con
 		return nil, err
 	}
 	args["id"] = arg0
-	return args, nil
-}
-
-func (ec *executionContext) field_Mutation_cancelSupplierReturn_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
-	var err error
-	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "number",
-		func(ctx context.Context, v any) (string, error) {
-			return ec.unmarshalNString2string(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["number"] = arg0
 	return args, nil
 }
 
@@ -19927,20 +19506,6 @@ func (ec *executionContext) field_Mutation_createSalesReturn_args(ctx context.Co
 	return args, nil
 }
 
-func (ec *executionContext) field_Mutation_createSupplierReturn_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
-	var err error
-	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (jxc.SupplierReturnInput, error) {
-			return ec.unmarshalNSupplierReturnInput2githubᚗcomᚋjxcgraphᚋjxcᚐSupplierReturnInput(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["input"] = arg0
-	return args, nil
-}
-
 func (ec *executionContext) field_Mutation_createSupplier_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -20137,28 +19702,6 @@ func (ec *executionContext) field_Mutation_postSupplierPayment_args(ctx context.
 	return args, nil
 }
 
-func (ec *executionContext) field_Mutation_postSupplierReturn_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
-	var err error
-	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "number",
-		func(ctx context.Context, v any) (string, error) {
-			return ec.unmarshalNString2string(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["number"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "postingDate",
-		func(ctx context.Context, v any) (*jxc.Date, error) {
-			return ec.unmarshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["postingDate"] = arg1
-	return args, nil
-}
-
 func (ec *executionContext) field_Mutation_recordCustomerPayment_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -20184,36 +19727,6 @@ func (ec *executionContext) field_Mutation_refundCustomer_args(ctx context.Conte
 		return nil, err
 	}
 	args["input"] = arg0
-	return args, nil
-}
-
-func (ec *executionContext) field_Mutation_refundDebitNote_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
-	var err error
-	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "number",
-		func(ctx context.Context, v any) (string, error) {
-			return ec.unmarshalNString2string(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["number"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "amount",
-		func(ctx context.Context, v any) (decimal.Decimal, error) {
-			return ec.unmarshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["amount"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "date",
-		func(ctx context.Context, v any) (*jxc.Date, error) {
-			return ec.unmarshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["date"] = arg2
 	return args, nil
 }
 
@@ -20307,6 +19820,20 @@ func (ec *executionContext) field_Mutation_setPassword_args(ctx context.Context,
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (SetPasswordInput, error) {
 			return ec.unmarshalNSetPasswordInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSetPasswordInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_setProductUnits_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (SetProductUnitsInput, error) {
+			return ec.unmarshalNSetProductUnitsInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSetProductUnitsInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -22654,58 +22181,6 @@ func (ec *executionContext) field_Query_supplierPayments_args(ctx context.Contex
 		return nil, err
 	}
 	args["orderBy"] = arg4
-	return args, nil
-}
-
-func (ec *executionContext) field_Query_supplierReturn_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
-	var err error
-	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "number",
-		func(ctx context.Context, v any) (string, error) {
-			return ec.unmarshalNString2string(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["number"] = arg0
-	return args, nil
-}
-
-func (ec *executionContext) field_Query_supplierReturns_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
-	var err error
-	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
-		func(ctx context.Context, v any) (*int, error) {
-			return ec.unmarshalOInt2ᚖint(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["first"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
-		func(ctx context.Context, v any) (*string, error) {
-			return ec.unmarshalOString2ᚖstring(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["after"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
-		func(ctx context.Context, v any) (*jxc.SupplierReturnFilter, error) {
-			return ec.unmarshalOSupplierReturnFilter2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSupplierReturnFilter(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["filter"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
-		func(ctx context.Context, v any) (*jxc.SupplierReturnOrder, error) {
-			return ec.unmarshalOSupplierReturnOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSupplierReturnOrder(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["orderBy"] = arg3
 	return args, nil
 }
 
@@ -44563,29 +44038,29 @@ func (ec *executionContext) fieldContext_Mutation_postStockAdjustment(ctx contex
 	return fc, nil
 }
 
-func (ec *executionContext) _Mutation_createSupplierReturn(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+func (ec *executionContext) _Mutation_setProductUnits(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Mutation_createSupplierReturn(ctx, field)
+			return ec.fieldContext_Mutation_setProductUnits(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().CreateSupplierReturn(ctx, fc.Args["input"].(jxc.SupplierReturnInput))
+			return ec.Resolvers.Mutation().SetProductUnits(ctx, fc.Args["input"].(SetProductUnitsInput))
 		},
 		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
 			directive0 := next
 
 			directive1 := func(ctx context.Context) (any, error) {
-				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"PURCHASING", "WAREHOUSE"})
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"WAREHOUSE"})
 				if err != nil {
-					var zeroVal SupplierReturnPayload
+					var zeroVal ProductUnitsPayload
 					return zeroVal, err
 				}
 				if ec.Directives.HasRole == nil {
-					var zeroVal SupplierReturnPayload
+					var zeroVal ProductUnitsPayload
 					return zeroVal, errors.New("directive hasRole is not implemented")
 				}
 				return ec.Directives.HasRole(ctx, nil, directive0, roles)
@@ -44594,21 +44069,21 @@ func (ec *executionContext) _Mutation_createSupplierReturn(ctx context.Context, 
 			next = directive1
 			return next
 		},
-		func(ctx context.Context, selections ast.SelectionSet, v SupplierReturnPayload) graphql.Marshaler {
-			return ec.marshalNSupplierReturnPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSupplierReturnPayload(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v ProductUnitsPayload) graphql.Marshaler {
+			return ec.marshalNProductUnitsPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐProductUnitsPayload(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Mutation_createSupplierReturn(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Mutation_setProductUnits(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Mutation",
 		Field:      field,
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_SupplierReturnPayload(ctx, field)
+			return ec.childFields_ProductUnitsPayload(ctx, field)
 		},
 	}
 	defer func() {
@@ -44618,255 +44093,7 @@ func (ec *executionContext) fieldContext_Mutation_createSupplierReturn(ctx conte
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_createSupplierReturn_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
-		ec.Error(ctx, err)
-		return fc, err
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _Mutation_postSupplierReturn(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Mutation_postSupplierReturn(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().PostSupplierReturn(ctx, fc.Args["number"].(string), fc.Args["postingDate"].(*jxc.Date))
-		},
-		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
-			directive0 := next
-
-			directive1 := func(ctx context.Context) (any, error) {
-				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"WAREHOUSE", "PURCHASING"})
-				if err != nil {
-					var zeroVal SupplierReturnPayload
-					return zeroVal, err
-				}
-				if ec.Directives.HasRole == nil {
-					var zeroVal SupplierReturnPayload
-					return zeroVal, errors.New("directive hasRole is not implemented")
-				}
-				return ec.Directives.HasRole(ctx, nil, directive0, roles)
-			}
-
-			next = directive1
-			return next
-		},
-		func(ctx context.Context, selections ast.SelectionSet, v SupplierReturnPayload) graphql.Marshaler {
-			return ec.marshalNSupplierReturnPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSupplierReturnPayload(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Mutation_postSupplierReturn(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Mutation",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_SupplierReturnPayload(ctx, field)
-		},
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = ec.Recover(ctx, r)
-			ec.Error(ctx, err)
-		}
-	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_postSupplierReturn_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
-		ec.Error(ctx, err)
-		return fc, err
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _Mutation_cancelSupplierReturn(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Mutation_cancelSupplierReturn(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().CancelSupplierReturn(ctx, fc.Args["number"].(string))
-		},
-		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
-			directive0 := next
-
-			directive1 := func(ctx context.Context) (any, error) {
-				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"PURCHASING", "WAREHOUSE"})
-				if err != nil {
-					var zeroVal SupplierReturnPayload
-					return zeroVal, err
-				}
-				if ec.Directives.HasRole == nil {
-					var zeroVal SupplierReturnPayload
-					return zeroVal, errors.New("directive hasRole is not implemented")
-				}
-				return ec.Directives.HasRole(ctx, nil, directive0, roles)
-			}
-
-			next = directive1
-			return next
-		},
-		func(ctx context.Context, selections ast.SelectionSet, v SupplierReturnPayload) graphql.Marshaler {
-			return ec.marshalNSupplierReturnPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSupplierReturnPayload(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Mutation_cancelSupplierReturn(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Mutation",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_SupplierReturnPayload(ctx, field)
-		},
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = ec.Recover(ctx, r)
-			ec.Error(ctx, err)
-		}
-	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_cancelSupplierReturn_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
-		ec.Error(ctx, err)
-		return fc, err
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _Mutation_applyDebitNote(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Mutation_applyDebitNote(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().ApplyDebitNote(ctx, fc.Args["number"].(string), fc.Args["invoiceNumber"].(string), fc.Args["amount"].(*decimal.Decimal))
-		},
-		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
-			directive0 := next
-
-			directive1 := func(ctx context.Context) (any, error) {
-				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"FINANCE"})
-				if err != nil {
-					var zeroVal SupplierReturnPayload
-					return zeroVal, err
-				}
-				if ec.Directives.HasRole == nil {
-					var zeroVal SupplierReturnPayload
-					return zeroVal, errors.New("directive hasRole is not implemented")
-				}
-				return ec.Directives.HasRole(ctx, nil, directive0, roles)
-			}
-
-			next = directive1
-			return next
-		},
-		func(ctx context.Context, selections ast.SelectionSet, v SupplierReturnPayload) graphql.Marshaler {
-			return ec.marshalNSupplierReturnPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSupplierReturnPayload(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Mutation_applyDebitNote(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Mutation",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_SupplierReturnPayload(ctx, field)
-		},
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = ec.Recover(ctx, r)
-			ec.Error(ctx, err)
-		}
-	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_applyDebitNote_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
-		ec.Error(ctx, err)
-		return fc, err
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _Mutation_refundDebitNote(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Mutation_refundDebitNote(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().RefundDebitNote(ctx, fc.Args["number"].(string), fc.Args["amount"].(decimal.Decimal), fc.Args["date"].(*jxc.Date))
-		},
-		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
-			directive0 := next
-
-			directive1 := func(ctx context.Context) (any, error) {
-				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"FINANCE"})
-				if err != nil {
-					var zeroVal SupplierReturnPayload
-					return zeroVal, err
-				}
-				if ec.Directives.HasRole == nil {
-					var zeroVal SupplierReturnPayload
-					return zeroVal, errors.New("directive hasRole is not implemented")
-				}
-				return ec.Directives.HasRole(ctx, nil, directive0, roles)
-			}
-
-			next = directive1
-			return next
-		},
-		func(ctx context.Context, selections ast.SelectionSet, v SupplierReturnPayload) graphql.Marshaler {
-			return ec.marshalNSupplierReturnPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSupplierReturnPayload(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Mutation_refundDebitNote(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Mutation",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_SupplierReturnPayload(ctx, field)
-		},
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = ec.Recover(ctx, r)
-			ec.Error(ctx, err)
-		}
-	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_refundDebitNote_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.field_Mutation_setProductUnits_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -48284,6 +47511,107 @@ func (ec *executionContext) fieldContext_Product_auditTrail(ctx context.Context,
 	return fc, nil
 }
 
+func (ec *executionContext) _Product_unitPlaces(ctx context.Context, field graphql.CollectedField, obj *jxc.Product) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Product_unitPlaces(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Product().UnitPlaces(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Product_unitPlaces(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Product", field, true, true, "Int")
+}
+
+func (ec *executionContext) _Product_units(ctx context.Context, field graphql.CollectedField, obj *jxc.Product) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Product_units(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Product().Units(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.ProductUnit) graphql.Marshaler {
+			return ec.marshalNProductUnit2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐProductUnitᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Product_units(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Product",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ProductUnit(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Product_purchaseUnit(ctx context.Context, field graphql.CollectedField, obj *jxc.Product) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Product_purchaseUnit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Product().PurchaseUnit(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Product_purchaseUnit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Product", field, true, true, "String")
+}
+
+func (ec *executionContext) _Product_salesUnit(ctx context.Context, field graphql.CollectedField, obj *jxc.Product) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Product_salesUnit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Product().SalesUnit(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Product_salesUnit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Product", field, true, true, "String")
+}
+
 func (ec *executionContext) _ProductConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ProductConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -48722,6 +48050,185 @@ func (ec *executionContext) _ProductStock_value(ctx context.Context, field graph
 }
 func (ec *executionContext) fieldContext_ProductStock_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ProductStock", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _ProductUnit_code(ctx context.Context, field graphql.CollectedField, obj *jxc.ProductUnit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProductUnit_code(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Code, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProductUnit_code(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProductUnit", field, false, false, "String")
+}
+
+func (ec *executionContext) _ProductUnit_nameEn(ctx context.Context, field graphql.CollectedField, obj *jxc.ProductUnit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProductUnit_nameEn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NameEn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProductUnit_nameEn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProductUnit", field, false, false, "String")
+}
+
+func (ec *executionContext) _ProductUnit_factor(ctx context.Context, field graphql.CollectedField, obj *jxc.ProductUnit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProductUnit_factor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Factor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProductUnit_factor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProductUnit", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _ProductUnit_places(ctx context.Context, field graphql.CollectedField, obj *jxc.ProductUnit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProductUnit_places(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Places, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProductUnit_places(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProductUnit", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ProductUnit_barcode(ctx context.Context, field graphql.CollectedField, obj *jxc.ProductUnit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProductUnit_barcode(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Barcode, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ProductUnit_barcode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProductUnit", field, false, false, "String")
+}
+
+func (ec *executionContext) _ProductUnitsPayload_product(ctx context.Context, field graphql.CollectedField, obj *ProductUnitsPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProductUnitsPayload_product(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Product, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Product) graphql.Marshaler {
+			return ec.marshalOProduct2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐProduct(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ProductUnitsPayload_product(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ProductUnitsPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Product(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ProductUnitsPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *ProductUnitsPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProductUnitsPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProductUnitsPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ProductUnitsPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _ProfitAndLoss_from(ctx context.Context, field graphql.CollectedField, obj *jxc.ProfitAndLoss) (ret graphql.Marshaler) {
@@ -49846,7 +49353,7 @@ func (ec *executionContext) _PurchaseOrderLine_receivedQuantity(ctx context.Cont
 			return ec.fieldContext_PurchaseOrderLine_receivedQuantity(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.ReceivedQty, nil
+			return ec.Resolvers.PurchaseOrderLine().ReceivedQuantity(ctx, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
@@ -49857,7 +49364,7 @@ func (ec *executionContext) _PurchaseOrderLine_receivedQuantity(ctx context.Cont
 	)
 }
 func (ec *executionContext) fieldContext_PurchaseOrderLine_receivedQuantity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("PurchaseOrderLine", field, false, false, "Decimal")
+	return graphql.NewScalarFieldContext("PurchaseOrderLine", field, true, true, "Decimal")
 }
 
 func (ec *executionContext) _PurchaseOrderLine_rejectedQuantity(ctx context.Context, field graphql.CollectedField, obj *jxc.PurchaseOrderLine) (ret graphql.Marshaler) {
@@ -49869,7 +49376,7 @@ func (ec *executionContext) _PurchaseOrderLine_rejectedQuantity(ctx context.Cont
 			return ec.fieldContext_PurchaseOrderLine_rejectedQuantity(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.RejectedQty, nil
+			return ec.Resolvers.PurchaseOrderLine().RejectedQuantity(ctx, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
@@ -49880,7 +49387,7 @@ func (ec *executionContext) _PurchaseOrderLine_rejectedQuantity(ctx context.Cont
 	)
 }
 func (ec *executionContext) fieldContext_PurchaseOrderLine_rejectedQuantity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("PurchaseOrderLine", field, false, false, "Decimal")
+	return graphql.NewScalarFieldContext("PurchaseOrderLine", field, true, true, "Decimal")
 }
 
 func (ec *executionContext) _PurchaseOrderLine_invoicedQuantity(ctx context.Context, field graphql.CollectedField, obj *jxc.PurchaseOrderLine) (ret graphql.Marshaler) {
@@ -49892,7 +49399,7 @@ func (ec *executionContext) _PurchaseOrderLine_invoicedQuantity(ctx context.Cont
 			return ec.fieldContext_PurchaseOrderLine_invoicedQuantity(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.InvoicedQty, nil
+			return ec.Resolvers.PurchaseOrderLine().InvoicedQuantity(ctx, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
@@ -49903,7 +49410,7 @@ func (ec *executionContext) _PurchaseOrderLine_invoicedQuantity(ctx context.Cont
 	)
 }
 func (ec *executionContext) fieldContext_PurchaseOrderLine_invoicedQuantity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("PurchaseOrderLine", field, false, false, "Decimal")
+	return graphql.NewScalarFieldContext("PurchaseOrderLine", field, true, true, "Decimal")
 }
 
 func (ec *executionContext) _PurchaseOrderLine_openQuantity(ctx context.Context, field graphql.CollectedField, obj *jxc.PurchaseOrderLine) (ret graphql.Marshaler) {
@@ -49972,6 +49479,75 @@ func (ec *executionContext) _PurchaseOrderLine_grniBalance(ctx context.Context, 
 	)
 }
 func (ec *executionContext) fieldContext_PurchaseOrderLine_grniBalance(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PurchaseOrderLine", field, true, false, "Decimal")
+}
+
+func (ec *executionContext) _PurchaseOrderLine_unit(ctx context.Context, field graphql.CollectedField, obj *jxc.PurchaseOrderLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PurchaseOrderLine_unit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.PurchaseOrderLine().Unit(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PurchaseOrderLine_unit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PurchaseOrderLine", field, true, true, "String")
+}
+
+func (ec *executionContext) _PurchaseOrderLine_unitFactor(ctx context.Context, field graphql.CollectedField, obj *jxc.PurchaseOrderLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PurchaseOrderLine_unitFactor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UnitFactor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PurchaseOrderLine_unitFactor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PurchaseOrderLine", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _PurchaseOrderLine_stockQuantity(ctx context.Context, field graphql.CollectedField, obj *jxc.PurchaseOrderLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PurchaseOrderLine_stockQuantity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StockQuantity(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PurchaseOrderLine_stockQuantity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("PurchaseOrderLine", field, true, false, "Decimal")
 }
 
@@ -54891,130 +54467,6 @@ func (ec *executionContext) fieldContext_Query_stockValueSummary(ctx context.Con
 	return fc, nil
 }
 
-func (ec *executionContext) _Query_supplierReturns(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Query_supplierReturns(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().SupplierReturns(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["filter"].(*jxc.SupplierReturnFilter), fc.Args["orderBy"].(*jxc.SupplierReturnOrder))
-		},
-		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
-			directive0 := next
-
-			directive1 := func(ctx context.Context) (any, error) {
-				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"PURCHASING", "WAREHOUSE", "FINANCE", "MANAGER", "ANALYST"})
-				if err != nil {
-					var zeroVal SupplierReturnConnection
-					return zeroVal, err
-				}
-				if ec.Directives.HasRole == nil {
-					var zeroVal SupplierReturnConnection
-					return zeroVal, errors.New("directive hasRole is not implemented")
-				}
-				return ec.Directives.HasRole(ctx, nil, directive0, roles)
-			}
-
-			next = directive1
-			return next
-		},
-		func(ctx context.Context, selections ast.SelectionSet, v SupplierReturnConnection) graphql.Marshaler {
-			return ec.marshalNSupplierReturnConnection2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSupplierReturnConnection(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Query_supplierReturns(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Query",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_SupplierReturnConnection(ctx, field)
-		},
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = ec.Recover(ctx, r)
-			ec.Error(ctx, err)
-		}
-	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_supplierReturns_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
-		ec.Error(ctx, err)
-		return fc, err
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _Query_supplierReturn(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Query_supplierReturn(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().SupplierReturn(ctx, fc.Args["number"].(string))
-		},
-		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
-			directive0 := next
-
-			directive1 := func(ctx context.Context) (any, error) {
-				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"PURCHASING", "WAREHOUSE", "FINANCE", "MANAGER", "ANALYST"})
-				if err != nil {
-					var zeroVal *jxc.SupplierReturn
-					return zeroVal, err
-				}
-				if ec.Directives.HasRole == nil {
-					var zeroVal *jxc.SupplierReturn
-					return zeroVal, errors.New("directive hasRole is not implemented")
-				}
-				return ec.Directives.HasRole(ctx, nil, directive0, roles)
-			}
-
-			next = directive1
-			return next
-		},
-		func(ctx context.Context, selections ast.SelectionSet, v *jxc.SupplierReturn) graphql.Marshaler {
-			return ec.marshalOSupplierReturn2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSupplierReturn(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_Query_supplierReturn(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Query",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_SupplierReturn(ctx, field)
-		},
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = ec.Recover(ctx, r)
-			ec.Error(ctx, err)
-		}
-	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_supplierReturn_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
-		ec.Error(ctx, err)
-		return fc, err
-	}
-	return fc, nil
-}
-
 func (ec *executionContext) _Query_me(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -58490,6 +57942,75 @@ func (ec *executionContext) _SalesOrderLine_outstanding(ctx context.Context, fie
 	)
 }
 func (ec *executionContext) fieldContext_SalesOrderLine_outstanding(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SalesOrderLine", field, true, false, "Decimal")
+}
+
+func (ec *executionContext) _SalesOrderLine_unit(ctx context.Context, field graphql.CollectedField, obj *jxc.SalesOrderLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesOrderLine_unit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.SalesOrderLine().Unit(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SalesOrderLine_unit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SalesOrderLine", field, true, true, "String")
+}
+
+func (ec *executionContext) _SalesOrderLine_unitFactor(ctx context.Context, field graphql.CollectedField, obj *jxc.SalesOrderLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesOrderLine_unitFactor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UnitFactor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SalesOrderLine_unitFactor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SalesOrderLine", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _SalesOrderLine_stockQuantity(ctx context.Context, field graphql.CollectedField, obj *jxc.SalesOrderLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesOrderLine_stockQuantity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StockQuantity(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SalesOrderLine_stockQuantity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("SalesOrderLine", field, true, false, "Decimal")
 }
 
@@ -67606,1200 +67127,6 @@ func (ec *executionContext) fieldContext_SupplierProductPayload_userErrors(_ con
 	return fc, nil
 }
 
-func (ec *executionContext) _SupplierReturn_id(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierReturn) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_SupplierReturn_id(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
-			return ec.marshalNID2int64(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_SupplierReturn_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("SupplierReturn", field, false, false, "ID")
-}
-
-func (ec *executionContext) _SupplierReturn_number(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierReturn) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_SupplierReturn_number(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Number, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_SupplierReturn_number(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("SupplierReturn", field, false, false, "String")
-}
-
-func (ec *executionContext) _SupplierReturn_supplierId(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierReturn) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_SupplierReturn_supplierId(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.SupplierID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
-			return ec.marshalNID2int64(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_SupplierReturn_supplierId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("SupplierReturn", field, false, false, "ID")
-}
-
-func (ec *executionContext) _SupplierReturn_supplierCode(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierReturn) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_SupplierReturn_supplierCode(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.SupplierCode, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_SupplierReturn_supplierCode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("SupplierReturn", field, false, false, "String")
-}
-
-func (ec *executionContext) _SupplierReturn_supplierName(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierReturn) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_SupplierReturn_supplierName(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.SupplierName, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_SupplierReturn_supplierName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("SupplierReturn", field, false, false, "String")
-}
-
-func (ec *executionContext) _SupplierReturn_receiptId(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierReturn) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_SupplierReturn_receiptId(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ReceiptID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
-			return ec.marshalNID2int64(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_SupplierReturn_receiptId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("SupplierReturn", field, false, false, "ID")
-}
-
-func (ec *executionContext) _SupplierReturn_receiptNumber(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierReturn) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_SupplierReturn_receiptNumber(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ReceiptNumber, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_SupplierReturn_receiptNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("SupplierReturn", field, false, false, "String")
-}
-
-func (ec *executionContext) _SupplierReturn_warehouseId(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierReturn) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_SupplierReturn_warehouseId(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.WarehouseID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
-			return ec.marshalNID2int64(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_SupplierReturn_warehouseId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("SupplierReturn", field, false, false, "ID")
-}
-
-func (ec *executionContext) _SupplierReturn_status(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierReturn) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_SupplierReturn_status(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Status, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v jxc.SupplierReturnStatus) graphql.Marshaler {
-			return ec.marshalNSupplierReturnStatus2githubᚗcomᚋjxcgraphᚋjxcᚐSupplierReturnStatus(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_SupplierReturn_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("SupplierReturn", field, false, false, "SupplierReturnStatus")
-}
-
-func (ec *executionContext) _SupplierReturn_reason(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierReturn) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_SupplierReturn_reason(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Reason, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_SupplierReturn_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("SupplierReturn", field, false, false, "String")
-}
-
-func (ec *executionContext) _SupplierReturn_postingDate(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierReturn) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_SupplierReturn_postingDate(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.PostingDate, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Date) graphql.Marshaler {
-			return ec.marshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_SupplierReturn_postingDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("SupplierReturn", field, false, false, "Date")
-}
-
-func (ec *executionContext) _SupplierReturn_stockValue(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierReturn) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_SupplierReturn_stockValue(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.StockValue, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
-			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_SupplierReturn_stockValue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("SupplierReturn", field, false, false, "Decimal")
-}
-
-func (ec *executionContext) _SupplierReturn_grniAmount(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierReturn) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_SupplierReturn_grniAmount(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.GRNIAmount, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
-			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_SupplierReturn_grniAmount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("SupplierReturn", field, false, false, "Decimal")
-}
-
-func (ec *executionContext) _SupplierReturn_netAmount(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierReturn) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_SupplierReturn_netAmount(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.NetAmount, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
-			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_SupplierReturn_netAmount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("SupplierReturn", field, false, false, "Decimal")
-}
-
-func (ec *executionContext) _SupplierReturn_vatAmount(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierReturn) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_SupplierReturn_vatAmount(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.VATAmount, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
-			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_SupplierReturn_vatAmount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("SupplierReturn", field, false, false, "Decimal")
-}
-
-func (ec *executionContext) _SupplierReturn_totalAmount(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierReturn) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_SupplierReturn_totalAmount(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.TotalAmount, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
-			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_SupplierReturn_totalAmount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("SupplierReturn", field, false, false, "Decimal")
-}
-
-func (ec *executionContext) _SupplierReturn_variance(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierReturn) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_SupplierReturn_variance(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Variance, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
-			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_SupplierReturn_variance(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("SupplierReturn", field, false, false, "Decimal")
-}
-
-func (ec *executionContext) _SupplierReturn_appliedAmount(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierReturn) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_SupplierReturn_appliedAmount(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.AppliedAmount, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
-			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_SupplierReturn_appliedAmount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("SupplierReturn", field, false, false, "Decimal")
-}
-
-func (ec *executionContext) _SupplierReturn_refundedAmount(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierReturn) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_SupplierReturn_refundedAmount(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.RefundedAmount, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
-			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_SupplierReturn_refundedAmount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("SupplierReturn", field, false, false, "Decimal")
-}
-
-func (ec *executionContext) _SupplierReturn_openCredit(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierReturn) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_SupplierReturn_openCredit(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.OpenCredit(), nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
-			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_SupplierReturn_openCredit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("SupplierReturn", field, true, false, "Decimal")
-}
-
-func (ec *executionContext) _SupplierReturn_journalEntryId(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierReturn) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_SupplierReturn_journalEntryId(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.JournalEntryID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *int64) graphql.Marshaler {
-			return ec.marshalOID2ᚖint64(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_SupplierReturn_journalEntryId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("SupplierReturn", field, false, false, "ID")
-}
-
-func (ec *executionContext) _SupplierReturn_journalEntry(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierReturn) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_SupplierReturn_journalEntry(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.SupplierReturn().JournalEntry(ctx, obj)
-		},
-		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
-			directive0 := next
-
-			directive1 := func(ctx context.Context) (any, error) {
-				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"MANAGER", "FINANCE", "ANALYST"})
-				if err != nil {
-					var zeroVal *jxc.JournalEntry
-					return zeroVal, err
-				}
-				if ec.Directives.HasRole == nil {
-					var zeroVal *jxc.JournalEntry
-					return zeroVal, errors.New("directive hasRole is not implemented")
-				}
-				return ec.Directives.HasRole(ctx, obj, directive0, roles)
-			}
-
-			next = directive1
-			return next
-		},
-		func(ctx context.Context, selections ast.SelectionSet, v *jxc.JournalEntry) graphql.Marshaler {
-			return ec.marshalOJournalEntry2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐJournalEntry(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_SupplierReturn_journalEntry(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "SupplierReturn",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_JournalEntry(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _SupplierReturn_createdAt(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierReturn) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_SupplierReturn_createdAt(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.CreatedAt, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
-			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_SupplierReturn_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("SupplierReturn", field, false, false, "Time")
-}
-
-func (ec *executionContext) _SupplierReturn_postedAt(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierReturn) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_SupplierReturn_postedAt(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.PostedAt, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
-			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_SupplierReturn_postedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("SupplierReturn", field, false, false, "Time")
-}
-
-func (ec *executionContext) _SupplierReturn_lines(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierReturn) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_SupplierReturn_lines(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Lines, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.SupplierReturnLine) graphql.Marshaler {
-			return ec.marshalNSupplierReturnLine2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSupplierReturnLineᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_SupplierReturn_lines(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "SupplierReturn",
-		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_SupplierReturnLine(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _SupplierReturnConnection_edges(ctx context.Context, field graphql.CollectedField, obj *SupplierReturnConnection) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_SupplierReturnConnection_edges(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Edges, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*SupplierReturnEdge) graphql.Marshaler {
-			return ec.marshalNSupplierReturnEdge2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSupplierReturnEdgeᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_SupplierReturnConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "SupplierReturnConnection",
-		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_SupplierReturnEdge(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _SupplierReturnConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *SupplierReturnConnection) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_SupplierReturnConnection_nodes(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Nodes, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.SupplierReturn) graphql.Marshaler {
-			return ec.marshalNSupplierReturn2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSupplierReturnᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_SupplierReturnConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "SupplierReturnConnection",
-		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_SupplierReturn(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _SupplierReturnConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *SupplierReturnConnection) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_SupplierReturnConnection_pageInfo(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.PageInfo, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *PageInfo) graphql.Marshaler {
-			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐPageInfo(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_SupplierReturnConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "SupplierReturnConnection",
-		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_PageInfo(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _SupplierReturnConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *SupplierReturnConnection) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_SupplierReturnConnection_totalCount(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.TotalCount, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_SupplierReturnConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("SupplierReturnConnection", field, false, false, "Int")
-}
-
-func (ec *executionContext) _SupplierReturnEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *SupplierReturnEdge) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_SupplierReturnEdge_cursor(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Cursor, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_SupplierReturnEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("SupplierReturnEdge", field, false, false, "String")
-}
-
-func (ec *executionContext) _SupplierReturnEdge_node(ctx context.Context, field graphql.CollectedField, obj *SupplierReturnEdge) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_SupplierReturnEdge_node(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Node, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *jxc.SupplierReturn) graphql.Marshaler {
-			return ec.marshalNSupplierReturn2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSupplierReturn(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_SupplierReturnEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "SupplierReturnEdge",
-		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_SupplierReturn(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _SupplierReturnLine_lineNo(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierReturnLine) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_SupplierReturnLine_lineNo(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.LineNo, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_SupplierReturnLine_lineNo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("SupplierReturnLine", field, false, false, "Int")
-}
-
-func (ec *executionContext) _SupplierReturnLine_receiptLineNo(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierReturnLine) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_SupplierReturnLine_receiptLineNo(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ReceiptLineNo, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_SupplierReturnLine_receiptLineNo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("SupplierReturnLine", field, false, false, "Int")
-}
-
-func (ec *executionContext) _SupplierReturnLine_productId(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierReturnLine) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_SupplierReturnLine_productId(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ProductID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
-			return ec.marshalNID2int64(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_SupplierReturnLine_productId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("SupplierReturnLine", field, false, false, "ID")
-}
-
-func (ec *executionContext) _SupplierReturnLine_sku(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierReturnLine) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_SupplierReturnLine_sku(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.SKU, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_SupplierReturnLine_sku(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("SupplierReturnLine", field, false, false, "String")
-}
-
-func (ec *executionContext) _SupplierReturnLine_productName(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierReturnLine) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_SupplierReturnLine_productName(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ProductName, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_SupplierReturnLine_productName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("SupplierReturnLine", field, false, false, "String")
-}
-
-func (ec *executionContext) _SupplierReturnLine_quantity(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierReturnLine) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_SupplierReturnLine_quantity(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Quantity, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
-			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_SupplierReturnLine_quantity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("SupplierReturnLine", field, false, false, "Decimal")
-}
-
-func (ec *executionContext) _SupplierReturnLine_unitPrice(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierReturnLine) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_SupplierReturnLine_unitPrice(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.UnitPrice, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
-			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_SupplierReturnLine_unitPrice(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("SupplierReturnLine", field, false, false, "Decimal")
-}
-
-func (ec *executionContext) _SupplierReturnLine_grniQty(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierReturnLine) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_SupplierReturnLine_grniQty(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.GRNIQty, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
-			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_SupplierReturnLine_grniQty(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("SupplierReturnLine", field, false, false, "Decimal")
-}
-
-func (ec *executionContext) _SupplierReturnLine_invoicedQty(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierReturnLine) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_SupplierReturnLine_invoicedQty(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.InvoicedQty, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
-			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_SupplierReturnLine_invoicedQty(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("SupplierReturnLine", field, false, false, "Decimal")
-}
-
-func (ec *executionContext) _SupplierReturnLine_invoicePrice(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierReturnLine) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_SupplierReturnLine_invoicePrice(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.InvoicePrice, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
-			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_SupplierReturnLine_invoicePrice(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("SupplierReturnLine", field, false, false, "Decimal")
-}
-
-func (ec *executionContext) _SupplierReturnLine_vatRate(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierReturnLine) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_SupplierReturnLine_vatRate(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.VATRate, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
-			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_SupplierReturnLine_vatRate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("SupplierReturnLine", field, false, false, "Decimal")
-}
-
-func (ec *executionContext) _SupplierReturnLine_stockValue(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierReturnLine) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_SupplierReturnLine_stockValue(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.StockValue, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
-			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_SupplierReturnLine_stockValue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("SupplierReturnLine", field, false, false, "Decimal")
-}
-
-func (ec *executionContext) _SupplierReturnLine_grniAmount(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierReturnLine) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_SupplierReturnLine_grniAmount(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.GRNIAmount, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
-			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_SupplierReturnLine_grniAmount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("SupplierReturnLine", field, false, false, "Decimal")
-}
-
-func (ec *executionContext) _SupplierReturnLine_netAmount(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierReturnLine) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_SupplierReturnLine_netAmount(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.NetAmount, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
-			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_SupplierReturnLine_netAmount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("SupplierReturnLine", field, false, false, "Decimal")
-}
-
-func (ec *executionContext) _SupplierReturnLine_vatAmount(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierReturnLine) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_SupplierReturnLine_vatAmount(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.VATAmount, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
-			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_SupplierReturnLine_vatAmount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("SupplierReturnLine", field, false, false, "Decimal")
-}
-
-func (ec *executionContext) _SupplierReturnPayload_supplierReturn(ctx context.Context, field graphql.CollectedField, obj *SupplierReturnPayload) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_SupplierReturnPayload_supplierReturn(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.SupplierReturn, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *jxc.SupplierReturn) graphql.Marshaler {
-			return ec.marshalOSupplierReturn2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSupplierReturn(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_SupplierReturnPayload_supplierReturn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "SupplierReturnPayload",
-		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_SupplierReturn(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _SupplierReturnPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *SupplierReturnPayload) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_SupplierReturnPayload_userErrors(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.UserErrors, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*UserError) graphql.Marshaler {
-			return ec.marshalNUserError2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐUserErrorᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_SupplierReturnPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "SupplierReturnPayload",
-		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_UserError(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
 func (ec *executionContext) _SupplierScorecard_supplier(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierScorecard) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -76905,6 +75232,76 @@ func UnmarshalProductOrder(ctx context.Context, raw any) (jxc.ProductOrder, erro
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputProductUnitInput(ctx context.Context, obj any) (jxc.ProductUnitInput, error) {
+	var it jxc.ProductUnitInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"code", "nameEn", "factor", "places", "barcode"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "code":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("code"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Code = data
+		case "nameEn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameEn"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameEn = data
+		case "factor":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("factor"))
+			data, err := ec.unmarshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Factor = data
+		case "places":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("places"))
+			data, err := ec.unmarshalOInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Places = data
+		case "barcode":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("barcode"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Barcode = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalProductUnitInput unmarshals raw into the ProductUnitInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalProductUnitInput(ctx context.Context, raw any) (jxc.ProductUnitInput, error) {
+	var out jxc.ProductUnitInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ProductUnitInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputPurchaseOrderFilter(ctx context.Context, obj any) (jxc.PurchaseOrderFilter, error) {
 	var it jxc.PurchaseOrderFilter
 	if obj == nil {
@@ -76986,7 +75383,7 @@ func (ec *executionContext) unmarshalInputPurchaseOrderLineInput(ctx context.Con
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"productId", "quantity", "unitPrice"}
+	fieldsInOrder := [...]string{"productId", "quantity", "unitPrice", "unit"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -77014,6 +75411,13 @@ func (ec *executionContext) unmarshalInputPurchaseOrderLineInput(ctx context.Con
 				return it, err
 			}
 			it.UnitPrice = data
+		case "unit":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unit"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Unit = data
 		}
 	}
 	return it, nil
@@ -77894,7 +76298,7 @@ func (ec *executionContext) unmarshalInputSalesOrderLineInput(ctx context.Contex
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"productId", "quantity", "unitPrice", "discountRate", "vatRate"}
+	fieldsInOrder := [...]string{"productId", "quantity", "unitPrice", "discountRate", "vatRate", "unit"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -77936,6 +76340,13 @@ func (ec *executionContext) unmarshalInputSalesOrderLineInput(ctx context.Contex
 				return it, err
 			}
 			it.VatRate = data
+		case "unit":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unit"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Unit = data
 		}
 	}
 	return it, nil
@@ -78161,6 +76572,76 @@ func (ec *executionContext) unmarshalInputSetPasswordInput(ctx context.Context, 
 func UnmarshalSetPasswordInput(ctx context.Context, raw any) (SetPasswordInput, error) {
 	var out SetPasswordInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "SetPasswordInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputSetProductUnitsInput(ctx context.Context, obj any) (SetProductUnitsInput, error) {
+	var it SetProductUnitsInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"productId", "stockUnitPlaces", "units", "purchaseUnit", "salesUnit"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "productId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("productId"))
+			data, err := ec.unmarshalNID2int64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProductID = data
+		case "stockUnitPlaces":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("stockUnitPlaces"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StockUnitPlaces = data
+		case "units":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("units"))
+			data, err := ec.unmarshalNProductUnitInput2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐProductUnitInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Units = data
+		case "purchaseUnit":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("purchaseUnit"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PurchaseUnit = data
+		case "salesUnit":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("salesUnit"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SalesUnit = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalSetProductUnitsInput unmarshals raw into the SetProductUnitsInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalSetProductUnitsInput(ctx context.Context, raw any) (SetProductUnitsInput, error) {
+	var out SetProductUnitsInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "SetProductUnitsInput", raw, &out)
 	return out, err
 }
 
@@ -79799,248 +78280,6 @@ func (ec *executionContext) unmarshalInputSupplierPaymentOrder(ctx context.Conte
 func UnmarshalSupplierPaymentOrder(ctx context.Context, raw any) (jxc.SupplierPaymentOrder, error) {
 	var out jxc.SupplierPaymentOrder
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "SupplierPaymentOrder", raw, &out)
-	return out, err
-}
-
-func (ec *executionContext) unmarshalInputSupplierReturnFilter(ctx context.Context, obj any) (jxc.SupplierReturnFilter, error) {
-	var it jxc.SupplierReturnFilter
-	if obj == nil {
-		return it, nil
-	}
-
-	asMap := map[string]any{}
-	for k, v := range obj.(map[string]any) {
-		asMap[k] = v
-	}
-
-	fieldsInOrder := [...]string{"supplierId", "receiptId", "status", "dateFrom", "dateTo", "search"}
-	for _, k := range fieldsInOrder {
-		v, ok := asMap[k]
-		if !ok {
-			continue
-		}
-		switch k {
-		case "supplierId":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("supplierId"))
-			data, err := ec.unmarshalOID2ᚖint64(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.SupplierID = data
-		case "receiptId":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("receiptId"))
-			data, err := ec.unmarshalOID2ᚖint64(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ReceiptID = data
-		case "status":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
-			data, err := ec.unmarshalOSupplierReturnStatus2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐSupplierReturnStatusᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.Status = data
-		case "dateFrom":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dateFrom"))
-			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.DateFrom = data
-		case "dateTo":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dateTo"))
-			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.DateTo = data
-		case "search":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("search"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.Search = data
-		}
-	}
-	return it, nil
-}
-
-// UnmarshalSupplierReturnFilter unmarshals raw into the SupplierReturnFilter input type, using the
-// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
-// object that was not passed as a field argument.
-//
-// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
-// and the returned error says so.
-func UnmarshalSupplierReturnFilter(ctx context.Context, raw any) (jxc.SupplierReturnFilter, error) {
-	var out jxc.SupplierReturnFilter
-	err := graphql.UnmarshalNamedInputFromContext(ctx, "SupplierReturnFilter", raw, &out)
-	return out, err
-}
-
-func (ec *executionContext) unmarshalInputSupplierReturnInput(ctx context.Context, obj any) (jxc.SupplierReturnInput, error) {
-	var it jxc.SupplierReturnInput
-	if obj == nil {
-		return it, nil
-	}
-
-	asMap := map[string]any{}
-	for k, v := range obj.(map[string]any) {
-		asMap[k] = v
-	}
-
-	fieldsInOrder := [...]string{"receiptId", "reason", "lines", "idempotencyKey"}
-	for _, k := range fieldsInOrder {
-		v, ok := asMap[k]
-		if !ok {
-			continue
-		}
-		switch k {
-		case "receiptId":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("receiptId"))
-			data, err := ec.unmarshalNID2int64(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ReceiptID = data
-		case "reason":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reason"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.Reason = data
-		case "lines":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lines"))
-			data, err := ec.unmarshalNSupplierReturnLineInput2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐSupplierReturnLineInputᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.Lines = data
-		case "idempotencyKey":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idempotencyKey"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.IdempotencyKey = data
-		}
-	}
-	return it, nil
-}
-
-// UnmarshalSupplierReturnInput unmarshals raw into the SupplierReturnInput input type, using the
-// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
-// object that was not passed as a field argument.
-//
-// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
-// and the returned error says so.
-func UnmarshalSupplierReturnInput(ctx context.Context, raw any) (jxc.SupplierReturnInput, error) {
-	var out jxc.SupplierReturnInput
-	err := graphql.UnmarshalNamedInputFromContext(ctx, "SupplierReturnInput", raw, &out)
-	return out, err
-}
-
-func (ec *executionContext) unmarshalInputSupplierReturnLineInput(ctx context.Context, obj any) (jxc.SupplierReturnLineInput, error) {
-	var it jxc.SupplierReturnLineInput
-	if obj == nil {
-		return it, nil
-	}
-
-	asMap := map[string]any{}
-	for k, v := range obj.(map[string]any) {
-		asMap[k] = v
-	}
-
-	fieldsInOrder := [...]string{"receiptLineNo", "quantity"}
-	for _, k := range fieldsInOrder {
-		v, ok := asMap[k]
-		if !ok {
-			continue
-		}
-		switch k {
-		case "receiptLineNo":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("receiptLineNo"))
-			data, err := ec.unmarshalNInt2int(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ReceiptLineNo = data
-		case "quantity":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quantity"))
-			data, err := ec.unmarshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.Quantity = data
-		}
-	}
-	return it, nil
-}
-
-// UnmarshalSupplierReturnLineInput unmarshals raw into the SupplierReturnLineInput input type, using the
-// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
-// object that was not passed as a field argument.
-//
-// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
-// and the returned error says so.
-func UnmarshalSupplierReturnLineInput(ctx context.Context, raw any) (jxc.SupplierReturnLineInput, error) {
-	var out jxc.SupplierReturnLineInput
-	err := graphql.UnmarshalNamedInputFromContext(ctx, "SupplierReturnLineInput", raw, &out)
-	return out, err
-}
-
-func (ec *executionContext) unmarshalInputSupplierReturnOrder(ctx context.Context, obj any) (jxc.SupplierReturnOrder, error) {
-	var it jxc.SupplierReturnOrder
-	if obj == nil {
-		return it, nil
-	}
-
-	asMap := map[string]any{}
-	for k, v := range obj.(map[string]any) {
-		asMap[k] = v
-	}
-
-	if _, present := asMap["direction"]; !present {
-		asMap["direction"] = "ASC"
-	}
-
-	fieldsInOrder := [...]string{"field", "direction"}
-	for _, k := range fieldsInOrder {
-		v, ok := asMap[k]
-		if !ok {
-			continue
-		}
-		switch k {
-		case "field":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
-			data, err := ec.unmarshalNSupplierReturnOrderField2githubᚗcomᚋjxcgraphᚋjxcᚐSupplierReturnOrderField(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.Field = data
-		case "direction":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
-			data, err := ec.unmarshalOSortDirection2githubᚗcomᚋjxcgraphᚋjxcᚐSortDirection(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.Direction = data
-		}
-	}
-	return it, nil
-}
-
-// UnmarshalSupplierReturnOrder unmarshals raw into the SupplierReturnOrder input type, using the
-// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
-// object that was not passed as a field argument.
-//
-// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
-// and the returned error says so.
-func UnmarshalSupplierReturnOrder(ctx context.Context, raw any) (jxc.SupplierReturnOrder, error) {
-	var out jxc.SupplierReturnOrder
-	err := graphql.UnmarshalNamedInputFromContext(ctx, "SupplierReturnOrder", raw, &out)
 	return out, err
 }
 
@@ -88118,37 +86357,9 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
-		case "createSupplierReturn":
+		case "setProductUnits":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
-				return ec._Mutation_createSupplierReturn(ctx, field)
-			})
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "postSupplierReturn":
-			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
-				return ec._Mutation_postSupplierReturn(ctx, field)
-			})
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "cancelSupplierReturn":
-			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
-				return ec._Mutation_cancelSupplierReturn(ctx, field)
-			})
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "applyDebitNote":
-			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
-				return ec._Mutation_applyDebitNote(ctx, field)
-			})
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "refundDebitNote":
-			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
-				return ec._Mutation_refundDebitNote(ctx, field)
+				return ec._Mutation_setProductUnits(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -89257,6 +87468,30 @@ func (ec *executionContext) _Product(ctx context.Context, sel ast.SelectionSet, 
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Product_auditTrail(ctx, field, obj)
 				})
+		case "unitPlaces":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Product_unitPlaces(ctx, field, obj)
+				})
+		case "units":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Product_units(ctx, field, obj)
+				})
+		case "purchaseUnit":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Product_purchaseUnit(ctx, field, obj)
+				})
+		case "salesUnit":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Product_salesUnit(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -89474,6 +87709,97 @@ func (ec *executionContext) _ProductStock(ctx context.Context, sel ast.Selection
 			}
 		case "value":
 			out.Values[i] = ec._ProductStock_value(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var productUnitImplementors = []string{"ProductUnit"}
+
+func (ec *executionContext) _ProductUnit(ctx context.Context, sel ast.SelectionSet, obj *jxc.ProductUnit) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, productUnitImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ProductUnit")
+		case "code":
+			out.Values[i] = ec._ProductUnit_code(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nameEn":
+			out.Values[i] = ec._ProductUnit_nameEn(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "factor":
+			out.Values[i] = ec._ProductUnit_factor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "places":
+			out.Values[i] = ec._ProductUnit_places(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "barcode":
+			out.Values[i] = ec._ProductUnit_barcode(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var productUnitsPayloadImplementors = []string{"ProductUnitsPayload"}
+
+func (ec *executionContext) _ProductUnitsPayload(ctx context.Context, sel ast.SelectionSet, obj *ProductUnitsPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, productUnitsPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ProductUnitsPayload")
+		case "product":
+			out.Values[i] = ec._ProductUnitsPayload_product(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._ProductUnitsPayload_userErrors(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -89798,67 +88124,86 @@ func (ec *executionContext) _PurchaseOrderLine(ctx context.Context, sel ast.Sele
 		case "id":
 			out.Values[i] = ec._PurchaseOrderLine_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "lineNo":
 			out.Values[i] = ec._PurchaseOrderLine_lineNo(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "product":
 			out.Values[i] = ec._PurchaseOrderLine_product(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "quantity":
 			out.Values[i] = ec._PurchaseOrderLine_quantity(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "unitPrice":
 			out.Values[i] = ec._PurchaseOrderLine_unitPrice(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "vatRate":
 			out.Values[i] = ec._PurchaseOrderLine_vatRate(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "netAmount":
 			out.Values[i] = ec._PurchaseOrderLine_netAmount(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "receivedQuantity":
-			out.Values[i] = ec._PurchaseOrderLine_receivedQuantity(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._PurchaseOrderLine_receivedQuantity(ctx, field, obj)
+				})
 		case "rejectedQuantity":
-			out.Values[i] = ec._PurchaseOrderLine_rejectedQuantity(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._PurchaseOrderLine_rejectedQuantity(ctx, field, obj)
+				})
 		case "invoicedQuantity":
-			out.Values[i] = ec._PurchaseOrderLine_invoicedQuantity(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._PurchaseOrderLine_invoicedQuantity(ctx, field, obj)
+				})
 		case "openQuantity":
 			out.Values[i] = ec._PurchaseOrderLine_openQuantity(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "receivedValue":
 			out.Values[i] = ec._PurchaseOrderLine_receivedValue(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "grniBalance":
 			out.Values[i] = ec._PurchaseOrderLine_grniBalance(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "unit":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._PurchaseOrderLine_unit(ctx, field, obj)
+				})
+		case "unitFactor":
+			out.Values[i] = ec._PurchaseOrderLine_unitFactor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "stockQuantity":
+			out.Values[i] = ec._PurchaseOrderLine_stockQuantity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -90650,18 +88995,6 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_stockValueSummary(ctx, field)
-				})
-		case "supplierReturns":
-			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Query_supplierReturns(ctx, field)
-				})
-		case "supplierReturn":
-			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Query_supplierReturn(ctx, field)
 				})
 		case "me":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -91713,67 +90046,83 @@ func (ec *executionContext) _SalesOrderLine(ctx context.Context, sel ast.Selecti
 		case "id":
 			out.Values[i] = ec._SalesOrderLine_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "lineNo":
 			out.Values[i] = ec._SalesOrderLine_lineNo(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "product":
 			out.Values[i] = ec._SalesOrderLine_product(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "quantity":
 			out.Values[i] = ec._SalesOrderLine_quantity(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "unitPrice":
 			out.Values[i] = ec._SalesOrderLine_unitPrice(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "discountRate":
 			out.Values[i] = ec._SalesOrderLine_discountRate(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "vatRate":
 			out.Values[i] = ec._SalesOrderLine_vatRate(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "netAmount":
 			out.Values[i] = ec._SalesOrderLine_netAmount(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "vatAmount":
 			out.Values[i] = ec._SalesOrderLine_vatAmount(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "reserved":
 			out.Values[i] = ec._SalesOrderLine_reserved(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "shipped":
 			out.Values[i] = ec._SalesOrderLine_shipped(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "returned":
 			out.Values[i] = ec._SalesOrderLine_returned(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "outstanding":
 			out.Values[i] = ec._SalesOrderLine_outstanding(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "unit":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._SalesOrderLine_unit(ctx, field, obj)
+				})
+		case "unitFactor":
+			out.Values[i] = ec._SalesOrderLine_unitFactor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "stockQuantity":
+			out.Values[i] = ec._SalesOrderLine_stockQuantity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -94990,387 +93339,6 @@ func (ec *executionContext) _SupplierProductPayload(ctx context.Context, sel ast
 			}
 		case "userErrors":
 			out.Values[i] = ec._SupplierProductPayload_userErrors(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		default:
-			panic("unknown field " + strconv.Quote(field.Name))
-		}
-	}
-	out.Dispatch(ctx)
-	if out.Invalids > 0 {
-		return graphql.Null
-	}
-
-	if n := len(deferred.Defers); n > 0 {
-		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
-		ec.ProcessDeferredGroup(deferred)
-	}
-
-	return out
-}
-
-var supplierReturnImplementors = []string{"SupplierReturn"}
-
-func (ec *executionContext) _SupplierReturn(ctx context.Context, sel ast.SelectionSet, obj *jxc.SupplierReturn) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, supplierReturnImplementors)
-
-	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
-	for i, field := range fields {
-		switch field.Name {
-		case "__typename":
-			out.Values[i] = graphql.MarshalString("SupplierReturn")
-		case "id":
-			out.Values[i] = ec._SupplierReturn_id(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "number":
-			out.Values[i] = ec._SupplierReturn_number(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "supplierId":
-			out.Values[i] = ec._SupplierReturn_supplierId(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "supplierCode":
-			out.Values[i] = ec._SupplierReturn_supplierCode(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "supplierName":
-			out.Values[i] = ec._SupplierReturn_supplierName(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "receiptId":
-			out.Values[i] = ec._SupplierReturn_receiptId(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "receiptNumber":
-			out.Values[i] = ec._SupplierReturn_receiptNumber(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "warehouseId":
-			out.Values[i] = ec._SupplierReturn_warehouseId(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "status":
-			out.Values[i] = ec._SupplierReturn_status(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "reason":
-			out.Values[i] = ec._SupplierReturn_reason(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "postingDate":
-			out.Values[i] = ec._SupplierReturn_postingDate(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "stockValue":
-			out.Values[i] = ec._SupplierReturn_stockValue(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "grniAmount":
-			out.Values[i] = ec._SupplierReturn_grniAmount(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "netAmount":
-			out.Values[i] = ec._SupplierReturn_netAmount(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "vatAmount":
-			out.Values[i] = ec._SupplierReturn_vatAmount(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "totalAmount":
-			out.Values[i] = ec._SupplierReturn_totalAmount(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "variance":
-			out.Values[i] = ec._SupplierReturn_variance(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "appliedAmount":
-			out.Values[i] = ec._SupplierReturn_appliedAmount(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "refundedAmount":
-			out.Values[i] = ec._SupplierReturn_refundedAmount(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "openCredit":
-			out.Values[i] = ec._SupplierReturn_openCredit(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "journalEntryId":
-			out.Values[i] = ec._SupplierReturn_journalEntryId(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "journalEntry":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._SupplierReturn_journalEntry(ctx, field, obj)
-				})
-		case "createdAt":
-			out.Values[i] = ec._SupplierReturn_createdAt(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "postedAt":
-			out.Values[i] = ec._SupplierReturn_postedAt(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "lines":
-			out.Values[i] = ec._SupplierReturn_lines(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		default:
-			panic("unknown field " + strconv.Quote(field.Name))
-		}
-	}
-	out.Dispatch(ctx)
-	if out.Invalids > 0 {
-		return graphql.Null
-	}
-
-	if n := len(deferred.Defers); n > 0 {
-		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
-		ec.ProcessDeferredGroup(deferred)
-	}
-
-	return out
-}
-
-var supplierReturnConnectionImplementors = []string{"SupplierReturnConnection"}
-
-func (ec *executionContext) _SupplierReturnConnection(ctx context.Context, sel ast.SelectionSet, obj *SupplierReturnConnection) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, supplierReturnConnectionImplementors)
-
-	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
-	for i, field := range fields {
-		switch field.Name {
-		case "__typename":
-			out.Values[i] = graphql.MarshalString("SupplierReturnConnection")
-		case "edges":
-			out.Values[i] = ec._SupplierReturnConnection_edges(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "nodes":
-			out.Values[i] = ec._SupplierReturnConnection_nodes(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "pageInfo":
-			out.Values[i] = ec._SupplierReturnConnection_pageInfo(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "totalCount":
-			out.Values[i] = ec._SupplierReturnConnection_totalCount(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		default:
-			panic("unknown field " + strconv.Quote(field.Name))
-		}
-	}
-	out.Dispatch(ctx)
-	if out.Invalids > 0 {
-		return graphql.Null
-	}
-
-	if n := len(deferred.Defers); n > 0 {
-		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
-		ec.ProcessDeferredGroup(deferred)
-	}
-
-	return out
-}
-
-var supplierReturnEdgeImplementors = []string{"SupplierReturnEdge"}
-
-func (ec *executionContext) _SupplierReturnEdge(ctx context.Context, sel ast.SelectionSet, obj *SupplierReturnEdge) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, supplierReturnEdgeImplementors)
-
-	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
-	for i, field := range fields {
-		switch field.Name {
-		case "__typename":
-			out.Values[i] = graphql.MarshalString("SupplierReturnEdge")
-		case "cursor":
-			out.Values[i] = ec._SupplierReturnEdge_cursor(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "node":
-			out.Values[i] = ec._SupplierReturnEdge_node(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		default:
-			panic("unknown field " + strconv.Quote(field.Name))
-		}
-	}
-	out.Dispatch(ctx)
-	if out.Invalids > 0 {
-		return graphql.Null
-	}
-
-	if n := len(deferred.Defers); n > 0 {
-		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
-		ec.ProcessDeferredGroup(deferred)
-	}
-
-	return out
-}
-
-var supplierReturnLineImplementors = []string{"SupplierReturnLine"}
-
-func (ec *executionContext) _SupplierReturnLine(ctx context.Context, sel ast.SelectionSet, obj *jxc.SupplierReturnLine) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, supplierReturnLineImplementors)
-
-	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
-	for i, field := range fields {
-		switch field.Name {
-		case "__typename":
-			out.Values[i] = graphql.MarshalString("SupplierReturnLine")
-		case "lineNo":
-			out.Values[i] = ec._SupplierReturnLine_lineNo(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "receiptLineNo":
-			out.Values[i] = ec._SupplierReturnLine_receiptLineNo(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "productId":
-			out.Values[i] = ec._SupplierReturnLine_productId(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "sku":
-			out.Values[i] = ec._SupplierReturnLine_sku(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "productName":
-			out.Values[i] = ec._SupplierReturnLine_productName(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "quantity":
-			out.Values[i] = ec._SupplierReturnLine_quantity(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "unitPrice":
-			out.Values[i] = ec._SupplierReturnLine_unitPrice(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "grniQty":
-			out.Values[i] = ec._SupplierReturnLine_grniQty(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "invoicedQty":
-			out.Values[i] = ec._SupplierReturnLine_invoicedQty(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "invoicePrice":
-			out.Values[i] = ec._SupplierReturnLine_invoicePrice(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "vatRate":
-			out.Values[i] = ec._SupplierReturnLine_vatRate(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "stockValue":
-			out.Values[i] = ec._SupplierReturnLine_stockValue(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "grniAmount":
-			out.Values[i] = ec._SupplierReturnLine_grniAmount(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "netAmount":
-			out.Values[i] = ec._SupplierReturnLine_netAmount(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "vatAmount":
-			out.Values[i] = ec._SupplierReturnLine_vatAmount(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		default:
-			panic("unknown field " + strconv.Quote(field.Name))
-		}
-	}
-	out.Dispatch(ctx)
-	if out.Invalids > 0 {
-		return graphql.Null
-	}
-
-	if n := len(deferred.Defers); n > 0 {
-		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
-		ec.ProcessDeferredGroup(deferred)
-	}
-
-	return out
-}
-
-var supplierReturnPayloadImplementors = []string{"SupplierReturnPayload"}
-
-func (ec *executionContext) _SupplierReturnPayload(ctx context.Context, sel ast.SelectionSet, obj *SupplierReturnPayload) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, supplierReturnPayloadImplementors)
-
-	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
-	for i, field := range fields {
-		switch field.Name {
-		case "__typename":
-			out.Values[i] = graphql.MarshalString("SupplierReturnPayload")
-		case "supplierReturn":
-			out.Values[i] = ec._SupplierReturnPayload_supplierReturn(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
-			}
-		case "userErrors":
-			out.Values[i] = ec._SupplierReturnPayload_userErrors(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -99575,6 +97543,53 @@ func (ec *executionContext) marshalNProductStock2githubᚗcomᚋjxcgraphᚋjxc�
 	return ec._ProductStock(ctx, sel, &v)
 }
 
+func (ec *executionContext) marshalNProductUnit2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐProductUnitᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.ProductUnit) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNProductUnit2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐProductUnit(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNProductUnit2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐProductUnit(ctx context.Context, sel ast.SelectionSet, v *jxc.ProductUnit) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ProductUnit!")
+		return graphql.Null
+	}
+	return ec._ProductUnit(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNProductUnitInput2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐProductUnitInputᚄ(ctx context.Context, v any) ([]*jxc.ProductUnitInput, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*jxc.ProductUnitInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNProductUnitInput2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐProductUnitInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalNProductUnitInput2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐProductUnitInput(ctx context.Context, v any) (*jxc.ProductUnitInput, error) {
+	res, err := ec.unmarshalInputProductUnitInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNProductUnitsPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐProductUnitsPayload(ctx context.Context, sel ast.SelectionSet, v ProductUnitsPayload) graphql.Marshaler {
+	return ec._ProductUnitsPayload(ctx, sel, &v)
+}
+
 func (ec *executionContext) marshalNProfitAndLoss2githubᚗcomᚋjxcgraphᚋjxcᚐProfitAndLoss(ctx context.Context, sel ast.SelectionSet, v jxc.ProfitAndLoss) graphql.Marshaler {
 	return ec._ProfitAndLoss(ctx, sel, &v)
 }
@@ -100350,6 +98365,11 @@ func (ec *executionContext) unmarshalNSetPasswordInput2githubᚗcomᚋjxcgraph�
 
 func (ec *executionContext) marshalNSetPasswordPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSetPasswordPayload(ctx context.Context, sel ast.SelectionSet, v SetPasswordPayload) graphql.Marshaler {
 	return ec._SetPasswordPayload(ctx, sel, &v)
+}
+
+func (ec *executionContext) unmarshalNSetProductUnitsInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSetProductUnitsInput(ctx context.Context, v any) (SetProductUnitsInput, error) {
+	res, err := ec.unmarshalInputSetProductUnitsInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNSetSupplierProductInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSetSupplierProductInput(ctx context.Context, v any) (SetSupplierProductInput, error) {
@@ -101485,140 +99505,6 @@ func (ec *executionContext) marshalNSupplierProductPayload2githubᚗcomᚋjxcgra
 	return ec._SupplierProductPayload(ctx, sel, &v)
 }
 
-func (ec *executionContext) marshalNSupplierReturn2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSupplierReturnᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.SupplierReturn) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
-		fc := graphql.GetFieldContext(ctx)
-		fc.Result = &v[i]
-		return ec.marshalNSupplierReturn2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSupplierReturn(ctx, sel, v[i])
-	})
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
-}
-
-func (ec *executionContext) marshalNSupplierReturn2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSupplierReturn(ctx context.Context, sel ast.SelectionSet, v *jxc.SupplierReturn) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "SupplierReturn!")
-		return graphql.Null
-	}
-	return ec._SupplierReturn(ctx, sel, v)
-}
-
-func (ec *executionContext) marshalNSupplierReturnConnection2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSupplierReturnConnection(ctx context.Context, sel ast.SelectionSet, v SupplierReturnConnection) graphql.Marshaler {
-	return ec._SupplierReturnConnection(ctx, sel, &v)
-}
-
-func (ec *executionContext) marshalNSupplierReturnEdge2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSupplierReturnEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*SupplierReturnEdge) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
-		fc := graphql.GetFieldContext(ctx)
-		fc.Result = &v[i]
-		return ec.marshalNSupplierReturnEdge2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSupplierReturnEdge(ctx, sel, v[i])
-	})
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
-}
-
-func (ec *executionContext) marshalNSupplierReturnEdge2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSupplierReturnEdge(ctx context.Context, sel ast.SelectionSet, v *SupplierReturnEdge) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "SupplierReturnEdge!")
-		return graphql.Null
-	}
-	return ec._SupplierReturnEdge(ctx, sel, v)
-}
-
-func (ec *executionContext) unmarshalNSupplierReturnInput2githubᚗcomᚋjxcgraphᚋjxcᚐSupplierReturnInput(ctx context.Context, v any) (jxc.SupplierReturnInput, error) {
-	res, err := ec.unmarshalInputSupplierReturnInput(ctx, v)
-	return res, graphql.ErrorOnPath(ctx, err)
-}
-
-func (ec *executionContext) marshalNSupplierReturnLine2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSupplierReturnLineᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.SupplierReturnLine) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
-		fc := graphql.GetFieldContext(ctx)
-		fc.Result = &v[i]
-		return ec.marshalNSupplierReturnLine2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSupplierReturnLine(ctx, sel, v[i])
-	})
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
-}
-
-func (ec *executionContext) marshalNSupplierReturnLine2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSupplierReturnLine(ctx context.Context, sel ast.SelectionSet, v *jxc.SupplierReturnLine) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "SupplierReturnLine!")
-		return graphql.Null
-	}
-	return ec._SupplierReturnLine(ctx, sel, v)
-}
-
-func (ec *executionContext) unmarshalNSupplierReturnLineInput2githubᚗcomᚋjxcgraphᚋjxcᚐSupplierReturnLineInput(ctx context.Context, v any) (jxc.SupplierReturnLineInput, error) {
-	res, err := ec.unmarshalInputSupplierReturnLineInput(ctx, v)
-	return res, graphql.ErrorOnPath(ctx, err)
-}
-
-func (ec *executionContext) unmarshalNSupplierReturnLineInput2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐSupplierReturnLineInputᚄ(ctx context.Context, v any) ([]jxc.SupplierReturnLineInput, error) {
-	vSlice := graphql.CoerceList(v)
-	var err error
-	res := make([]jxc.SupplierReturnLineInput, len(vSlice))
-	for i := range vSlice {
-		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
-		res[i], err = ec.unmarshalNSupplierReturnLineInput2githubᚗcomᚋjxcgraphᚋjxcᚐSupplierReturnLineInput(ctx, vSlice[i])
-		if err != nil {
-			return nil, err
-		}
-	}
-	return res, nil
-}
-
-func (ec *executionContext) unmarshalNSupplierReturnOrderField2githubᚗcomᚋjxcgraphᚋjxcᚐSupplierReturnOrderField(ctx context.Context, v any) (jxc.SupplierReturnOrderField, error) {
-	tmp, err := graphql.UnmarshalString(v)
-	res := jxc.SupplierReturnOrderField(tmp)
-	return res, graphql.ErrorOnPath(ctx, err)
-}
-
-func (ec *executionContext) marshalNSupplierReturnOrderField2githubᚗcomᚋjxcgraphᚋjxcᚐSupplierReturnOrderField(ctx context.Context, sel ast.SelectionSet, v jxc.SupplierReturnOrderField) graphql.Marshaler {
-	_ = sel
-	res := graphql.MarshalString(string(v))
-	if res == graphql.Null {
-		graphql.AddInvalidNullFromMarshaler(ctx, "SupplierReturnOrderField!")
-	}
-	return res
-}
-
-func (ec *executionContext) marshalNSupplierReturnPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSupplierReturnPayload(ctx context.Context, sel ast.SelectionSet, v SupplierReturnPayload) graphql.Marshaler {
-	return ec._SupplierReturnPayload(ctx, sel, &v)
-}
-
-func (ec *executionContext) unmarshalNSupplierReturnStatus2githubᚗcomᚋjxcgraphᚋjxcᚐSupplierReturnStatus(ctx context.Context, v any) (jxc.SupplierReturnStatus, error) {
-	tmp, err := graphql.UnmarshalString(v)
-	res := jxc.SupplierReturnStatus(tmp)
-	return res, graphql.ErrorOnPath(ctx, err)
-}
-
-func (ec *executionContext) marshalNSupplierReturnStatus2githubᚗcomᚋjxcgraphᚋjxcᚐSupplierReturnStatus(ctx context.Context, sel ast.SelectionSet, v jxc.SupplierReturnStatus) graphql.Marshaler {
-	_ = sel
-	res := graphql.MarshalString(string(v))
-	if res == graphql.Null {
-		graphql.AddInvalidNullFromMarshaler(ctx, "SupplierReturnStatus!")
-	}
-	return res
-}
-
 func (ec *executionContext) marshalNSupplierScorecard2githubᚗcomᚋjxcgraphᚋjxcᚐSupplierScorecard(ctx context.Context, sel ast.SelectionSet, v jxc.SupplierScorecard) graphql.Marshaler {
 	return ec._SupplierScorecard(ctx, sel, &v)
 }
@@ -102730,6 +100616,18 @@ func (ec *executionContext) marshalOID2ᚖstring(ctx context.Context, sel ast.Se
 	_ = sel
 	_ = ctx
 	res := graphql.MarshalID(*v)
+	return res
+}
+
+func (ec *executionContext) unmarshalOInt2int(ctx context.Context, v any) (int, error) {
+	res, err := graphql.UnmarshalInt(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOInt2int(ctx context.Context, sel ast.SelectionSet, v int) graphql.Marshaler {
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalInt(v)
 	return res
 }
 
@@ -103851,65 +101749,6 @@ func (ec *executionContext) marshalOSupplierProduct2ᚖgithubᚗcomᚋjxcgraph�
 		return graphql.Null
 	}
 	return ec._SupplierProduct(ctx, sel, v)
-}
-
-func (ec *executionContext) marshalOSupplierReturn2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSupplierReturn(ctx context.Context, sel ast.SelectionSet, v *jxc.SupplierReturn) graphql.Marshaler {
-	if v == nil {
-		return graphql.Null
-	}
-	return ec._SupplierReturn(ctx, sel, v)
-}
-
-func (ec *executionContext) unmarshalOSupplierReturnFilter2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSupplierReturnFilter(ctx context.Context, v any) (*jxc.SupplierReturnFilter, error) {
-	if v == nil {
-		return nil, nil
-	}
-	res, err := ec.unmarshalInputSupplierReturnFilter(ctx, v)
-	return &res, graphql.ErrorOnPath(ctx, err)
-}
-
-func (ec *executionContext) unmarshalOSupplierReturnOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSupplierReturnOrder(ctx context.Context, v any) (*jxc.SupplierReturnOrder, error) {
-	if v == nil {
-		return nil, nil
-	}
-	res, err := ec.unmarshalInputSupplierReturnOrder(ctx, v)
-	return &res, graphql.ErrorOnPath(ctx, err)
-}
-
-func (ec *executionContext) unmarshalOSupplierReturnStatus2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐSupplierReturnStatusᚄ(ctx context.Context, v any) ([]jxc.SupplierReturnStatus, error) {
-	if v == nil {
-		return nil, nil
-	}
-	vSlice := graphql.CoerceList(v)
-	var err error
-	res := make([]jxc.SupplierReturnStatus, len(vSlice))
-	for i := range vSlice {
-		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
-		res[i], err = ec.unmarshalNSupplierReturnStatus2githubᚗcomᚋjxcgraphᚋjxcᚐSupplierReturnStatus(ctx, vSlice[i])
-		if err != nil {
-			return nil, err
-		}
-	}
-	return res, nil
-}
-
-func (ec *executionContext) marshalOSupplierReturnStatus2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐSupplierReturnStatusᚄ(ctx context.Context, sel ast.SelectionSet, v []jxc.SupplierReturnStatus) graphql.Marshaler {
-	if v == nil {
-		return graphql.Null
-	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
-		fc := graphql.GetFieldContext(ctx)
-		fc.Result = &v[i]
-		return ec.marshalNSupplierReturnStatus2githubᚗcomᚋjxcgraphᚋjxcᚐSupplierReturnStatus(ctx, sel, v[i])
-	})
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
 }
 
 func (ec *executionContext) unmarshalOTime2ᚖtimeᚐTime(ctx context.Context, v any) (*time.Time, error) {

@@ -622,11 +622,6 @@ type CustomerRefundPayload struct {
 	UserErrors []*UserError `json:"userErrors"`
 }
 
-type ExpiryAlertDaysPayload struct {
-	Days       *int         `json:"days,omitempty"`
-	UserErrors []*UserError `json:"userErrors"`
-}
-
 // A page of the caller's export jobs.
 type ExportJobConnection struct {
 	// The jobs with their cursors.
@@ -719,12 +714,6 @@ type GoodsReceiptLineInput struct {
 	RejectedQuantity *decimal.Decimal `json:"rejectedQuantity,omitempty"`
 	// Why goods were rejected; required with a rejected quantity.
 	RejectionReason *string `json:"rejectionReason,omitempty"`
-	// The batch of a batch-tracked product; required for one.
-	BatchNumber *string `json:"batchNumber,omitempty"`
-	// The batch's expiry; required for an expiry-tracked product (unless its shelf life gives it from the production date).
-	ExpiryDate *jxc.Date `json:"expiryDate,omitempty"`
-	// The batch's production date.
-	ProductionDate *jxc.Date `json:"productionDate,omitempty"`
 }
 
 // The result of posting a goods receipt.
@@ -1037,24 +1026,6 @@ type PaymentAllocationInput struct {
 	Amount decimal.Decimal `json:"amount"`
 }
 
-// One page of pick lists.
-type PickListConnection struct {
-	// The pick lists.
-	Nodes []*jxc.PickList `json:"nodes"`
-	// Where this page stands.
-	PageInfo *PageInfo `json:"pageInfo"`
-	// How many match in all.
-	TotalCount int `json:"totalCount"`
-}
-
-// The result of a pick list operation.
-type PickListPayload struct {
-	// The pick list after the change; null on error.
-	PickList *jxc.PickList `json:"pickList,omitempty"`
-	// Why it failed.
-	UserErrors []*UserError `json:"userErrors"`
-}
-
 // The company's posting window.
 type PostingWindowInput struct {
 	// Months after the current one postings may be dated in, 0 to 24.
@@ -1101,9 +1072,12 @@ type ProductPayload struct {
 	UserErrors []*UserError `json:"userErrors"`
 }
 
-type ProductTrackingPayload struct {
-	Tracking   *jxc.ProductTracking `json:"tracking,omitempty"`
-	UserErrors []*UserError         `json:"userErrors"`
+// The result of setProductUnits.
+type ProductUnitsPayload struct {
+	// The product after the change; null on error.
+	Product *jxc.Product `json:"product,omitempty"`
+	// Why it failed.
+	UserErrors []*UserError `json:"userErrors"`
 }
 
 // A page of purchase orders.
@@ -1134,6 +1108,8 @@ type PurchaseOrderLineInput struct {
 	Quantity decimal.Decimal `json:"quantity"`
 	// Price per unit net of VAT; the supplier's last price when left out.
 	UnitPrice *decimal.Decimal `json:"unitPrice,omitempty"`
+	// The unit of quantity and price: one of the product's units; its purchase unit when left out.
+	Unit *string `json:"unit,omitempty"`
 }
 
 // The result of a purchase order action.
@@ -1330,6 +1306,8 @@ type SalesOrderLineInput struct {
 	DiscountRate *decimal.Decimal `json:"discountRate,omitempty"`
 	// VAT rate as a fraction; the product's when left out.
 	VatRate *decimal.Decimal `json:"vatRate,omitempty"`
+	// The unit of quantity and price: one of the product's units; its sales unit when left out.
+	Unit *string `json:"unit,omitempty"`
 }
 
 // The result of an order operation.
@@ -1416,6 +1394,20 @@ type SetPasswordPayload struct {
 	UserErrors []*UserError `json:"userErrors"`
 }
 
+// A product's units, all at once: the ones left out are removed (lines already in them keep their factor).
+type SetProductUnitsInput struct {
+	// The product.
+	ProductID int64 `json:"productId"`
+	// Decimals a quantity in the stock unit may have, 0 to 4; unchanged when left out.
+	StockUnitPlaces *int `json:"stockUnitPlaces,omitempty"`
+	// The units besides the stock unit.
+	Units []*jxc.ProductUnitInput `json:"units"`
+	// The default purchase unit; the stock unit when left out.
+	PurchaseUnit *string `json:"purchaseUnit,omitempty"`
+	// The default sales unit; the stock unit when left out.
+	SalesUnit *string `json:"salesUnit,omitempty"`
+}
+
 // Says that a supplier supplies a product, with an agreed price or lead time.
 type SetSupplierProductInput struct {
 	// The supplier.
@@ -1482,14 +1474,6 @@ type ShipmentEdge struct {
 type ShipmentPayload struct {
 	// The shipment after the change; null on error.
 	Shipment *jxc.Shipment `json:"shipment,omitempty"`
-	// Why it failed.
-	UserErrors []*UserError `json:"userErrors"`
-}
-
-// The result of a packing, dispatch or delivery status operation.
-type ShipmentTrackingPayload struct {
-	// The shipment's tracking after the change; null on error.
-	Tracking *jxc.ShipmentTracking `json:"tracking,omitempty"`
 	// Why it failed.
 	UserErrors []*UserError `json:"userErrors"`
 }
@@ -1768,34 +1752,6 @@ type SupplierPaymentPayload struct {
 type SupplierProductPayload struct {
 	// The supplier's product after the change; null on error.
 	SupplierProduct *jxc.SupplierProduct `json:"supplierProduct,omitempty"`
-	// Why it failed.
-	UserErrors []*UserError `json:"userErrors"`
-}
-
-// A page of supplier returns.
-type SupplierReturnConnection struct {
-	// The returns with their cursors.
-	Edges []*SupplierReturnEdge `json:"edges"`
-	// The returns alone.
-	Nodes []*jxc.SupplierReturn `json:"nodes"`
-	// Where this page stands.
-	PageInfo *PageInfo `json:"pageInfo"`
-	// How many returns match the filter in all.
-	TotalCount int `json:"totalCount"`
-}
-
-// One return in a list page.
-type SupplierReturnEdge struct {
-	// The position of this return in the list, for `after`.
-	Cursor string `json:"cursor"`
-	// The return.
-	Node *jxc.SupplierReturn `json:"node"`
-}
-
-// The result of a supplier return mutation.
-type SupplierReturnPayload struct {
-	// The return; null on error.
-	SupplierReturn *jxc.SupplierReturn `json:"supplierReturn,omitempty"`
 	// Why it failed.
 	UserErrors []*UserError `json:"userErrors"`
 }

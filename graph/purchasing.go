@@ -36,7 +36,7 @@ func purchaseOrderInput(in CreatePurchaseOrderInput) jxc.PurchaseOrderInput {
 	o := jxc.PurchaseOrderInput{SupplierID: in.SupplierID, WarehouseID: in.WarehouseID, OrderDate: jxc.Deref(in.OrderDate),
 		ExpectedDate: in.ExpectedDate, CostCentre: in.CostCentre, Notes: in.Notes, IdempotencyKey: in.IdempotencyKey}
 	for _, l := range in.Lines {
-		o.Lines = append(o.Lines, jxc.PurchaseOrderLineInput{ProductID: l.ProductID, Quantity: l.Quantity, UnitPrice: l.UnitPrice})
+		o.Lines = append(o.Lines, jxc.PurchaseOrderLineInput{ProductID: l.ProductID, Quantity: l.Quantity, UnitPrice: l.UnitPrice, Unit: l.Unit})
 	}
 	return o
 }

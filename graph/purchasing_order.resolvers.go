@@ -7,8 +7,10 @@ package graph
 
 import (
 	"context"
+	"fmt"
 
 	"github.com/jxcgraph/jxc"
+	"github.com/shopspring/decimal"
 )
 
 // CreatePurchaseOrder is the resolver for the createPurchaseOrder field.
@@ -50,6 +52,21 @@ func (r *purchaseOrderResolver) SupplierInvoices(ctx context.Context, obj *jxc.P
 	return load(ctx, r.loadersFor(ctx).orderInvoices, obj, func(o *jxc.PurchaseOrder) childKey[none] { return childKey[none]{parent: o.ID} })
 }
 
+// ReceivedQuantity is the resolver for the receivedQuantity field.
+func (r *purchaseOrderLineResolver) ReceivedQuantity(ctx context.Context, obj *jxc.PurchaseOrderLine) (decimal.Decimal, error) {
+	panic(fmt.Errorf("not implemented: ReceivedQuantity - receivedQuantity"))
+}
+
+// RejectedQuantity is the resolver for the rejectedQuantity field.
+func (r *purchaseOrderLineResolver) RejectedQuantity(ctx context.Context, obj *jxc.PurchaseOrderLine) (decimal.Decimal, error) {
+	panic(fmt.Errorf("not implemented: RejectedQuantity - rejectedQuantity"))
+}
+
+// InvoicedQuantity is the resolver for the invoicedQuantity field.
+func (r *purchaseOrderLineResolver) InvoicedQuantity(ctx context.Context, obj *jxc.PurchaseOrderLine) (decimal.Decimal, error) {
+	panic(fmt.Errorf("not implemented: InvoicedQuantity - invoicedQuantity"))
+}
+
 // PurchaseOrders is the resolver for the purchaseOrders field.
 func (r *queryResolver) PurchaseOrders(ctx context.Context, first *int, after *string, filter *jxc.PurchaseOrderFilter, orderBy *jxc.PurchaseOrderOrder) (PurchaseOrderConnection, error) {
 	p, err := r.PurchasingService.FindPurchaseOrders(ctx, jxc.Deref(filter), orderBy, pageArgs(first, after))
@@ -73,4 +90,12 @@ func (r *queryResolver) PurchaseOrderLineByBarcode(ctx context.Context, purchase
 // PurchaseOrder returns PurchaseOrderResolver implementation.
 func (r *Resolver) PurchaseOrder() PurchaseOrderResolver { return &purchaseOrderResolver{r} }
 
-type purchaseOrderResolver struct{ *Resolver }
+// PurchaseOrderLine returns PurchaseOrderLineResolver implementation.
+func (r *Resolver) PurchaseOrderLine() PurchaseOrderLineResolver {
+	return &purchaseOrderLineResolver{r}
+}
+
+type (
+	purchaseOrderResolver     struct{ *Resolver }
+	purchaseOrderLineResolver struct{ *Resolver }
+)

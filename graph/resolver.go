@@ -20,6 +20,9 @@ type Resolver struct {
 	StockService   jxc.StockService
 	// TransferService keeps stock transfers between warehouses.
 	TransferService  jxc.StockTransferService
+	// UnitService keeps products' units of measure.
+	UnitService      jxc.UnitService
+	StockService     jxc.StockService
 	LedgerService    jxc.LedgerService
 	SalesService     jxc.SalesService
 	PartnerService   jxc.PartnerService

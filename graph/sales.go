@@ -58,7 +58,7 @@ func salesOrderInput(in SalesOrderInput) jxc.SalesOrderInput {
 		PostingDate: in.PostingDate, Notes: in.Notes, IdempotencyKey: in.IdempotencyKey}
 	for _, l := range in.Lines {
 		out.Lines = append(out.Lines, jxc.SalesOrderLineInput{ProductID: l.ProductID, Quantity: l.Quantity, UnitPrice: l.UnitPrice,
-			DiscountRate: l.DiscountRate, VATRate: l.VatRate})
+			DiscountRate: l.DiscountRate, VATRate: l.VatRate, Unit: l.Unit})
 	}
 	return out
 }

@@ -116,6 +116,9 @@ func (r *Resolver) ReplenishmentNeed() ReplenishmentNeedResolver {
 // SalesOrder returns SalesOrderResolver implementation.
 func (r *Resolver) SalesOrder() SalesOrderResolver { return &salesOrderResolver{r} }
 
+// SalesOrderLine returns SalesOrderLineResolver implementation.
+func (r *Resolver) SalesOrderLine() SalesOrderLineResolver { return &salesOrderLineResolver{r} }
+
 // SalesOrderValidation returns SalesOrderValidationResolver implementation.
 func (r *Resolver) SalesOrderValidation() SalesOrderValidationResolver {
 	return &salesOrderValidationResolver{r}
@@ -127,6 +130,7 @@ func (r *Resolver) Shortage() ShortageResolver { return &shortageResolver{r} }
 type (
 	replenishmentNeedResolver    struct{ *Resolver }
 	salesOrderResolver           struct{ *Resolver }
+	salesOrderLineResolver       struct{ *Resolver }
 	salesOrderValidationResolver struct{ *Resolver }
 	shortageResolver             struct{ *Resolver }
 )

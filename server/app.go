@@ -76,6 +76,7 @@ func (a *app) routes() http.Handler {
 	resolver := &graph.Resolver{
 		UserService:       users,
 		CatalogService:    catalog,
+		UnitService:       db.NewUnitService(a.store),
 		Live:              db.NewLive(a.events, catalog, sales),
 		KPIService:        db.NewKPIService(a.store),
 		AnalyticsService:  db.NewAnalyticsService(a.store),

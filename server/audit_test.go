@@ -64,6 +64,7 @@ func auditCalls() []auditCall {
 		{"createProduct", `mutation($c: ID!) { createProduct(input: {sku: "AUD-P1", name: "审计商品", unit: "个", categoryId: $c, sellPrice: "10", vatRate: "0.13"}) { product { id }` + ue + ` } }`,
 			v("c", "category"), map[string]string{"product": "product.id"}},
 		{"updateProduct", `mutation($id: ID!) { updateProduct(input: {id: $id, sellPrice: "12.50"}) { product { id }` + ue + ` } }`, v("id", "product"), nil},
+		{"setProductUnits", `mutation($id: ID!) { setProductUnits(input: {productId: $id, units: [{code: "箱", factor: "12"}]}) { product { id }` + ue + ` } }`, v("id", "product"), nil},
 		// stock
 		{"postOpeningStock", `mutation($p: ID!, $w: ID!) { postOpeningStock(input: {lines: [{productId: $p, warehouseId: $w, quantity: "100", unitCost: "5"}]}) { document { id }` + ue + ` } }`,
 			v("p", "product", "w", "wh"), nil},
