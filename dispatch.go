@@ -214,8 +214,8 @@ func ValidateCreatePickList(in CreatePickListInput) error {
 	return es.Err()
 }
 
-// BinStock is a product's quantity in one bin (LocationID nil: in no bin).
-type BinStock struct {
+// PickBinStock is a product's quantity in one bin (LocationID nil: in no bin).
+type PickBinStock struct {
 	ProductID  int64           `db:"product_id"`
 	LocationID *int64          `db:"location_id"`
 	Route      *int            `db:"pick_sequence"`
@@ -247,10 +247,10 @@ type PlannedPick struct {
 // bin holds is picked from unassigned stock, last. The lines come in the
 // order the picker walks: by route, then bin, product, shipment line.
 // bins gives, per product, its positive bin quantities.
-func PlanPicks(needs []PickNeed, bins map[int64][]BinStock) []PlannedPick {
-	left := map[int64][]BinStock{}
+func PlanPicks(needs []PickNeed, bins map[int64][]PickBinStock) []PlannedPick {
+	left := map[int64][]PickBinStock{}
 	for p, bs := range bins {
-		cp := make([]BinStock, 0, len(bs))
+		cp := make([]PickBinStock, 0, len(bs))
 		for _, b := range bs {
 			if b.LocationID != nil && b.Quantity.Sign() > 0 {
 				cp = append(cp, b)

@@ -34,6 +34,10 @@ const (
 	RefSalesReturn     RefKind = "SALES_RETURN"
 	RefCustomerRefund  RefKind = "CUSTOMER_REFUND"
 	RefStockDocument   RefKind = "STOCK_DOCUMENT"
+	RefStockTransfer   RefKind = "STOCK_TRANSFER"
+	RefStockCount      RefKind = "STOCK_COUNT"
+	RefSupplierReturn  RefKind = "SUPPLIER_RETURN"
+	RefBinMove         RefKind = "BIN_MOVE"
 	// Lines and bins referred to by id.
 	RefPurchaseOrderLine RefKind = "PURCHASE_ORDER_LINE"
 	RefSalesOrderLine    RefKind = "SALES_ORDER_LINE"
@@ -70,6 +74,14 @@ func SourceRef(t SourceType) (RefKind, bool) {
 		return RefSalesReturn, true
 	case SourceCustomerRefund:
 		return RefCustomerRefund, true
+	case SourceStockTransfer:
+		return RefStockTransfer, true
+	case SourceStockCount:
+		return RefStockCount, true
+	case SourceSupplierReturn:
+		return RefSupplierReturn, true
+	case SourceBinMove:
+		return RefBinMove, true
 	}
 	return "", false
 }
@@ -86,7 +98,8 @@ type RefService interface {
 // PostingDocument is a business document that posts entries and moves:
 // one of *GoodsReceipt, *SupplierInvoice, *SupplierPayment, *LandedCost,
 // *OperatingCost, *Shipment, *SalesInvoice, *CustomerPayment,
-// *SalesReturn, *CustomerRefund, *StockDocument, *JournalEntry.
+// *SalesReturn, *CustomerRefund, *StockDocument, *JournalEntry,
+// *StockTransfer, *StockCount, *SupplierReturn, *BinMoveDocument.
 type PostingDocument any
 
 // ProductStock is a product's stock: its balance in each warehouse (or in

@@ -92,7 +92,7 @@ type ScrapLine struct {
 
 // ScrapInput creates a scrap (a draft, or submitted at once with Submit).
 type ScrapInput struct {
-	Date        Date
+	Date Date
 	Note string
 	// ReceiptNumber is the goods receipt the goods were found damaged at.
 	ReceiptNumber *string

@@ -128,8 +128,7 @@ const (
 // NumberingKinds lists the kinds in the order the settings screen shows them.
 var NumberingKinds = []NumberingKind{NumberSalesOrder, NumberShipment, NumberSalesInvoice, NumberCustomerPayment, NumberSalesReturn,
 	NumberCustomerRefund, NumberPurchaseOrder, NumberPurchaseReceipt, NumberSupplierInvoice, NumberSupplierPayment, NumberLandedCost, NumberOperatingCost,
-	NumberStockTransfer}
-	NumberCustomerRefund, NumberPurchaseOrder, NumberPurchaseReceipt, NumberSupplierInvoice, NumberSupplierPayment, NumberLandedCost, NumberOperatingCost, NumberScrap}
+	NumberStockTransfer, NumberScrap}
 
 // Valid reports whether k is a numbered kind.
 func (k NumberingKind) Valid() bool { return slices.Contains(NumberingKinds, k) }

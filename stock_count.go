@@ -279,10 +279,27 @@ type StockCountService interface {
 	CancelStockCount(ctx context.Context, number string) (*StockCount, error)
 	FindStockCount(ctx context.Context, number string) (*StockCount, error)
 	FindStockCountByID(ctx context.Context, id int64) (*StockCount, error)
-	FindStockCounts(ctx context.Context, f StockCountFilter, p PageArgs) (*Page[*StockCount], error)
+	FindStockCounts(ctx context.Context, f StockCountFilter, o Sorter, p PageArgs) (*Page[*StockCount], error)
 	ABCClasses(ctx context.Context, warehouseID int64) (map[int64]ABCClass, error)
 	CountsDue(ctx context.Context) ([]*CountDue, error)
 	CreateDueCounts(ctx context.Context) ([]*StockCount, error)
 	CountSchedule(ctx context.Context) (map[ABCClass]int, error)
 	SetCountSchedule(ctx context.Context, class ABCClass, months int) (map[ABCClass]int, error)
+}
+
+// StockCountOrderField is what the count sheet list can be sorted by.
+type StockCountOrderField string
+
+// StockCountOrder sorts the count sheet list.
+type StockCountOrder struct {
+	Field     StockCountOrderField
+	Direction SortDirection
+}
+
+// SortBy implements Sorter; a nil order gives none.
+func (o *StockCountOrder) SortBy() (string, SortDirection, bool) {
+	if o == nil {
+		return "", "", false
+	}
+	return string(o.Field), o.Direction, true
 }

@@ -282,13 +282,17 @@ func (s *BinService) BinMoveByNumber(ctx context.Context, number string) (*jxc.B
 }
 
 func (s *BinService) loadBinMove(ctx context.Context, query string, arg any) (*jxc.BinMoveDocument, error) {
+	return loadBinMove(ctx, s.db, query, arg)
+}
+
+func loadBinMove(ctx context.Context, q Queryer, query string, arg any) (*jxc.BinMoveDocument, error) {
 	d := &jxc.BinMoveDocument{}
-	if err := s.db.GetContext(ctx, d, query, arg); errors.Is(err, sql.ErrNoRows) {
+	if err := q.GetContext(ctx, d, query, arg); errors.Is(err, sql.ErrNoRows) {
 		return nil, jxc.FieldErrorf(jxc.ENOTFOUND, "id", "no such bin move")
 	} else if err != nil {
 		return nil, err
 	}
-	if err := s.db.SelectContext(ctx, &d.Lines, `SELECT line_no, product_id, from_location_id, to_location_id, quantity, value
+	if err := q.SelectContext(ctx, &d.Lines, `SELECT line_no, product_id, from_location_id, to_location_id, quantity, value
 		FROM bin_move_lines WHERE move_id = $1 ORDER BY line_no`, d.ID); err != nil {
 		return nil, err
 	}

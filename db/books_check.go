@@ -20,10 +20,8 @@ type BooksCheckRule struct {
 }
 
 // booksRules are every module's rules in the order booksCheck reports them.
-var booksRules = slices.Concat(ledgerBooksRules, closingBooksRules, purchasingBooksRules, salesBooksRules, budgetBooksRules, auxiliaryBooksRules, transferBooksRules)
-var booksRules = slices.Concat(ledgerBooksRules, closingBooksRules, purchasingBooksRules, salesBooksRules, budgetBooksRules, auxiliaryBooksRules, binsBooksRules)
-var booksRules = slices.Concat(ledgerBooksRules, closingBooksRules, purchasingBooksRules, salesBooksRules, budgetBooksRules, auxiliaryBooksRules, batchesBooksRules)
-var booksRules = slices.Concat(ledgerBooksRules, closingBooksRules, purchasingBooksRules, salesBooksRules, budgetBooksRules, auxiliaryBooksRules, supplierReturnBooksRules)
+var booksRules = slices.Concat(ledgerBooksRules, closingBooksRules, purchasingBooksRules, salesBooksRules, budgetBooksRules, auxiliaryBooksRules,
+	transferBooksRules, binsBooksRules, batchesBooksRules, supplierReturnBooksRules)
 
 // ledgerBooksRules are the journal's and the stock ledger's invariants.
 var ledgerBooksRules = []BooksCheckRule{

@@ -162,14 +162,7 @@ func loadDemoStory(ctx context.Context, d *DB) error {
 	st.s = &demoSeller{s: &SalesService{db: d, lean: true}, db: d, today: st.today}
 	first := jxc.DateOf(time.Date(st.today.Year, st.today.Month, 1, 0, 0, 0, 0, time.UTC).AddDate(0, -(demoMonths - 1), 0))
 	st.start, st.days = first, st.today.DaysSince(first)+1
-	for _, step := range []func(context.Context) error{st.masters, st.plan, st.opening, st.budgets, st.replay, st.openWork, st.transfers, st.closeMonths, st.quietAlerts} {
-	for _, step := range []func(context.Context) error{st.masters, st.plan, st.opening, st.budgets, st.replay, st.openWork, st.counts, st.closeMonths, st.quietAlerts} {
-	for _, step := range []func(context.Context) error{st.masters, st.plan, st.opening, st.budgets, st.replay, st.openWork, st.scrapDemo, st.closeMonths, st.quietAlerts} {
-	for _, step := range []func(context.Context) error{st.masters, st.plan, st.opening, st.budgets, st.replay, st.openWork, st.bins, st.closeMonths, st.quietAlerts} {
-	for _, step := range []func(context.Context) error{st.masters, st.plan, st.opening, st.budgets, st.replay, st.openWork, st.batches, st.closeMonths, st.quietAlerts} {
-	for _, step := range []func(context.Context) error{st.masters, st.plan, st.opening, st.budgets, st.replay, st.openWork, st.closeMonths, st.quietAlerts, st.dispatch} {
-	for _, step := range []func(context.Context) error{st.masters, st.plan, st.opening, st.budgets, st.replay, st.openWork, st.demoSupplierReturns, st.closeMonths, st.quietAlerts} {
-	for _, step := range []func(context.Context) error{st.masters, st.plan, st.opening, st.budgets, st.replay, st.openWork, st.units, st.closeMonths, st.quietAlerts} {
+	for _, step := range []func(context.Context) error{st.masters, st.plan, st.opening, st.budgets, st.replay, st.openWork, st.transfers, st.bins, st.units, st.scrapDemo, st.demoSupplierReturns, st.counts, st.batches, st.closeMonths, st.quietAlerts, st.dispatch} {
 		if err := step(ctx); err != nil {
 			return err
 		}

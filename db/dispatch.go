@@ -160,18 +160,16 @@ func (s *DispatchService) CreatePickList(ctx context.Context, in jxc.CreatePickL
 }
 
 // binStocks is, per product, its stock in each active bin of the warehouse
-// (the sum of its moves there), with the bins' route; stock in no bin is
-// what the balance holds beyond the bins.
-// TODO(bins): read the per-bin balance table once it exists.
-func binStocks(ctx context.Context, q Queryer, wid int64, pids []int64) (map[int64][]jxc.BinStock, error) {
-	var rows []jxc.BinStock
-	if err := q.SelectContext(ctx, &rows, `SELECT m.product_id, m.location_id, l.pick_sequence, l.code, sum(m.quantity) AS quantity
-		FROM stock_moves m JOIN locations l ON l.id = m.location_id
-		WHERE m.warehouse_id = $1 AND m.product_id = ANY($2) AND l.active
-		GROUP BY m.product_id, m.location_id, l.pick_sequence, l.code HAVING sum(m.quantity) > 0`, wid, pq.Array(pids)); err != nil {
+// (the per-bin balances kept with the stock moves), with the bins' route;
+// stock in no bin is what the balance holds beyond the bins.
+func binStocks(ctx context.Context, q Queryer, wid int64, pids []int64) (map[int64][]jxc.PickBinStock, error) {
+	var rows []jxc.PickBinStock
+	if err := q.SelectContext(ctx, &rows, `SELECT b.product_id, b.location_id, l.pick_sequence, l.code, b.quantity
+		FROM stock_bin_balances b JOIN locations l ON l.id = b.location_id
+		WHERE b.warehouse_id = $1 AND b.product_id = ANY($2) AND l.active AND b.quantity > 0`, wid, pq.Array(pids)); err != nil {
 		return nil, err
 	}
-	out := map[int64][]jxc.BinStock{}
+	out := map[int64][]jxc.PickBinStock{}
 	for _, r := range rows {
 		out[r.ProductID] = append(out[r.ProductID], r)
 	}

@@ -261,10 +261,9 @@ var documentTables = map[jxc.SourceType]string{
 	jxc.SourceCustomerRefund: "customer_refunds", jxc.SourcePurchaseReceipt: "goods_receipts", jxc.SourceSupplierInvoice: "supplier_invoices",
 	jxc.SourceSupplierPayment: "supplier_payments", jxc.SourceLandedCost: "landed_costs",
 	jxc.SourceOpeningStock: "stock_documents", jxc.SourceStockAdjustment: "stock_documents",
-	jxc.SourceStockTransfer: "stock_transfers",
-	jxc.SourceStockCount: "stock_counts",
+	jxc.SourceStockTransfer:  "stock_transfers",
+	jxc.SourceStockCount:     "stock_counts",
 	jxc.SourceSupplierReturn: "supplier_returns",
-	jxc.SourceOpeningStock:   "stock_documents", jxc.SourceStockAdjustment: "stock_documents",
 }
 
 // documentNumber is the number of the document that posted e, "" for a

@@ -117,6 +117,9 @@ func refs(ctx context.Context, q Queryer, asOf jxc.Date, kind jxc.RefKind, ids [
 		err := q.SelectContext(ctx, &ls, `SELECT `+locationCols+` FROM locations WHERE id = ANY($1)`, arr)
 		return byID(ls, func(l *jxc.Location) int64 { return l.ID }), err
 	}
+	if m, ok, err := stockOperationRefs(ctx, q, kind, ids); ok {
+		return m, err
+	}
 	return nil, fmt.Errorf("refs: unknown kind %q", kind)
 }
 

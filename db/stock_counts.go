@@ -510,8 +510,10 @@ func findCount(ctx context.Context, q Queryer, id int64, number string) (*jxc.St
 	return c, nil
 }
 
+var stockCountOrders = map[string]string{"NUMBER": "c.number", "CREATED": "c.created_at", "STATUS": "c.status"}
+
 // FindStockCounts implements jxc.StockCountService.
-func (s *StockCountService) FindStockCounts(ctx context.Context, f jxc.StockCountFilter, p jxc.PageArgs) (*jxc.Page[*jxc.StockCount], error) {
+func (s *StockCountService) FindStockCounts(ctx context.Context, f jxc.StockCountFilter, o jxc.Sorter, p jxc.PageArgs) (*jxc.Page[*jxc.StockCount], error) {
 	var w where
 	if len(f.Status) > 0 {
 		st := make([]string, len(f.Status))
@@ -526,7 +528,7 @@ func (s *StockCountService) FindStockCounts(ctx context.Context, f jxc.StockCoun
 	if f.Search != nil && *f.Search != "" {
 		w.add(`(c.number ILIKE %[1]s OR c.description ILIKE %[1]s)`, likePattern(*f.Search))
 	}
-	pg, err := page[*jxc.StockCount](ctx, s.db, p, stockCountCols, `stock_counts c`, &w, `c.created_at DESC, c.id DESC`)
+	pg, err := page[*jxc.StockCount](ctx, s.db, p, stockCountCols, `stock_counts c`, &w, orderBy(o, stockCountOrders, "c.id", `c.created_at DESC, c.id DESC`))
 	if err != nil {
 		return nil, err
 	}

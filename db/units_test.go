@@ -23,7 +23,7 @@ func boxOf12(t testing.TB, b *books, i int) *jxc.UnitSet {
 	return s
 }
 
-func stockOf(t testing.TB, d *db.DB, pid, wid int64) (onHand, reserved, value decimal.Decimal) {
+func unitStockOf(t testing.TB, d *db.DB, pid, wid int64) (onHand, reserved, value decimal.Decimal) {
 	t.Helper()
 	var r struct {
 		OnHand   decimal.Decimal `db:"on_hand"`
@@ -106,7 +106,7 @@ func TestProcureToPayInBoxes(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if on, _, v := stockOf(t, p.d, p.pid(0), p.wid(0)); !on.Equal(dec("60")) || !v.Equal(dec("600")) {
+	if on, _, v := unitStockOf(t, p.d, p.pid(0), p.wid(0)); !on.Equal(dec("60")) || !v.Equal(dec("600")) {
 		t.Fatalf("stock %s value %s, want 60 台 at 600.00", on, v)
 	}
 	if g := balance(t, p.d, jxc.AccountGRNI); !g.Equal(dec("600")) {

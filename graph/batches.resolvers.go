@@ -92,6 +92,11 @@ func (r *productStockResolver) Batches(ctx context.Context, obj *jxc.ProductStoc
 	return out, err
 }
 
+// Product is the resolver for the product field.
+func (r *productTrackingResolver) Product(ctx context.Context, obj *jxc.ProductTracking) (jxc.Product, error) {
+	return mustRef[jxc.Product](ctx, r.Resolver, obj, refID(jxc.RefProduct, func(o *jxc.ProductTracking) int64 { return o.ProductID }))
+}
+
 // Batches is the resolver for the batches field.
 func (r *queryResolver) Batches(ctx context.Context, productID *int64, warehouseID *int64, expiringWithinDays *int, search *string) ([]*jxc.BatchStock, error) {
 	out, err := r.BatchService.FindBatches(ctx, jxc.BatchFilter{ProductID: productID, WarehouseID: warehouseID, ExpiringWithinDays: expiringWithinDays, Search: search})
@@ -134,8 +139,12 @@ func (r *Resolver) BatchMove() BatchMoveResolver { return &batchMoveResolver{r} 
 // BatchStock returns BatchStockResolver implementation.
 func (r *Resolver) BatchStock() BatchStockResolver { return &batchStockResolver{r} }
 
+// ProductTracking returns ProductTrackingResolver implementation.
+func (r *Resolver) ProductTracking() ProductTrackingResolver { return &productTrackingResolver{r} }
+
 type (
-	batchResolver      struct{ *Resolver }
-	batchMoveResolver  struct{ *Resolver }
-	batchStockResolver struct{ *Resolver }
+	batchResolver           struct{ *Resolver }
+	batchMoveResolver       struct{ *Resolver }
+	batchStockResolver      struct{ *Resolver }
+	productTrackingResolver struct{ *Resolver }
 )

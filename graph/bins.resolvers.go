@@ -90,6 +90,11 @@ func (r *productResolver) BinStock(ctx context.Context, obj *jxc.Product) ([]*jx
 	return r.BinService.BinStock(ctx, jxc.BinStockFilter{ProductID: &obj.ID})
 }
 
+// Product is the resolver for the product field.
+func (r *putawaySuggestionResolver) Product(ctx context.Context, obj *jxc.PutawaySuggestion) (jxc.Product, error) {
+	return mustRef[jxc.Product](ctx, r.Resolver, obj, refID(jxc.RefProduct, func(o *jxc.PutawaySuggestion) int64 { return o.ProductID }))
+}
+
 // Location is the resolver for the location field.
 func (r *putawaySuggestionResolver) Location(ctx context.Context, obj *jxc.PutawaySuggestion) (*jxc.Location, error) {
 	return refOf[jxc.Location](ctx, r.Resolver, obj, ref(jxc.RefLocation, func(o *jxc.PutawaySuggestion) *int64 { return o.LocationID }))

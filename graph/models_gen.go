@@ -164,6 +164,38 @@ type AuxiliaryLedgerLineEdge struct {
 	Node *jxc.AuxiliaryLedgerLine `json:"node"`
 }
 
+// A move between bins of one warehouse.
+type BinMoveInput struct {
+	// The warehouse.
+	WarehouseID int64 `json:"warehouseId"`
+	// The posting date; today when left out.
+	PostingDate *jxc.Date `json:"postingDate,omitempty"`
+	// A note.
+	Note *string `json:"note,omitempty"`
+	// The lines, at least one.
+	Lines []*BinMoveLineInput `json:"lines"`
+}
+
+// One product to move.
+type BinMoveLineInput struct {
+	// The product.
+	ProductID int64 `json:"productId"`
+	// The bin it comes from; left out: stock not yet put away (a putaway).
+	FromLocationID *int64 `json:"fromLocationId,omitempty"`
+	// The bin it goes to.
+	ToLocationID int64 `json:"toLocationId"`
+	// The quantity, more than zero.
+	Quantity decimal.Decimal `json:"quantity"`
+}
+
+// The result of a bin move.
+type BinMovePayload struct {
+	// The posted move; null on error.
+	BinMove *jxc.BinMoveDocument `json:"binMove,omitempty"`
+	// Why it failed.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
 // A page of budget lines.
 type BudgetLineConnection struct {
 	// The lines with their cursors.
@@ -222,6 +254,14 @@ type CancelExportPayload struct {
 type CategoryPayload struct {
 	// The category after the change; null on error.
 	Category *jxc.Category `json:"category,omitempty"`
+	// Why it failed.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
+// The result of setting a category's slow-mover days.
+type CategorySlowMoverDaysPayload struct {
+	// The category's days; null on error.
+	Category *jxc.CategorySlowMoverDays `json:"category,omitempty"`
 	// Why it failed.
 	UserErrors []*UserError `json:"userErrors"`
 }
@@ -312,6 +352,46 @@ type ContactInput struct {
 	Phone *string `json:"phone,omitempty"`
 	// An e-mail address.
 	Email *string `json:"email,omitempty"`
+}
+
+// One count entry: a product by id or barcode (a scan adds 1), optionally a bin.
+type CountEntryInput struct {
+	// The sheet's number.
+	Number string `json:"number"`
+	// The product.
+	ProductID *int64 `json:"productId,omitempty"`
+	// Or its barcode (or SKU) as scanned.
+	Barcode *string `json:"barcode,omitempty"`
+	// The bin counted, when not the sheet's.
+	LocationID *int64 `json:"locationId,omitempty"`
+	// The quantity counted; 1 when left out (a scan).
+	Quantity *decimal.Decimal `json:"quantity,omitempty"`
+	// Damaged goods found on the line.
+	Damaged *decimal.Decimal `json:"damaged,omitempty"`
+}
+
+// The result of a count entry.
+type CountEntryPayload struct {
+	// The line counted; null on error.
+	Line *jxc.StockCountLine `json:"line,omitempty"`
+	// Why it failed; nothing was written then.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
+// How often an ABC class is counted.
+type CountScheduleEntry struct {
+	// The class.
+	AbcClass jxc.ABCClass `json:"abcClass"`
+	// Every this many months.
+	IntervalMonths int `json:"intervalMonths"`
+}
+
+// The schedule after a change.
+type CountSchedulePayload struct {
+	// The schedule.
+	Schedule []*CountScheduleEntry `json:"schedule"`
+	// Why it failed; nothing was written then.
+	UserErrors []*UserError `json:"userErrors"`
 }
 
 // A new ledger account.
@@ -622,6 +702,19 @@ type CustomerRefundPayload struct {
 	UserErrors []*UserError `json:"userErrors"`
 }
 
+// The sheets made for the counts due.
+type DueCountsPayload struct {
+	// The new DRAFT sheets.
+	StockCounts []*jxc.StockCount `json:"stockCounts"`
+	// Why it failed; nothing was written then.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
+type ExpiryAlertDaysPayload struct {
+	Days       *int         `json:"days,omitempty"`
+	UserErrors []*UserError `json:"userErrors"`
+}
+
 // A page of the caller's export jobs.
 type ExportJobConnection struct {
 	// The jobs with their cursors.
@@ -714,6 +807,12 @@ type GoodsReceiptLineInput struct {
 	RejectedQuantity *decimal.Decimal `json:"rejectedQuantity,omitempty"`
 	// Why goods were rejected; required with a rejected quantity.
 	RejectionReason *string `json:"rejectionReason,omitempty"`
+	// The batch of a batch-tracked product; required for one.
+	BatchNumber *string `json:"batchNumber,omitempty"`
+	// The batch's expiry; required for an expiry-tracked product (unless its shelf life gives it from the production date).
+	ExpiryDate *jxc.Date `json:"expiryDate,omitempty"`
+	// The batch's production date.
+	ProductionDate *jxc.Date `json:"productionDate,omitempty"`
 }
 
 // The result of posting a goods receipt.
@@ -920,6 +1019,58 @@ type MessageParam struct {
 type Mutation struct {
 }
 
+// A new scrap.
+type NewScrapInput struct {
+	// Its date; today when left out.
+	Date *jxc.Date `json:"date,omitempty"`
+	// A note, at most 500 characters.
+	Note *string `json:"note,omitempty"`
+	// The goods receipt the goods were found damaged at (GR000012).
+	ReceiptNumber *string `json:"receiptNumber,omitempty"`
+	// The count sheet they were found in.
+	CountNumber *string `json:"countNumber,omitempty"`
+	// The lines, 1 to 200.
+	Lines []*NewScrapLineInput `json:"lines"`
+	// Submit at once: posts when its value is within the threshold, else waits for approval.
+	Submit *bool `json:"submit,omitempty"`
+}
+
+// One line of a new scrap.
+type NewScrapLineInput struct {
+	// The product.
+	ProductID int64 `json:"productId"`
+	// The warehouse.
+	WarehouseID int64 `json:"warehouseId"`
+	// The bin, if one.
+	LocationID *int64 `json:"locationId,omitempty"`
+	// How much, > 0.
+	Quantity decimal.Decimal `json:"quantity"`
+	// Why.
+	Reason jxc.ScrapReason `json:"reason"`
+	// A note on the line, at most 200 characters.
+	Note *string `json:"note,omitempty"`
+}
+
+// A new count sheet's scope and settings.
+type NewStockCountInput struct {
+	// The warehouse to count.
+	WarehouseID int64 `json:"warehouseId"`
+	// Only this bin.
+	LocationID *int64 `json:"locationId,omitempty"`
+	// Only this category.
+	CategoryID *int64 `json:"categoryId,omitempty"`
+	// Only this ABC class.
+	AbcClass *jxc.ABCClass `json:"abcClass,omitempty"`
+	// Counters do not see book quantities.
+	Blind *bool `json:"blind,omitempty"`
+	// Recount tolerance in percent of the expected quantity (default 5).
+	TolerancePercent *decimal.Decimal `json:"tolerancePercent,omitempty"`
+	// Recount tolerance in value (default 500.00).
+	ToleranceValue *decimal.Decimal `json:"toleranceValue,omitempty"`
+	// What the sheet is for.
+	Description *string `json:"description,omitempty"`
+}
+
 // The result of changing a numbering rule.
 type NumberingRulePayload struct {
 	// The rule after the change; null on error.
@@ -1026,6 +1177,24 @@ type PaymentAllocationInput struct {
 	Amount decimal.Decimal `json:"amount"`
 }
 
+// One page of pick lists.
+type PickListConnection struct {
+	// The pick lists.
+	Nodes []*jxc.PickList `json:"nodes"`
+	// Where this page stands.
+	PageInfo *PageInfo `json:"pageInfo"`
+	// How many match in all.
+	TotalCount int `json:"totalCount"`
+}
+
+// The result of a pick list operation.
+type PickListPayload struct {
+	// The pick list after the change; null on error.
+	PickList *jxc.PickList `json:"pickList,omitempty"`
+	// Why it failed.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
 // The company's posting window.
 type PostingWindowInput struct {
 	// Months after the current one postings may be dated in, 0 to 24.
@@ -1070,6 +1239,19 @@ type ProductPayload struct {
 	Product *jxc.Product `json:"product,omitempty"`
 	// Why it failed.
 	UserErrors []*UserError `json:"userErrors"`
+}
+
+// The result of setting a product's putaway zone.
+type ProductPutawayZonePayload struct {
+	// The product after the change; null on error.
+	Product *jxc.Product `json:"product,omitempty"`
+	// Why it failed.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
+type ProductTrackingPayload struct {
+	Tracking   *jxc.ProductTracking `json:"tracking,omitempty"`
+	UserErrors []*UserError         `json:"userErrors"`
 }
 
 // The result of setProductUnits.
@@ -1146,6 +1328,14 @@ type PurchasingSettingsPayload struct {
 	Settings *jxc.PurchasingSettings `json:"settings,omitempty"`
 	// Why it failed.
 	UserErrors []*UserError `json:"userErrors"`
+}
+
+// A receipt line to suggest a bin for.
+type PutawayLineInput struct {
+	// The product.
+	ProductID int64 `json:"productId"`
+	// The quantity received.
+	Quantity *decimal.Decimal `json:"quantity,omitempty"`
 }
 
 // The root of every read.
@@ -1376,6 +1566,58 @@ type SalesReturnPayload struct {
 	UserErrors []*UserError `json:"userErrors"`
 }
 
+// A page of scraps.
+type ScrapConnection struct {
+	// The scraps with their cursors.
+	Edges []*ScrapEdge `json:"edges"`
+	// The scraps alone.
+	Nodes []*jxc.Scrap `json:"nodes"`
+	// Where this page stands.
+	PageInfo *PageInfo `json:"pageInfo"`
+	// How many scraps match the filter in all.
+	TotalCount int `json:"totalCount"`
+}
+
+// One scrap in a list page.
+type ScrapEdge struct {
+	// The position of this scrap in the list, for `after`.
+	Cursor string `json:"cursor"`
+	// The scrap.
+	Node *jxc.Scrap `json:"node"`
+}
+
+// The result of a scrap mutation.
+type ScrapPayload struct {
+	// The scrap; null on error.
+	Scrap *jxc.Scrap `json:"scrap,omitempty"`
+	// Why it failed.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
+// Changes the scrap settings; fields left out stay.
+type ScrapSettingsInput struct {
+	// The approval threshold, >= 0.
+	ApprovalThreshold *decimal.Decimal `json:"approvalThreshold,omitempty"`
+	// The company's slow-mover days, 1 to 3650.
+	SlowMoverDays *int `json:"slowMoverDays,omitempty"`
+}
+
+// The result of changing the scrap settings.
+type ScrapSettingsPayload struct {
+	// The settings; null on error.
+	Settings *jxc.ScrapSettings `json:"settings,omitempty"`
+	// Why it failed.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
+// A bin's zone.
+type SetLocationZoneInput struct {
+	// The bin.
+	ID int64 `json:"id"`
+	// The zone; empty for none.
+	Zone string `json:"zone"`
+}
+
 // A password change. Changing your own password needs the current one; an administrator resetting another user's password does not. Either way every other session and every API token of that user ends.
 type SetPasswordInput struct {
 	// The user whose password changes; administrators may set anyone's, others only their own.
@@ -1392,6 +1634,14 @@ type SetPasswordPayload struct {
 	Ok bool `json:"ok"`
 	// Why it failed.
 	UserErrors []*UserError `json:"userErrors"`
+}
+
+// A product's putaway zone.
+type SetProductPutawayZoneInput struct {
+	// The product.
+	ID int64 `json:"id"`
+	// The zone; empty for none.
+	Zone string `json:"zone"`
 }
 
 // A product's units, all at once: the ones left out are removed (lines already in them keep their factor).
@@ -1478,6 +1728,14 @@ type ShipmentPayload struct {
 	UserErrors []*UserError `json:"userErrors"`
 }
 
+// The result of a packing, dispatch or delivery status operation.
+type ShipmentTrackingPayload struct {
+	// The shipment's tracking after the change; null on error.
+	Tracking *jxc.ShipmentTracking `json:"tracking,omitempty"`
+	// Why it failed.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
 // The result of changing a line's mapping.
 type StatementLinePayload struct {
 	// The line after the change; null on error.
@@ -1522,6 +1780,34 @@ type StockAdjustmentLineInput struct {
 	Quantity decimal.Decimal `json:"quantity"`
 	// For increases only: the unit cost (at most 6 decimals); the current average when left out.
 	UnitCost *decimal.Decimal `json:"unitCost,omitempty"`
+}
+
+// A page of count sheets.
+type StockCountConnection struct {
+	// The sheets with their cursors.
+	Edges []*StockCountEdge `json:"edges"`
+	// The sheets alone.
+	Nodes []*jxc.StockCount `json:"nodes"`
+	// Where this page stands.
+	PageInfo *PageInfo `json:"pageInfo"`
+	// How many sheets match in all.
+	TotalCount int `json:"totalCount"`
+}
+
+// One count sheet in a list page.
+type StockCountEdge struct {
+	// The position of this sheet in the list, for `after`.
+	Cursor string `json:"cursor"`
+	// The sheet.
+	Node *jxc.StockCount `json:"node"`
+}
+
+// The result of a count sheet mutation.
+type StockCountPayload struct {
+	// The sheet; null on error.
+	StockCount *jxc.StockCount `json:"stockCount,omitempty"`
+	// Why it failed; nothing was written then.
+	UserErrors []*UserError `json:"userErrors"`
 }
 
 // A page of stock documents.
@@ -1590,6 +1876,34 @@ type StockMoveEdge struct {
 	Cursor string `json:"cursor"`
 	// The move.
 	Node *jxc.StockMove `json:"node"`
+}
+
+// A page of transfers.
+type StockTransferConnection struct {
+	// The transfers with their cursors.
+	Edges []*StockTransferEdge `json:"edges"`
+	// The transfers alone.
+	Nodes []*jxc.StockTransfer `json:"nodes"`
+	// Where this page stands.
+	PageInfo *PageInfo `json:"pageInfo"`
+	// How many transfers match the filter in all.
+	TotalCount int `json:"totalCount"`
+}
+
+// One transfer in a list page.
+type StockTransferEdge struct {
+	// The position of this transfer in the list, for `after`.
+	Cursor string `json:"cursor"`
+	// The transfer.
+	Node *jxc.StockTransfer `json:"node"`
+}
+
+// The result of a transfer operation.
+type StockTransferPayload struct {
+	// The transfer as it is now; null on error.
+	StockTransfer *jxc.StockTransfer `json:"stockTransfer,omitempty"`
+	// Why it failed.
+	UserErrors []*UserError `json:"userErrors"`
 }
 
 // Live updates over the websocket (graphql-transport-ws).
@@ -1752,6 +2066,34 @@ type SupplierPaymentPayload struct {
 type SupplierProductPayload struct {
 	// The supplier's product after the change; null on error.
 	SupplierProduct *jxc.SupplierProduct `json:"supplierProduct,omitempty"`
+	// Why it failed.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
+// A page of supplier returns.
+type SupplierReturnConnection struct {
+	// The returns with their cursors.
+	Edges []*SupplierReturnEdge `json:"edges"`
+	// The returns alone.
+	Nodes []*jxc.SupplierReturn `json:"nodes"`
+	// Where this page stands.
+	PageInfo *PageInfo `json:"pageInfo"`
+	// How many returns match the filter in all.
+	TotalCount int `json:"totalCount"`
+}
+
+// One return in a list page.
+type SupplierReturnEdge struct {
+	// The position of this return in the list, for `after`.
+	Cursor string `json:"cursor"`
+	// The return.
+	Node *jxc.SupplierReturn `json:"node"`
+}
+
+// The result of a supplier return mutation.
+type SupplierReturnPayload struct {
+	// The return; null on error.
+	SupplierReturn *jxc.SupplierReturn `json:"supplierReturn,omitempty"`
 	// Why it failed.
 	UserErrors []*UserError `json:"userErrors"`
 }

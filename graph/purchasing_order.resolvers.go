@@ -7,10 +7,8 @@ package graph
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/jxcgraph/jxc"
-	"github.com/shopspring/decimal"
 )
 
 // CreatePurchaseOrder is the resolver for the createPurchaseOrder field.
@@ -50,21 +48,6 @@ func (r *purchaseOrderResolver) Receipts(ctx context.Context, obj *jxc.PurchaseO
 // SupplierInvoices is the resolver for the supplierInvoices field.
 func (r *purchaseOrderResolver) SupplierInvoices(ctx context.Context, obj *jxc.PurchaseOrder) ([]*jxc.SupplierInvoice, error) {
 	return load(ctx, r.loadersFor(ctx).orderInvoices, obj, func(o *jxc.PurchaseOrder) childKey[none] { return childKey[none]{parent: o.ID} })
-}
-
-// ReceivedQuantity is the resolver for the receivedQuantity field.
-func (r *purchaseOrderLineResolver) ReceivedQuantity(ctx context.Context, obj *jxc.PurchaseOrderLine) (decimal.Decimal, error) {
-	panic(fmt.Errorf("not implemented: ReceivedQuantity - receivedQuantity"))
-}
-
-// RejectedQuantity is the resolver for the rejectedQuantity field.
-func (r *purchaseOrderLineResolver) RejectedQuantity(ctx context.Context, obj *jxc.PurchaseOrderLine) (decimal.Decimal, error) {
-	panic(fmt.Errorf("not implemented: RejectedQuantity - rejectedQuantity"))
-}
-
-// InvoicedQuantity is the resolver for the invoicedQuantity field.
-func (r *purchaseOrderLineResolver) InvoicedQuantity(ctx context.Context, obj *jxc.PurchaseOrderLine) (decimal.Decimal, error) {
-	panic(fmt.Errorf("not implemented: InvoicedQuantity - invoicedQuantity"))
 }
 
 // PurchaseOrders is the resolver for the purchaseOrders field.

@@ -241,6 +241,14 @@ func documentNumber(doc jxc.PostingDocument) *string {
 		n = d.Number
 	case *jxc.CustomerRefund:
 		n = d.Number
+	case *jxc.StockTransfer:
+		n = d.Number
+	case *jxc.StockCount:
+		n = d.Number
+	case *jxc.SupplierReturn:
+		n = d.Number
+	case *jxc.BinMoveDocument:
+		n = d.Number
 	default:
 		return nil
 	}

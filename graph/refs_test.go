@@ -20,6 +20,14 @@ import (
 // notReferences are the id fields of object types that have no object
 // field beside them, each with why.
 var notReferences = map[string]string{
+	// A batch trace's row is the stock move itself (stock moves are read
+	// in lists, not by id); a FEFO take's row is the batch, with its number
+	// and expiry.
+	"BatchMove.moveId":  "the row is the stock move",
+	"BatchTake.batchId": "the row is the batch, with its number and expiry",
+	// The row is the category's own setting and carries its code and name;
+	// the id is the argument setCategorySlowMoverDays takes back.
+	"CategorySlowMoverDays.categoryId": "the category's own setting row, with its code and name",
 	// The audited record is of any type (recordType names it) and may no
 	// longer exist (a deleted bin); recordNumber names it for people.
 	"AuditEntry.recordId": "a record of any type, named by recordType and recordNumber",
@@ -228,7 +236,8 @@ const documentFragment = `document { __typename
 	... on GoodsReceipt { id number } ... on SupplierInvoice { id number } ... on SupplierPayment { id number }
 	... on LandedCost { id number } ... on OperatingCost { id number } ... on Shipment { id number }
 	... on SalesInvoice { id number } ... on CustomerPayment { id number } ... on SalesReturn { id number }
-	... on CustomerRefund { id number } ... on StockDocument { id kind number } ... on JournalEntry { id voucherNo } }`
+	... on CustomerRefund { id number } ... on StockDocument { id kind number } ... on JournalEntry { id voucherNo }
+	... on StockTransfer { id number } ... on StockCount { id number } ... on SupplierReturn { id number } ... on BinMoveDocument { id number } }`
 
 type sourced struct {
 	Source struct {
@@ -314,9 +323,11 @@ func TestPostingSourcesResolveToTheirDocuments(t *testing.T) {
 	}
 	// The bound: per kind of document, its rows and what they refer to
 	// (lines, products, partners, warehouses), read once for the page;
-	// 10 entries meet fewer kinds than 50, and 50 meet them all.
-	if counts[50] != counts[200] || counts[10] == 0 || counts[10] > counts[50] || counts[50] > 100 {
-		t.Errorf("statements for 10 entries %d, for 50 %d, for 200 %d: want the same for 50 and 200, at most 100", counts[10], counts[50], counts[200])
+	// 10 entries meet fewer kinds than 50, and 50 meet them all. (The
+	// warehouse operations' count sheets and bin moves are read one by
+	// one; the demo posts a count and a bin move per warehouse.)
+	if counts[50] != counts[200] || counts[10] == 0 || counts[10] > counts[50] || counts[50] > 130 {
+		t.Errorf("statements for 10 entries %d, for 50 %d, for 200 %d: want the same for 50 and 200, at most 130", counts[10], counts[50], counts[200])
 	}
 }
 

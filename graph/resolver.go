@@ -15,30 +15,20 @@ import (
 
 // Resolver holds the services the resolvers call.
 type Resolver struct {
-	UserService    jxc.UserService
-	CatalogService jxc.CatalogService
-	StockService   jxc.StockService
+	UserService       jxc.UserService
+	CatalogService    jxc.CatalogService
+	StockService      jxc.StockService
+	StockCountService jxc.StockCountService
 	// TransferService keeps stock transfers between warehouses.
-	TransferService  jxc.StockTransferService
+	TransferService jxc.StockTransferService
 	// UnitService keeps products' units of measure.
 	UnitService      jxc.UnitService
-	StockService     jxc.StockService
 	LedgerService    jxc.LedgerService
 	SalesService     jxc.SalesService
 	PartnerService   jxc.PartnerService
 	Live             jxc.LiveService
 	KPIService       jxc.KPIService
 	AnalyticsService jxc.AnalyticsService
-	UserService       jxc.UserService
-	CatalogService    jxc.CatalogService
-	StockService      jxc.StockService
-	StockCountService jxc.StockCountService
-	LedgerService     jxc.LedgerService
-	SalesService      jxc.SalesService
-	PartnerService    jxc.PartnerService
-	Live              jxc.LiveService
-	KPIService        jxc.KPIService
-	AnalyticsService  jxc.AnalyticsService
 	// Purchasing: procure to pay, budgets, operating costs and alerts.
 	PurchasingService jxc.PurchasingService
 	BudgetService     jxc.BudgetService

@@ -74,8 +74,8 @@ func (r *mutationResolver) SetCountSchedule(ctx context.Context, abcClass jxc.AB
 }
 
 // StockCounts is the resolver for the stockCounts field.
-func (r *queryResolver) StockCounts(ctx context.Context, first *int, after *string, filter *jxc.StockCountFilter) (StockCountConnection, error) {
-	p, err := r.StockCountService.FindStockCounts(ctx, jxc.Deref(filter), pageArgs(first, after))
+func (r *queryResolver) StockCounts(ctx context.Context, first *int, after *string, filter *jxc.StockCountFilter, orderBy *jxc.StockCountOrder) (StockCountConnection, error) {
+	p, err := r.StockCountService.FindStockCounts(ctx, jxc.Deref(filter), orderBy, pageArgs(first, after))
 	return connection(p, err,
 		func(c string, n *jxc.StockCount) *StockCountEdge { return &StockCountEdge{Cursor: c, Node: n} },
 		func(e []*StockCountEdge, n []*jxc.StockCount, pi *PageInfo, t int) StockCountConnection {
@@ -105,6 +105,24 @@ func (r *queryResolver) CountsDue(ctx context.Context) ([]*jxc.CountDue, error) 
 func (r *queryResolver) CountSchedule(ctx context.Context) ([]*CountScheduleEntry, error) {
 	v, err := r.StockCountService.CountSchedule(ctx)
 	return scheduleEntries(v), err
+}
+
+// Category is the resolver for the category field.
+func (r *stockCountResolver) Category(ctx context.Context, obj *jxc.StockCount) (*jxc.Category, error) {
+	if obj.CategoryID == nil {
+		return nil, nil
+	}
+	// A sheet names at most one category; the catalog's categories are few.
+	cs, err := r.CatalogService.FindCategories(ctx, true)
+	if err != nil {
+		return nil, err
+	}
+	for _, c := range cs {
+		if c.ID == *obj.CategoryID {
+			return c, nil
+		}
+	}
+	return nil, nil
 }
 
 // AuditTrail is the resolver for the auditTrail field.

@@ -49,7 +49,9 @@ func (r *queryResolver) SupplierReturns(ctx context.Context, first *int, after *
 		return SupplierReturnConnection{}, err
 	}
 	return SupplierReturnConnection{Nodes: p.Items, PageInfo: pageInfo(p), TotalCount: p.TotalCount,
-		Edges: edges(p, func(c string, n *jxc.SupplierReturn) *SupplierReturnEdge { return &SupplierReturnEdge{Cursor: c, Node: n} })}, nil
+		Edges: edges(p, func(c string, n *jxc.SupplierReturn) *SupplierReturnEdge {
+			return &SupplierReturnEdge{Cursor: c, Node: n}
+		})}, nil
 }
 
 // SupplierReturn is the resolver for the supplierReturn field.
@@ -57,12 +59,40 @@ func (r *queryResolver) SupplierReturn(ctx context.Context, number string) (*jxc
 	return r.Resolver.SupplierReturns.FindSupplierReturnByNumber(ctx, number)
 }
 
+// Supplier is the resolver for the supplier field.
+func (r *supplierReturnResolver) Supplier(ctx context.Context, obj *jxc.SupplierReturn) (jxc.Supplier, error) {
+	return mustRef[jxc.Supplier](ctx, r.Resolver, obj, refID(jxc.RefSupplier, func(o *jxc.SupplierReturn) int64 { return o.SupplierID }))
+}
+
+// Receipt is the resolver for the receipt field.
+func (r *supplierReturnResolver) Receipt(ctx context.Context, obj *jxc.SupplierReturn) (jxc.GoodsReceipt, error) {
+	return mustRef[jxc.GoodsReceipt](ctx, r.Resolver, obj, refID(jxc.RefGoodsReceipt, func(o *jxc.SupplierReturn) int64 { return o.ReceiptID }))
+}
+
+// Warehouse is the resolver for the warehouse field.
+func (r *supplierReturnResolver) Warehouse(ctx context.Context, obj *jxc.SupplierReturn) (jxc.Warehouse, error) {
+	return mustRef[jxc.Warehouse](ctx, r.Resolver, obj, refID(jxc.RefWarehouse, func(o *jxc.SupplierReturn) int64 { return o.WarehouseID }))
+}
+
 // JournalEntry is the resolver for the journalEntry field.
 func (r *supplierReturnResolver) JournalEntry(ctx context.Context, obj *jxc.SupplierReturn) (*jxc.JournalEntry, error) {
 	return refOf[jxc.JournalEntry](ctx, r.Resolver, obj, ref(jxc.RefJournalEntry, func(o *jxc.SupplierReturn) *int64 { return o.JournalEntryID }))
 }
 
+// Product is the resolver for the product field.
+func (r *supplierReturnLineResolver) Product(ctx context.Context, obj *jxc.SupplierReturnLine) (jxc.Product, error) {
+	return mustRef[jxc.Product](ctx, r.Resolver, obj, refID(jxc.RefProduct, func(o *jxc.SupplierReturnLine) int64 { return o.ProductID }))
+}
+
 // SupplierReturn returns SupplierReturnResolver implementation.
 func (r *Resolver) SupplierReturn() SupplierReturnResolver { return &supplierReturnResolver{r} }
 
-type supplierReturnResolver struct{ *Resolver }
+// SupplierReturnLine returns SupplierReturnLineResolver implementation.
+func (r *Resolver) SupplierReturnLine() SupplierReturnLineResolver {
+	return &supplierReturnLineResolver{r}
+}
+
+type (
+	supplierReturnResolver     struct{ *Resolver }
+	supplierReturnLineResolver struct{ *Resolver }
+)

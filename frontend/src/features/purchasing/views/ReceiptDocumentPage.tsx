@@ -27,30 +27,22 @@ export default function ReceiptDocumentPage() {
   const [{ data, error, fetching }] = useQuery({ query: Query, variables: { number, withJournal, withInvoices } });
   const r = data?.goodsReceipt;
   const canScrap = useCan(['WAREHOUSE', 'MANAGER']);
-  const actions = canScrap && r ? (
-    <Link to={`/stock/scraps/new?receipt=${encodeURIComponent(r.number)}`}>
-      <Button danger data-testid="receipt-scrap">{t('scrap.fromReceipt')}</Button>
-    </Link>
+  const actions = r ? (
+    <>
+      {canReturn && (
+        <Link to={`/purchasing/supplier-returns/new?receipt=${encodeURIComponent(r.number)}`}>
+          <Button data-testid="receipt-return">{t('sret.new')}</Button>
+        </Link>
+      )}
+      {canScrap && (
+        <Link to={`/stock/scraps/new?receipt=${encodeURIComponent(r.number)}`}>
+          <Button danger data-testid="receipt-scrap">{t('scrap.fromReceipt')}</Button>
+        </Link>
+      )}
+    </>
   ) : undefined;
   return (
     <DocumentFrame title={t('pdoc.kind.PURCHASE_RECEIPT')} number={number} back="/stock/receipts" fetching={fetching} error={error} found={!!r} recordType="goodsReceipt" recordId={r?.id} actions={actions}>
-    <DocumentFrame
-      title={t('pdoc.kind.PURCHASE_RECEIPT')}
-      number={number}
-      back="/stock/receipts"
-      fetching={fetching}
-      error={error}
-      found={!!r}
-      recordType="goodsReceipt"
-      recordId={r?.id}
-      actions={
-        canReturn && r ? (
-          <Link to={`/purchasing/supplier-returns/new?receipt=${encodeURIComponent(r.number)}`}>
-            <Button data-testid="receipt-return">{t('sret.new')}</Button>
-          </Link>
-        ) : undefined
-      }
-    >
       {r && (
         <>
           <Descriptions size="small" column={3} bordered data-testid="document-header">
