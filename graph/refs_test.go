@@ -229,7 +229,8 @@ var sourceTypenames = map[string]string{
 	"PURCHASE_RECEIPT": "GoodsReceipt", "SUPPLIER_INVOICE": "SupplierInvoice", "SUPPLIER_PAYMENT": "SupplierPayment",
 	"LANDED_COST": "LandedCost", "OPERATING_COST": "OperatingCost", "SHIPMENT": "Shipment", "SALES_INVOICE": "SalesInvoice",
 	"CUSTOMER_PAYMENT": "CustomerPayment", "CUSTOMER_CREDIT_APPLICATION": "CustomerPayment", "SALES_RETURN": "SalesReturn",
-	"CUSTOMER_REFUND": "CustomerRefund",
+	"CUSTOMER_REFUND": "CustomerRefund", "STOCK_TRANSFER": "StockTransfer", "STOCK_COUNT": "StockCount", "SUPPLIER_RETURN": "SupplierReturn",
+	"BIN_MOVE": "BinMoveDocument",
 }
 
 const documentFragment = `document { __typename

@@ -51,7 +51,22 @@ export const ScrapsQuery = graphql(`
         ...PageInfoFields
       }
       nodes {
-        ...ScrapFields
+        id
+        number
+        status
+        date
+        note
+        value
+        voucherNo
+        lines {
+          lineNo
+          product {
+            id
+            sku
+            name
+            nameEn
+          }
+        }
       }
     }
   }
