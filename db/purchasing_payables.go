@@ -437,9 +437,17 @@ func (s *PurchasingService) PayablesAging(ctx context.Context, asOf jxc.Date) (*
 		Due        jxc.Date        `db:"due_date"`
 		Open       decimal.Decimal `db:"open"`
 	}
+	// Debit notes of supplier returns pay invoices they are applied to, and
+	// what is left of them (not applied, not refunded) is a credit: a
+	// negative amount due on the return's date.
 	if err := s.db.SelectContext(ctx, &rows, `SELECT i.supplier_id, i.due_date,
-			i.total_amount - coalesce((SELECT sum(a.amount) FROM supplier_payment_allocations a WHERE a.invoice_id = i.id AND a.payment_date <= $1), 0) AS open
-		FROM supplier_invoices i WHERE i.invoice_date <= $1 ORDER BY i.supplier_id, i.due_date`, asOf); err != nil {
+			i.total_amount - coalesce((SELECT sum(a.amount) FROM supplier_payment_allocations a WHERE a.invoice_id = i.id AND a.payment_date <= $1), 0)
+			- coalesce((SELECT sum(d.amount) FROM debit_note_allocations d WHERE d.invoice_id = i.id AND d.applied_date <= $1), 0) AS open
+		FROM supplier_invoices i WHERE i.invoice_date <= $1
+		UNION ALL
+		SELECT r.supplier_id, r.posting_date, -(r.total_amount - r.applied_amount - r.refunded_amount)
+		FROM supplier_returns r WHERE r.status = 'POSTED' AND r.posting_date <= $1
+		ORDER BY 1, 2`, asOf); err != nil {
 		return nil, err
 	}
 	out := &jxc.PayablesAging{AsOf: asOf, Rows: []*jxc.PayablesAgingRow{}}

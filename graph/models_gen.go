@@ -710,8 +710,11 @@ type DueCountsPayload struct {
 	UserErrors []*UserError `json:"userErrors"`
 }
 
+// The result of setting the expiry alert days.
 type ExpiryAlertDaysPayload struct {
-	Days       *int         `json:"days,omitempty"`
+	// The days after the change; null on error.
+	Days *int `json:"days,omitempty"`
+	// Why it failed; nothing was written then.
 	UserErrors []*UserError `json:"userErrors"`
 }
 
@@ -1249,9 +1252,12 @@ type ProductPutawayZonePayload struct {
 	UserErrors []*UserError `json:"userErrors"`
 }
 
+// The result of setting a product's tracking.
 type ProductTrackingPayload struct {
-	Tracking   *jxc.ProductTracking `json:"tracking,omitempty"`
-	UserErrors []*UserError         `json:"userErrors"`
+	// The tracking after the change; null on error.
+	Tracking *jxc.ProductTracking `json:"tracking,omitempty"`
+	// Why it failed; nothing was written then.
+	UserErrors []*UserError `json:"userErrors"`
 }
 
 // The result of setProductUnits.

@@ -182,14 +182,15 @@ func TestAnonymousFragmentChainIsRefusedInUnder50ms(t *testing.T) {
 func TestCostIsReportedOnEveryResponse(t *testing.T) {
 	app := newTestApp(t)
 	c := app.client(t).mustLogin("manager")
-	// 50 demo products: first: 100 asks for 101, returns 51.
+	// 55 demo products, two of them (the batch-tracked foods) without a
+	// category: first: 100 asks for 1 + 100 x 2, returns 1 + 55 + 53.
 	r := c.post(app.URL, `{ products(first: 100) { totalCount nodes { sku category { name } } } }`, nil)
 	if len(r.Errors) > 0 || r.Extensions.Cost == nil || r.Extensions.Cost.ThrottleStatus == nil {
 		t.Fatalf("products: %+v %+v", r.Errors, r.Extensions.Cost)
 	}
 	cost := r.Extensions.Cost
-	if cost.RequestedQueryCost != 1+100*2 || cost.ActualQueryCost != 1+50*2 {
-		t.Errorf("products: requested %d (want 201), actual %d (want 101: 50 products and their categories)", cost.RequestedQueryCost, cost.ActualQueryCost)
+	if cost.RequestedQueryCost != 1+100*2 || cost.ActualQueryCost != 1+55+53 {
+		t.Errorf("products: requested %d (want 201), actual %d (want 109: 55 products and 53 categories)", cost.RequestedQueryCost, cost.ActualQueryCost)
 	}
 	ts := cost.ThrottleStatus
 	if ts.MaximumAvailable != jxc.CostBucketMaximum || ts.RestoreRate != jxc.CostBucketRestoreRate ||

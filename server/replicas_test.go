@@ -75,8 +75,8 @@ func TestTwoServerProcessesShareOneDatabase(t *testing.T) {
 	}
 	mustJSON(t, wh.do(`{ products(first: 1) { totalCount } stockLevels(first: 1, filter: {inStock: true}) { nodes { onHand product { id } warehouse { id } } } }`, nil).Data, &lv)
 	demo = lv.Products.TotalCount
-	if demo != 50 {
-		t.Fatalf("%d products after two replicas loaded the demo together, want the 50 of one demo", demo)
+	if demo != 55 {
+		t.Fatalf("%d products after two replicas loaded the demo together, want the 55 of one demo", demo)
 	}
 	n := lv.StockLevels.Nodes[0]
 	sub := login(b, "manager").subscribe(stockSub, map[string]any{"f": map[string]any{"productId": n.Product.ID, "warehouseId": n.Warehouse.ID}})
