@@ -47,7 +47,7 @@ test('a bin move on the handheld at 390 px: scan bin, scan product, quantity, sc
   await byTestId(page, 'hh-move-to').press('Enter');
   await byTestId(page, 'hh-moved').waitFor();
   assert.match(await byTestId(page, 'hh-moved').textContent(), /YK-\d+/);
-  await screenshot(page, 'bins-handheld-move');
+  await screenshot(page, 'bins-handheld-move.png');
   const after = await graphql(page, 'query($w: ID, $p: ID) { binStock(warehouseId: $w, productId: $p) { locationId quantity } }', { w: w.id, p: held.product.id });
   const inFrom = after.binStock.find((s) => s.locationId === from.id);
   assert.equal(Number(inFrom?.quantity ?? 0), Number(held.quantity) - 1);
@@ -64,5 +64,5 @@ test('the per-bin view on the desktop shows what a bin holds', async () => {
   await row.locator('.ant-table-row-expand-icon').click();
   await byTestId(page, `bin-detail-${from.code}`).waitFor();
   assert.ok((await byTestId(page, `bin-qty-${from.code}-${held.product.sku}`).textContent()).length > 0);
-  await screenshot(page, 'bins-desktop');
+  await screenshot(page, 'bins-desktop.png');
 });
