@@ -366,7 +366,12 @@ func TestBackfillNamesWhatTheLinesAlreadySay(t *testing.T) {
 		t.Fatal("the backfill is not between the trigger's DISABLE and ENABLE")
 	}
 	backfill := s[begin+len("ALTER TABLE journal_lines DISABLE TRIGGER journal_lines_immutable;") : end]
-	const dims = `SELECT string_agg(format('%s:%s:%s:%s:%s:%s', id, customer_id, supplier_id, department, warehouse_id, salesperson), ',' ORDER BY id) FROM journal_lines`
+	// The backfill knew the documents of its time; lines of source types
+	// added since (transfers, counts, supplier returns, bin moves) were
+	// never without their dimensions, so they are not compared.
+	const dims = `SELECT string_agg(format('%s:%s:%s:%s:%s:%s', l.id, l.customer_id, l.supplier_id, l.department, l.warehouse_id, l.salesperson), ',' ORDER BY l.id)
+		FROM journal_lines l JOIN journal_entries e ON e.id = l.entry_id
+		WHERE e.source_type NOT IN ('STOCK_TRANSFER','STOCK_COUNT','SUPPLIER_RETURN','BIN_MOVE')`
 	var posted string
 	if err := d.GetContext(ctx, &posted, dims); err != nil {
 		t.Fatal(err)
