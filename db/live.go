@@ -260,8 +260,16 @@ func (l *Live) stockLevel(ctx context.Context, ev Event) (*jxc.StockLevel, error
 	if err != nil {
 		return nil, err
 	}
+	// What open transfers bring is read as it stands now (a transfer's
+	// shipment announces the receiving level too: migration 0150).
+	var inTransit decimal.Decimal
+	if err := l.catalog.db.GetContext(ctx, &inTransit, `SELECT `+strings.TrimSuffix(inTransitInCol, " AS in_transit_in")+`
+		FROM (SELECT $1::bigint AS product_id, $2::bigint AS warehouse_id) b`, p.ProductID, p.WarehouseID); err != nil {
+		return nil, err
+	}
 	return &jxc.StockLevel{
 		StockBalance: jxc.StockBalance{ProductID: p.ProductID, WarehouseID: p.WarehouseID, OnHand: p.OnHand, Reserved: p.Reserved, Value: p.Value},
+		InTransitIn:  inTransit,
 		Product:      prod,
 		Warehouse:    wh,
 	}, nil

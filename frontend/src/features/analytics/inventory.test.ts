@@ -6,6 +6,7 @@ const lvl = (p: string, w: string, value: string, cat = 'A'): LevelRow => ({
   onHand: '1',
   reserved: '0',
   available: '1',
+  inTransitIn: '0',
   value,
   averageCost: value,
   product: { id: p, sku: p, name: p, nameEn: p, unit: '个', reorderPoint: '0', category: { id: cat, code: cat, name: cat, nameEn: cat } },

@@ -9,6 +9,7 @@ export const stockEn: Record<keyof typeof stockZh, string> = {
   'stock.warehouse': 'Warehouse',
   'stock.bin': 'Bin',
   'stock.onHand': 'On hand',
+  'stock.inTransitIn': 'In transit in',
   'stock.reserved': 'Reserved',
   'stock.available': 'Available',
   'stock.value': 'Value',

@@ -7,6 +7,7 @@ export const stockZh = {
   'stock.warehouse': '仓库',
   'stock.bin': '库位',
   'stock.onHand': '在库',
+  'stock.inTransitIn': '在途调入',
   'stock.reserved': '已预留',
   'stock.available': '可用',
   'stock.value': '金额',

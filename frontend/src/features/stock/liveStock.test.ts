@@ -55,6 +55,7 @@ function level(productId: string, value: string): LevelRow {
     onHand: '1',
     reserved: '0',
     available: '1',
+    inTransitIn: '0',
     value,
     averageCost: value,
     product: { id: productId, sku: `SKU${productId}`, name: 'p', nameEn: 'p', unit: '个', reorderPoint: '0', category: null },

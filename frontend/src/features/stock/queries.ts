@@ -25,6 +25,7 @@ export const StockLevelFieldsFragment = graphql(`
     onHand
     reserved
     available
+    inTransitIn
     value
     averageCost
   }

@@ -140,6 +140,12 @@ export default function StockLevelsPage() {
               ),
           },
           {
+            key: 'inTransitIn',
+            title: t('stock.inTransitIn'),
+            align: 'right',
+            render: (_, r) => <span data-testid="stock-intransit">{compareDecimals(r.inTransitIn, '0') === 0 ? '' : formatQty(r.inTransitIn)}</span>,
+          },
+          {
             key: 'value',
             title: t('stock.value'),
             align: 'right',
