@@ -191,3 +191,81 @@ func TestClassifyABC(t *testing.T) {
 		}
 	}
 }
+
+// A count posted while shipments of the same product go out at the same
+// time: whatever order they commit in, the count adjusts only its own
+// variance (counted minus the book as of the count), every shipment takes
+// its quantity, and the books stay reconciled.
+func TestStockCountPostedWhileTheSameProductShips(t *testing.T) {
+	ctx := context.Background()
+	c := newSalesCo(t)
+	counts := db.NewStockCountService(c.db)
+	sheet, err := counts.CreateStockCount(ctx, jxc.NewStockCount{WarehouseID: c.east.ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sheet, err = counts.StartStockCount(ctx, sheet.Number); err != nil {
+		t.Fatal(err)
+	}
+	p0 := c.products[0].ID
+	start := c.balance(t, 0, c.east)
+	// The shelf holds 2 fewer than the book.
+	counted := start.OnHand.Sub(dec("2"))
+	if _, err := counts.AddCountEntry(ctx, jxc.CountEntryInput{Number: sheet.Number, ProductID: &p0, Quantity: &counted}); err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range sheet.Lines {
+		if l.ProductID != p0 {
+			q := l.Book
+			if _, err := counts.AddCountEntry(ctx, jxc.CountEntryInput{Number: sheet.Number, ProductID: &l.ProductID, Quantity: &q}); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if _, err := counts.SubmitStockCount(ctx, sheet.Number); err != nil {
+		t.Fatal(err)
+	}
+	var shipments []*jxc.Shipment
+	for i := 0; i < 3; i++ {
+		o, err := c.sales.ConfirmSalesOrder(ctx, c.order(t, jxc.SalesOrderLineInput{ProductID: p0, Quantity: dec("2")}).ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		shs, _ := c.sales.FindShipments(ctx, jxc.ShipmentFilter{OrderID: &o.ID}, nil, jxc.PageArgs{})
+		shipments = append(shipments, shs.Items[0])
+	}
+	var wg sync.WaitGroup
+	errs := make(chan error, 4)
+	for _, sh := range shipments {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			_, err := c.sales.ShipShipment(ctx, jxc.ShipInput{ShipmentID: sh.ID, Lines: []jxc.ShipLineInput{{ShipmentLineID: sh.Lines[0].ID, Quantity: dec("2")}}})
+			errs <- err
+		}()
+	}
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		_, err := counts.PostStockCount(ctx, sheet.Number, nil)
+		errs <- err
+	}()
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if b := c.balance(t, 0, c.east); !b.OnHand.Equal(start.OnHand.Sub(dec("8"))) {
+		t.Fatalf("on hand %s, want %s - 2 counted short - 6 shipped", b.OnHand, start.OnHand)
+	}
+	var counted2 decimal.Decimal
+	if err := c.db.GetContext(ctx, &counted2, `SELECT coalesce(sum(quantity), 0) FROM stock_moves WHERE source_type = 'STOCK_COUNT' AND source_id = $1`, sheet.ID); err != nil {
+		t.Fatal(err)
+	}
+	if !counted2.Equal(dec("-2")) {
+		t.Fatalf("the count moved %s, want -2 whatever the shipments did", counted2)
+	}
+	c.check(t)
+}
