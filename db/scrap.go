@@ -93,7 +93,7 @@ func (s *ScrapService) CreateScrap(ctx context.Context, in jxc.ScrapInput) (*jxc
 				return err
 			}
 			tx.Audit(jxc.RecordScrap, sc.ID, sc.Number, jxc.AuditSubmit)
-			return submitScrap(ctx, tx, sc)
+			return submitScrap(ctx, tx, sc, "input.")
 		}
 		return nil
 	})
@@ -116,8 +116,9 @@ func lockScrap(ctx context.Context, tx *Tx, number string) (*jxc.Scrap, error) {
 }
 
 // scrapValue values a scrap's lines at the current moving average of
-// their balances (what an issue of the quantity would take out now).
-func scrapValue(ctx context.Context, tx *Tx, sc *jxc.Scrap) (decimal.Decimal, []decimal.Decimal, error) {
+// their balances (what an issue of the quantity would take out now). field
+// prefixes the lines' field paths: "input." when they came in the input.
+func scrapValue(ctx context.Context, tx *Tx, sc *jxc.Scrap, field string) (decimal.Decimal, []decimal.Decimal, error) {
 	total := decimal.Zero
 	vals := make([]decimal.Decimal, len(sc.Lines))
 	taken := map[jxc.StockKey]decimal.Decimal{}
@@ -134,7 +135,7 @@ func scrapValue(ctx context.Context, tx *Tx, sc *jxc.Scrap) (decimal.Decimal, []
 			b.OnHand = b.OnHand.Sub(t)
 		}
 		if b.OnHand.LessThan(l.Quantity) {
-			es.Add(jxc.ECONFLICT, fmt.Sprintf("lines.%d.quantity", i), "only {onHand} of {product} on hand in warehouse {warehouse}; cannot scrap {quantity}",
+			es.Add(jxc.ECONFLICT, fmt.Sprintf("%slines.%d.quantity", field, i), "only {onHand} of {product} on hand in warehouse {warehouse}; cannot scrap {quantity}",
 				jxc.P{"onHand": b.OnHand.String(), "product": l.Product.SKU, "warehouse": l.Warehouse.Code, "quantity": l.Quantity.String()})
 		} else {
 			vals[i] = b.IssueValue(l.Quantity)
@@ -147,11 +148,11 @@ func scrapValue(ctx context.Context, tx *Tx, sc *jxc.Scrap) (decimal.Decimal, []
 
 // submitScrap posts a draft scrap, or leaves it waiting for approval when
 // its value at the current average is above the company's threshold.
-func submitScrap(ctx context.Context, tx *Tx, sc *jxc.Scrap) error {
+func submitScrap(ctx context.Context, tx *Tx, sc *jxc.Scrap, field string) error {
 	if sc.Status != jxc.ScrapDraft {
 		return jxc.FieldErrorf(jxc.ECONFLICT, "number", "scrap {number} is {status}; only a draft is submitted", jxc.P{"number": sc.Number, "status": string(sc.Status)})
 	}
-	total, vals, err := scrapValue(ctx, tx, sc)
+	total, vals, err := scrapValue(ctx, tx, sc, field)
 	if err != nil {
 		return err
 	}
@@ -204,7 +205,7 @@ func postScrap(ctx context.Context, tx *Tx, sc *jxc.Scrap, date jxc.Date) error 
 func (s *ScrapService) SubmitScrap(ctx context.Context, number string) (*jxc.Scrap, error) {
 	return s.change(ctx, "submitScrap", number, func(tx *Tx, sc *jxc.Scrap) error {
 		tx.Produced(jxc.RecordScrap, sc.ID, sc.Number, jxc.AuditSubmit)
-		return submitScrap(ctx, tx, sc)
+		return submitScrap(ctx, tx, sc, "")
 	})
 }
 
