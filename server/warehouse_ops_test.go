@@ -149,3 +149,211 @@ func TestStockTransfersThroughTheAPI(t *testing.T) {
 		t.Fatal("finance created a transfer")
 	}
 }
+
+// A count through the API: a blind sheet hides the book from the counter
+// (the manager sees it), a bad entry is a userError on its field, a counter
+// may not post, and the manager's posting adjusts the stock by the variance.
+func TestStockCountThroughTheAPI(t *testing.T) {
+	app := newTestApp(t)
+	clerk := app.client(t).mustLogin("warehouse")
+	manager := app.client(t).mustLogin("manager")
+	lv := firstLevelWith(t, clerk, "2")
+	var prod struct {
+		Product struct{ Category *struct{ ID string } }
+	}
+	clerk.gql(`query($id: ID!) { product(id: $id) { category { id } } }`, map[string]any{"id": lv.Product.ID}, &prod)
+	if prod.Product.Category == nil {
+		t.Fatalf("%s has no category", lv.Product.Sku)
+	}
+	type line struct {
+		LineNo   int
+		Product  struct{ ID, Sku string }
+		Book     *decimal.Decimal
+		Expected *decimal.Decimal
+		Variance *decimal.Decimal
+	}
+	type sheet struct {
+		Number, Status string
+		BookHidden     bool
+		VoucherNo      *string
+		Lines          []line
+	}
+	const fields = `number status bookHidden voucherNo lines { lineNo product { id sku } book expected variance }`
+	var created struct {
+		CreateStockCount struct {
+			StockCount *sheet
+			UserErrors []userErr
+		}
+	}
+	clerk.gql(`mutation($w: ID!, $c: ID) { createStockCount(input: {warehouseId: $w, categoryId: $c, blind: true}) { stockCount { `+fields+` } userErrors { code field message } } }`,
+		map[string]any{"w": lv.Warehouse.ID, "c": prod.Product.Category.ID}, &created)
+	noUserErrors(t, "create", created.CreateStockCount.UserErrors)
+	number := created.CreateStockCount.StockCount.Number
+	var started struct {
+		StartStockCount struct {
+			StockCount *sheet
+			UserErrors []userErr
+		}
+	}
+	clerk.gql(`mutation($n: String!) { startStockCount(number: $n) { stockCount { `+fields+` } userErrors { code field message } } }`, map[string]any{"n": number}, &started)
+	noUserErrors(t, "start", started.StartStockCount.UserErrors)
+	s := started.StartStockCount.StockCount
+	if !s.BookHidden || len(s.Lines) == 0 {
+		t.Fatalf("a counter's view of a blind sheet: %+v", s)
+	}
+	for _, l := range s.Lines {
+		if l.Book != nil || l.Expected != nil {
+			t.Fatalf("a counter sees the book of line %d: %+v", l.LineNo, l)
+		}
+	}
+	read := `query($n: String!) { stockCount(number: $n) { ` + fields + ` } }`
+	var full struct{ StockCount sheet }
+	manager.gql(read, map[string]any{"n": number}, &full)
+	if full.StockCount.BookHidden {
+		t.Fatal("the manager does not see the book")
+	}
+	entry := `mutation($in: CountEntryInput!) { addCountEntry(input: $in) { line { lineNo counted } userErrors { code field message } } }`
+	var bad struct {
+		AddCountEntry struct {
+			Line       *struct{ LineNo int }
+			UserErrors []userErr
+		}
+	}
+	clerk.gql(entry, map[string]any{"in": map[string]any{"number": number, "productId": lv.Product.ID, "quantity": "-1"}}, &bad)
+	if bad.AddCountEntry.Line != nil || len(bad.AddCountEntry.UserErrors) != 1 || bad.AddCountEntry.UserErrors[0].Field != "input.quantity" {
+		t.Fatalf("a negative count: %+v", bad.AddCountEntry)
+	}
+	clerk.gql(entry, map[string]any{"in": map[string]any{"number": number, "barcode": "no-such-code-000"}}, &bad)
+	if bad.AddCountEntry.Line != nil || len(bad.AddCountEntry.UserErrors) != 1 || bad.AddCountEntry.UserErrors[0].Field != "input.barcode" {
+		t.Fatalf("an unknown barcode: %+v", bad.AddCountEntry)
+	}
+	// The shelf holds one fewer of lv's product than the book; the rest as booked.
+	for _, l := range full.StockCount.Lines {
+		q := *l.Expected
+		if l.Product.ID == lv.Product.ID {
+			q = q.Sub(decimal.NewFromInt(1))
+		}
+		var ok struct {
+			AddCountEntry struct{ UserErrors []userErr }
+		}
+		clerk.gql(entry, map[string]any{"in": map[string]any{"number": number, "productId": l.Product.ID, "quantity": q.String()}}, &ok)
+		noUserErrors(t, "entry "+l.Product.Sku, ok.AddCountEntry.UserErrors)
+	}
+	var sub struct {
+		SubmitStockCount struct{ UserErrors []userErr }
+	}
+	clerk.gql(`mutation($n: String!) { submitStockCount(number: $n) { userErrors { code field message } } }`, map[string]any{"n": number}, &sub)
+	noUserErrors(t, "submit", sub.SubmitStockCount.UserErrors)
+	post := `mutation($n: String!) { postStockCount(number: $n) { stockCount { ` + fields + ` } userErrors { code field message } } }`
+	if r := clerk.do(post, map[string]any{"n": number}); len(r.Errors) == 0 {
+		t.Fatal("a counter posted the count")
+	}
+	var posted struct {
+		PostStockCount struct {
+			StockCount *sheet
+			UserErrors []userErr
+		}
+	}
+	manager.gql(post, map[string]any{"n": number}, &posted)
+	noUserErrors(t, "post", posted.PostStockCount.UserErrors)
+	if p := posted.PostStockCount.StockCount; p == nil || p.Status != "POSTED" || p.VoucherNo == nil {
+		t.Fatalf("posted: %+v", p)
+	}
+	if l := firstLevelOf(t, clerk, lv); !l.OnHand.Equal(lv.OnHand.Sub(decimal.NewFromInt(1))) {
+		t.Fatalf("on hand %s after a count one short of %s", l.OnHand, lv.OnHand)
+	}
+}
+
+// Bins through the API: a move between two bins of a warehouse changes
+// both bins' stock and not the warehouse's; more than the bin holds is a
+// userError on the line and moves nothing; putaway suggests the bin that
+// already holds the product.
+func TestBinMovesThroughTheAPI(t *testing.T) {
+	app := newTestApp(t)
+	clerk := app.client(t).mustLogin("warehouse")
+	type binStock struct {
+		Quantity  decimal.Decimal
+		Product   struct{ ID, Sku string }
+		Warehouse struct {
+			ID, Code  string
+			Locations []struct{ ID, Code string }
+		}
+		Location *struct{ ID, Code string }
+	}
+	var bs struct{ BinStock []binStock }
+	const q = `query($w: ID, $l: ID, $p: ID) { binStock(warehouseId: $w, locationId: $l, productId: $p) { quantity product { id sku } warehouse { id code locations { id code } } location { id code } } }`
+	clerk.gql(q, map[string]any{}, &bs)
+	var from *binStock
+	for i := range bs.BinStock {
+		b := &bs.BinStock[i]
+		if from == nil && b.Location != nil && b.Quantity.GreaterThanOrEqual(decimal.NewFromInt(2)) && len(b.Warehouse.Locations) > 1 {
+			from = b
+		}
+	}
+	if from == nil {
+		t.Fatal("the demo has no bin with stock in a warehouse of several bins")
+	}
+	var to string
+	for _, l := range from.Warehouse.Locations {
+		if l.ID != from.Location.ID {
+			to = l.ID
+		}
+	}
+	inBin := func(loc string) decimal.Decimal {
+		var r struct{ BinStock []binStock }
+		clerk.gql(q, map[string]any{"w": from.Warehouse.ID, "l": loc, "p": from.Product.ID}, &r)
+		sum := decimal.Zero
+		for _, b := range r.BinStock {
+			sum = sum.Add(b.Quantity)
+		}
+		return sum
+	}
+	toBefore := inBin(to)
+	whBefore := firstLevelOf(t, clerk, opLevel{Product: struct{ ID, Sku string }{from.Product.ID, from.Product.Sku}, Warehouse: struct{ ID, Code string }{from.Warehouse.ID, from.Warehouse.Code}})
+	move := `mutation($in: BinMoveInput!) { postBinMove(input: $in) { binMove { number lines { quantity } } userErrors { code field message } } }`
+	line := func(qty string) map[string]any {
+		return map[string]any{"in": map[string]any{"warehouseId": from.Warehouse.ID, "lines": []any{map[string]any{
+			"productId": from.Product.ID, "fromLocationId": from.Location.ID, "toLocationId": to, "quantity": qty}}}}
+	}
+	var over struct {
+		PostBinMove struct {
+			BinMove    *struct{ Number string }
+			UserErrors []userErr
+		}
+	}
+	clerk.gql(move, line(from.Quantity.Add(decimal.NewFromInt(1)).String()), &over)
+	if over.PostBinMove.BinMove != nil || len(over.PostBinMove.UserErrors) == 0 || over.PostBinMove.UserErrors[0].Field != "input.lines.0.quantity" {
+		t.Fatalf("more than the bin holds: %+v", over.PostBinMove)
+	}
+	var ok struct {
+		PostBinMove struct {
+			BinMove    *struct{ Number string }
+			UserErrors []userErr
+		}
+	}
+	clerk.gql(move, line("1"), &ok)
+	noUserErrors(t, "bin move", ok.PostBinMove.UserErrors)
+	if ok.PostBinMove.BinMove == nil || ok.PostBinMove.BinMove.Number == "" {
+		t.Fatalf("moved: %+v", ok.PostBinMove)
+	}
+	if got := inBin(from.Location.ID); !got.Equal(from.Quantity.Sub(decimal.NewFromInt(1))) {
+		t.Fatalf("bin %s holds %s after moving 1 of %s out", from.Location.Code, got, from.Quantity)
+	}
+	if got := inBin(to); !got.Equal(toBefore.Add(decimal.NewFromInt(1))) {
+		t.Fatalf("the target bin holds %s, was %s", got, toBefore)
+	}
+	if wh := firstLevelOf(t, clerk, opLevel{Product: struct{ ID, Sku string }{from.Product.ID, from.Product.Sku}, Warehouse: struct{ ID, Code string }{from.Warehouse.ID, from.Warehouse.Code}}); !wh.OnHand.Equal(whBefore.OnHand) {
+		t.Fatalf("a bin move changed the warehouse's stock: %s -> %s", whBefore.OnHand, wh.OnHand)
+	}
+	var sug struct {
+		PutawaySuggestions []struct {
+			Reason   string
+			Location *struct{ ID string }
+		}
+	}
+	clerk.gql(`query($w: ID!, $p: ID!) { putawaySuggestions(warehouse: $w, lines: [{productId: $p, quantity: "1"}]) { reason location { id } } }`,
+		map[string]any{"w": from.Warehouse.ID, "p": from.Product.ID}, &sug)
+	if len(sug.PutawaySuggestions) != 1 || sug.PutawaySuggestions[0].Reason != "HOLDS_PRODUCT" || sug.PutawaySuggestions[0].Location == nil {
+		t.Fatalf("putaway of a product held in a bin: %+v", sug)
+	}
+}
