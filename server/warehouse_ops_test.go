@@ -357,3 +357,60 @@ func TestBinMovesThroughTheAPI(t *testing.T) {
 		t.Fatalf("putaway of a product held in a bin: %+v", sug)
 	}
 }
+
+// Batches through the API: the demo's milk in two batches, the one within
+// 30 days listed as expiring, FEFO takes the earlier expiry first, and the
+// trace leads to the receipt it came in with.
+func TestBatchesThroughTheAPI(t *testing.T) {
+	app := newTestApp(t)
+	clerk := app.client(t).mustLogin("warehouse")
+	type batchStock struct {
+		OnHand decimal.Decimal
+		Batch  struct {
+			ID, Number string
+			ExpiryDate *string
+			Product    struct{ ID, Sku string }
+		}
+		Warehouse struct{ ID string }
+	}
+	const q = `query($s: String, $d: Int) { batches(search: $s, expiringWithinDays: $d) { onHand batch { id number expiryDate product { id sku } } warehouse { id } } }`
+	var all, soon struct{ Batches []batchStock }
+	clerk.gql(q, map[string]any{"s": "FOOD-MILK-1L"}, &all)
+	clerk.gql(q, map[string]any{"s": "FOOD-MILK-1L", "d": 30}, &soon)
+	if len(all.Batches) != 2 || len(soon.Batches) != 1 || soon.Batches[0].Batch.Number != "M2026A" {
+		t.Fatalf("milk batches %+v, expiring within 30 days %+v", all.Batches, soon.Batches)
+	}
+	first, second := all.Batches[0], all.Batches[1]
+	if first.Batch.Number != "M2026A" || *first.Batch.ExpiryDate >= *second.Batch.ExpiryDate {
+		t.Fatalf("not earliest expiry first: %+v", all.Batches)
+	}
+	want := first.OnHand.Add(decimal.NewFromInt(1))
+	var fefo struct {
+		FefoBatches []struct {
+			Number   string
+			Quantity decimal.Decimal
+		}
+	}
+	clerk.gql(`query($p: ID!, $w: ID!, $q: Decimal!) { fefoBatches(productId: $p, warehouseId: $w, quantity: $q) { number quantity } }`,
+		map[string]any{"p": first.Batch.Product.ID, "w": first.Warehouse.ID, "q": want.String()}, &fefo)
+	if len(fefo.FefoBatches) != 2 || fefo.FefoBatches[0].Number != "M2026A" || !fefo.FefoBatches[0].Quantity.Equal(first.OnHand) ||
+		fefo.FefoBatches[1].Number != second.Batch.Number || !fefo.FefoBatches[1].Quantity.Equal(decimal.NewFromInt(1)) {
+		t.Fatalf("FEFO for %s: %+v", want, fefo.FefoBatches)
+	}
+	var trace struct {
+		BatchTrace struct {
+			Moves []struct {
+				SourceType, DocumentNumber string
+				Quantity                   decimal.Decimal
+			}
+		}
+	}
+	clerk.gql(`query($id: ID!) { batchTrace(id: $id) { moves { sourceType documentNumber quantity } } }`, map[string]any{"id": first.Batch.ID}, &trace)
+	in := false
+	for _, m := range trace.BatchTrace.Moves {
+		in = in || m.SourceType == "PURCHASE_RECEIPT" && m.DocumentNumber != "" && m.Quantity.IsPositive()
+	}
+	if !in {
+		t.Fatalf("the trace of M2026A has no receipt: %+v", trace.BatchTrace.Moves)
+	}
+}
