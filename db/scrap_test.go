@@ -176,3 +176,35 @@ func TestConcurrentScrapAndShipmentOfOneProduct(t *testing.T) {
 	}
 	c.check(t)
 }
+
+// A scrap written straight as a stock adjustment keeps the approval rule:
+// above the threshold a clerk is refused and nothing moves; a manager may;
+// below it anyone may.
+func TestScrapAdjustmentAboveThresholdNeedsAnApprover(t *testing.T) {
+	c, _ := scrapCo(t)
+	stock := db.NewStockService(c.db)
+	clerk := as(t, c.db, "clerk", jxc.RoleWarehouse)
+	manager := as(t, c.db, "boss", jxc.RoleManager)
+	adj := func(q string) jxc.StockAdjustment {
+		return jxc.StockAdjustment{Reason: jxc.ReasonScrap, Lines: []jxc.AdjustmentLine{{ProductID: c.products[0].ID, WarehouseID: c.east.ID,
+			Direction: jxc.Decrease, Quantity: dec(q)}}}
+	}
+	// 6 @ 60.00 = 360.00 > 300.00.
+	_, err := stock.PostStockAdjustment(clerk, adj("6"))
+	if c := codes(err); len(c) != 1 || c[0] != "input.reason:"+jxc.EPERMISSION {
+		t.Fatalf("a clerk's scrap of 360.00: %v", err)
+	}
+	if b := c.balance(t, 0, c.east); !b.OnHand.Equal(dec("10")) {
+		t.Fatalf("a refused scrap moved stock: %+v", b)
+	}
+	if _, err := stock.PostStockAdjustment(manager, adj("6")); err != nil {
+		t.Fatalf("a manager's scrap of 360.00: %v", err)
+	}
+	if _, err := stock.PostStockAdjustment(clerk, adj("4")); err != nil {
+		t.Fatalf("a clerk's scrap of 240.00: %v", err)
+	}
+	if b := c.balance(t, 0, c.east); !b.OnHand.IsZero() {
+		t.Fatalf("after scraps of 6 and 4: %+v", b)
+	}
+	c.check(t)
+}

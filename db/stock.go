@@ -111,10 +111,39 @@ func (s *StockService) PostStockAdjustment(ctx context.Context, e jxc.StockAdjus
 		refs[i] = stockRef{fmt.Sprintf("input.lines.%d.", i), l.ProductID, l.WarehouseID, l.LocationID}
 	}
 	kind := jxc.DocCountVariance
+	var duties documentDuties
 	if e.Reason == jxc.ReasonScrap {
 		kind = jxc.DocScrap
+		duties = scrapAdjustmentDuties{}
 	}
-	return s.postDocument(ctx, jxc.Op{Name: "postStockAdjustment"}, &e, &e.Date, kind, e.Description, refs, func(i int) *decimal.Decimal { return e.Lines[i].UnitCost }, nil)
+	return s.postDocument(ctx, jxc.Op{Name: "postStockAdjustment"}, &e, &e.Date, kind, e.Description, refs, func(i int) *decimal.Decimal { return e.Lines[i].UnitCost }, duties)
+}
+
+// scrapAdjustmentDuties: a scrap written straight as a stock adjustment
+// keeps the scrap approval rule. Worth more than the company's threshold
+// at the average it left at, it needs a manager or finance; anyone else
+// writes a scrap (报废单) that waits for their approval.
+type scrapAdjustmentDuties struct{}
+
+func (scrapAdjustmentDuties) before(context.Context, *Tx) error { return nil }
+
+func (scrapAdjustmentDuties) after(ctx context.Context, tx *Tx, docID int64) error {
+	if jxc.CheckScrapApprover(jxc.UserFromContext(ctx)) == nil {
+		return nil
+	}
+	var value, threshold decimal.Decimal
+	if err := tx.GetContext(ctx, &value, `SELECT coalesce(-sum(value), 0) FROM stock_moves WHERE source_type = $1 AND source_id = $2`,
+		jxc.SourceStockAdjustment, docID); err != nil {
+		return err
+	}
+	if err := tx.GetContext(ctx, &threshold, `SELECT scrap_approval_threshold FROM company_settings`); err != nil {
+		return err
+	}
+	if jxc.ScrapNeedsApproval(value, threshold) {
+		return jxc.FieldErrorf(jxc.EPERMISSION, "input.reason", "scrap worth {value} is above the approval threshold {threshold}: write a scrap document for a manager or finance to approve",
+			jxc.P{"value": jxc.Money(value), "threshold": jxc.Money(threshold)})
+	}
+	return nil
 }
 
 // postDocument checks a stock document's input and references, posts it,
