@@ -974,6 +974,8 @@ export type NumberingKind =
   | 'LANDED_COST'
   /** Operating costs (OC000123). */
   | 'OPERATING_COST'
+  /** Pick lists (JH-000123). */
+  | 'PICK_LIST'
   /** Purchase orders (PO000123). */
   | 'PURCHASE_ORDER'
   /** Goods receipts (GR000123), numbered without gaps. */
@@ -988,12 +990,16 @@ export type NumberingKind =
   | 'SCRAP'
   /** Shipments (SH-000123). */
   | 'SHIPMENT'
+  /** Stock count sheets (PD-000123). */
+  | 'STOCK_COUNT'
   /** Stock transfers (TR-000123). */
   | 'STOCK_TRANSFER'
   /** Supplier invoices (PI000123), numbered without gaps. */
   | 'SUPPLIER_INVOICE'
   /** Supplier payments (SP000123). */
-  | 'SUPPLIER_PAYMENT';
+  | 'SUPPLIER_PAYMENT'
+  /** Returns to suppliers and their debit notes (PR-000123). */
+  | 'SUPPLIER_RETURN';
 
 /** A change to the numbering rule of a kind; fields left out stay. */
 export type NumberingRuleInput = {
