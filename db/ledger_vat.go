@@ -97,7 +97,10 @@ type vatRateRow struct {
 // VatReport implements jxc.VatService. Output VAT is what sales invoices
 // bill less what credit notes (sales returns) take back, by the document's
 // date and the rate of its line; input VAT is what supplier invoices post to
-// input VAT, by invoice date and the order line's rate; the part of it on
+// input VAT, by invoice date and the order line's rate, less what the debit
+// notes of returns to suppliers take back (红字, by the return's date, as
+// the return credits input VAT; a return of goods invoiced on an invoice
+// that was not deductible takes its part out of line 14); the part of it on
 // invoices that are not known to be special invoices (专票) is not
 // deductible and is transferred out (line 14). The excess of deductible
 // input carries to the next month (期末留抵 → 上期留抵), from the first
@@ -124,6 +127,12 @@ func (s *VatService) VatReport(ctx context.Context, year, fromMonth, toMonth int
 					coalesce(si.vat_invoice_kind IN ('SPECIAL', 'E_SPECIAL'), false) AS deductible
 				FROM supplier_invoice_lines l JOIN supplier_invoices si ON si.id = l.invoice_id
 				JOIN purchase_order_lines pol ON pol.id = l.po_line_id WHERE si.invoice_date < $1
+				UNION ALL
+				SELECT date_trunc('month', r.posting_date)::date, rl.vat_rate, -rl.net_amount, -rl.vat_amount,
+					coalesce((SELECT bool_and(coalesce(si.vat_invoice_kind IN ('SPECIAL', 'E_SPECIAL'), false)) FROM supplier_invoice_lines il
+						JOIN supplier_invoices si ON si.id = il.invoice_id WHERE il.po_line_id = rl.po_line_id), true)
+				FROM supplier_return_lines rl JOIN supplier_returns r ON r.id = rl.return_id
+				WHERE r.status = 'POSTED' AND r.posting_date < $1 AND (rl.net_amount <> 0 OR rl.vat_amount <> 0)
 			)
 			SELECT m, rate, sum(onet) AS output_net, sum(ovat) AS output_vat, sum(inet) AS input_net, sum(ivat) AS input_vat,
 				sum(nd) AS non_deductible_vat
