@@ -34,6 +34,7 @@ const (
 	RefSalesReturn     RefKind = "SALES_RETURN"
 	RefCustomerRefund  RefKind = "CUSTOMER_REFUND"
 	RefStockDocument   RefKind = "STOCK_DOCUMENT"
+	RefStockTransfer   RefKind = "STOCK_TRANSFER"
 	// Lines and bins referred to by id.
 	RefPurchaseOrderLine RefKind = "PURCHASE_ORDER_LINE"
 	RefSalesOrderLine    RefKind = "SALES_ORDER_LINE"
@@ -70,6 +71,8 @@ func SourceRef(t SourceType) (RefKind, bool) {
 		return RefSalesReturn, true
 	case SourceCustomerRefund:
 		return RefCustomerRefund, true
+	case SourceStockTransfer:
+		return RefStockTransfer, true
 	}
 	return "", false
 }
@@ -86,7 +89,8 @@ type RefService interface {
 // PostingDocument is a business document that posts entries and moves:
 // one of *GoodsReceipt, *SupplierInvoice, *SupplierPayment, *LandedCost,
 // *OperatingCost, *Shipment, *SalesInvoice, *CustomerPayment,
-// *SalesReturn, *CustomerRefund, *StockDocument, *JournalEntry.
+// *SalesReturn, *CustomerRefund, *StockDocument, *JournalEntry,
+// *StockTransfer.
 type PostingDocument any
 
 // ProductStock is a product's stock: its balance in each warehouse (or in

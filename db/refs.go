@@ -117,6 +117,10 @@ func refs(ctx context.Context, q Queryer, asOf jxc.Date, kind jxc.RefKind, ids [
 		err := q.SelectContext(ctx, &ls, `SELECT `+locationCols+` FROM locations WHERE id = ANY($1)`, arr)
 		return byID(ls, func(l *jxc.Location) int64 { return l.ID }), err
 	}
+	if kind == jxc.RefStockTransfer {
+		ts, err := loadTransfers(ctx, q, `SELECT `+transferCols+` FROM stock_transfers t WHERE t.id = ANY($1)`, arr)
+		return byID(ts, func(t *jxc.StockTransfer) int64 { return t.ID }), err
+	}
 	return nil, fmt.Errorf("refs: unknown kind %q", kind)
 }
 

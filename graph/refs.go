@@ -241,6 +241,8 @@ func documentNumber(doc jxc.PostingDocument) *string {
 		n = d.Number
 	case *jxc.CustomerRefund:
 		n = d.Number
+	case *jxc.StockTransfer:
+		n = d.Number
 	default:
 		return nil
 	}

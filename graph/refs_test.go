@@ -221,14 +221,15 @@ var sourceTypenames = map[string]string{
 	"PURCHASE_RECEIPT": "GoodsReceipt", "SUPPLIER_INVOICE": "SupplierInvoice", "SUPPLIER_PAYMENT": "SupplierPayment",
 	"LANDED_COST": "LandedCost", "OPERATING_COST": "OperatingCost", "SHIPMENT": "Shipment", "SALES_INVOICE": "SalesInvoice",
 	"CUSTOMER_PAYMENT": "CustomerPayment", "CUSTOMER_CREDIT_APPLICATION": "CustomerPayment", "SALES_RETURN": "SalesReturn",
-	"CUSTOMER_REFUND": "CustomerRefund",
+	"CUSTOMER_REFUND": "CustomerRefund", "STOCK_TRANSFER": "StockTransfer",
 }
 
 const documentFragment = `document { __typename
 	... on GoodsReceipt { id number } ... on SupplierInvoice { id number } ... on SupplierPayment { id number }
 	... on LandedCost { id number } ... on OperatingCost { id number } ... on Shipment { id number }
 	... on SalesInvoice { id number } ... on CustomerPayment { id number } ... on SalesReturn { id number }
-	... on CustomerRefund { id number } ... on StockDocument { id kind number } ... on JournalEntry { id voucherNo } }`
+	... on CustomerRefund { id number } ... on StockDocument { id kind number } ... on JournalEntry { id voucherNo }
+	... on StockTransfer { id number } }`
 
 type sourced struct {
 	Source struct {

@@ -2977,6 +2977,7 @@ export type VoucherFieldsFragment = { attachments: number, reviewedAt: string | 
       | { __typename: 'SalesReturn', id: string, number: string, postingDate: string, totalAmount: string, customer: { code: string, name: string } }
       | { __typename: 'Shipment', id: string, number: string, shippedOn: string | null, customer: { code: string, name: string } }
       | { __typename: 'StockDocument', id: string, kind: StockDocumentKind, postingDate: string, description: string }
+      | { __typename: 'StockTransfer' }
       | { __typename: 'SupplierInvoice', id: string, number: string, supplierInvoiceNumber: string, invoiceDate: string, totalAmount: string, supplier: { code: string, name: string } }
       | { __typename: 'SupplierPayment', id: string, number: string, paymentDate: string, amount: string, supplier: { code: string, name: string } }
      | null }, lines: Array<{ id: string, lineNo: number, debit: string, credit: string, costCentre: string | null, partner: string | null, department: string | null, salesperson: string | null, description: string, account: { code: string, name: string, nameEn: string }, product: { id: string, sku: string, name: string } | null }> };
@@ -2998,6 +2999,7 @@ export type VouchersQuery = { nodes: Array<
           | { __typename: 'SalesReturn', id: string, number: string, postingDate: string, totalAmount: string, customer: { code: string, name: string } }
           | { __typename: 'Shipment', id: string, number: string, shippedOn: string | null, customer: { code: string, name: string } }
           | { __typename: 'StockDocument', id: string, kind: StockDocumentKind, postingDate: string, description: string }
+          | { __typename: 'StockTransfer' }
           | { __typename: 'SupplierInvoice', id: string, number: string, supplierInvoiceNumber: string, invoiceDate: string, totalAmount: string, supplier: { code: string, name: string } }
           | { __typename: 'SupplierPayment', id: string, number: string, paymentDate: string, amount: string, supplier: { code: string, name: string } }
          | null }, lines: Array<{ id: string, lineNo: number, debit: string, credit: string, costCentre: string | null, partner: string | null, department: string | null, salesperson: string | null, description: string, account: { code: string, name: string, nameEn: string }, product: { id: string, sku: string, name: string } | null }> }
@@ -3020,6 +3022,7 @@ export type VoucherByNumberQuery = { journalEntry: { attachments: number, review
         | { __typename: 'SalesReturn', id: string, number: string, postingDate: string, totalAmount: string, customer: { code: string, name: string } }
         | { __typename: 'Shipment', id: string, number: string, shippedOn: string | null, customer: { code: string, name: string } }
         | { __typename: 'StockDocument', id: string, kind: StockDocumentKind, postingDate: string, description: string }
+        | { __typename: 'StockTransfer' }
         | { __typename: 'SupplierInvoice', id: string, number: string, supplierInvoiceNumber: string, invoiceDate: string, totalAmount: string, supplier: { code: string, name: string } }
         | { __typename: 'SupplierPayment', id: string, number: string, paymentDate: string, amount: string, supplier: { code: string, name: string } }
        | null }, lines: Array<{ id: string, lineNo: number, debit: string, credit: string, costCentre: string | null, partner: string | null, department: string | null, salesperson: string | null, description: string, account: { code: string, name: string, nameEn: string }, product: { id: string, sku: string, name: string } | null }> } | null };
