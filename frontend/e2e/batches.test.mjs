@@ -1,0 +1,128 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { byTestId, companyToday, graphql, login, randomName, screenshot, useBrowser } from './helpers.mjs';
+
+const newPage = useBrowser();
+
+/** Whole days from the company's today to an ISO date. */
+function daysTo(iso) {
+  const t = companyToday();
+  return Math.round((Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)) - Date.UTC(+t.slice(0, 4), +t.slice(5, 7) - 1, +t.slice(8, 10))) / 86_400_000);
+}
+
+test("the demo's batches are listed earliest expiry first, the one expiring within the alert days flagged", async () => {
+  const page = await newPage({ locale: 'en' });
+  await login(page, 'warehouse');
+  const api = await graphql(page, '{ batches(search: "FOOD-") { onHand warehouse { code } batch { number expiryDate product { sku } } } expiryAlertDays }');
+  const milkA = api.batches.find((b) => b.batch.number === 'M2026A');
+  const milkB = api.batches.find((b) => b.batch.number === 'M2026B');
+  assert.ok(milkA && milkB, 'the demo received milk in two batches');
+  assert.equal(Number(milkA.onHand), 60);
+  assert.equal(Number(milkB.onHand), 120);
+  assert.equal(daysTo(milkA.batch.expiryDate), 12);
+  assert.equal(api.expiryAlertDays, 30);
+
+  await byTestId(page, 'menu-stockBatches').click();
+  await byTestId(page, 'batches-table').waitFor();
+  const wa = milkA.warehouse.code;
+  await byTestId(page, `batch-onhand-FOOD-MILK-1L-M2026A-${wa}`).waitFor();
+  assert.equal(await byTestId(page, `batch-onhand-FOOD-MILK-1L-M2026A-${wa}`).textContent(), '60');
+  assert.equal(await byTestId(page, `batch-onhand-FOOD-MILK-1L-M2026B-${milkB.warehouse.code}`).textContent(), '120');
+  const daysA = byTestId(page, `batch-days-FOOD-MILK-1L-M2026A-${wa}`);
+  assert.equal(await daysA.getAttribute('data-state'), 'SOON');
+  assert.equal(await daysA.textContent(), '12 days');
+  assert.equal(await byTestId(page, `batch-days-FOOD-MILK-1L-M2026B-${milkB.warehouse.code}`).getAttribute('data-state'), 'OK');
+  // Earliest expiry first: M2026A's row comes before M2026B's.
+  const order = await page.locator('[data-testid^="batch-row-FOOD-MILK-1L-"]').evaluateAll((rs) => rs.map((r) => r.getAttribute('data-testid')));
+  assert.deepEqual(order.slice(0, 2), ['batch-row-FOOD-MILK-1L-M2026A', 'batch-row-FOOD-MILK-1L-M2026B']);
+  await byTestId(page, 'batches-soon').waitFor();
+  await screenshot(page, 'batches-list.png');
+
+  // Only what expires within the alert days: the oats (200 days) drop out, M2026A stays.
+  await byTestId(page, 'batches-expiring').click();
+  await page.locator('.ant-select-item-option').filter({ hasText: 'Within 30 days' }).click();
+  await page.waitForFunction(() => !document.querySelector('[data-testid="batch-row-FOOD-OATS-500-OT-0301"]'));
+  await byTestId(page, 'batch-row-FOOD-MILK-1L-M2026A').waitFor();
+  assert.equal(await byTestId(page, 'batch-row-FOOD-MILK-1L-M2026B').count(), 0);
+});
+
+test('a tracked product received with its batch on the receipt screen shows as a new batch, traced to its receipt', async () => {
+  const buyer = await newPage({ locale: 'en' });
+  await login(buyer, 'purchasing');
+  const { products } = await graphql(buyer, '{ products(filter: { search: "FOOD-OATS-500" }) { nodes { id sku tracking { batchTracked expiryTracked } } } }');
+  const oats = products.nodes.find((p) => p.sku === 'FOOD-OATS-500');
+  assert.equal(oats.tracking.batchTracked, true);
+  const { suppliers } = await graphql(buyer, '{ suppliers(filter: { search: "SUP-YILI" }) { nodes { id code } } }');
+  const { warehouses } = await graphql(buyer, '{ warehouses(first: 10) { nodes { id code active } } }');
+  const before = await graphql(buyer, '{ batches(search: "FOOD-OATS-500") { onHand warehouse { code } batch { number } } }');
+  const w = warehouses.nodes.find((x) => x.code === before.batches[0].warehouse.code);
+  const created = await graphql(buyer, 'mutation($i: CreatePurchaseOrderInput!) { createPurchaseOrder(input: $i) { purchaseOrder { id number } userErrors { message } } }', {
+    i: { supplierId: suppliers.nodes[0].id, warehouseId: w.id, lines: [{ productId: oats.id, quantity: '40', unitPrice: '7.20' }] },
+  });
+  assert.deepEqual(created.createPurchaseOrder.userErrors, []);
+  const po = created.createPurchaseOrder.purchaseOrder;
+  assert.deepEqual((await graphql(buyer, 'mutation($id: ID!) { submitPurchaseOrder(id: $id) { userErrors { message } } }', { id: po.id })).submitPurchaseOrder.userErrors, []);
+  const mgr = await newPage({ locale: 'en' });
+  await login(mgr, 'manager');
+  assert.deepEqual((await graphql(mgr, 'mutation($id: ID!) { approvePurchaseOrder(id: $id) { userErrors { message } } }', { id: po.id })).approvePurchaseOrder.userErrors, []);
+
+  const wh = await newPage({ locale: 'en' });
+  await login(wh, 'warehouse');
+  await wh.goto(`/stock/goods-receipt?order=${po.id}`);
+  const row = byTestId(wh, 'receipt-line-FOOD-OATS-500');
+  await row.waitFor();
+  await byTestId(wh, 'receipt-accepted-0').fill('25');
+  // Without the batch number the form refuses, on the batch field.
+  await byTestId(wh, 'receipt-submit').click();
+  const batchItem = wh.locator('.ant-form-item').filter({ has: byTestId(wh, 'receipt-batch-0') });
+  await batchItem.locator('.ant-form-item-explain-error').waitFor();
+  const number = randomName('E2E').replace(/[^A-Za-z0-9-]/g, '').slice(0, 30);
+  await byTestId(wh, 'receipt-batch-0').fill(number);
+  const expiry = '2027-06-30';
+  const picker = row.locator('.ant-picker input').first();
+  await picker.click();
+  await picker.fill(expiry);
+  await picker.press('Enter');
+  await screenshot(wh, 'batches-receipt.png');
+  await byTestId(wh, 'receipt-submit').click();
+  await byTestId(wh, 'receipt-posted').waitFor();
+  const receiptNo = (await byTestId(wh, 'receipt-posted').textContent()).match(/GR\S*\d+/)?.[0];
+  assert.ok(receiptNo, 'the posted receipt names its number');
+
+  // The new batch: 25 in the warehouse, expiring on the date given.
+  const after = await graphql(wh, 'query($q: String) { batches(search: $q) { onHand warehouse { code } batch { number expiryDate sourceNumber } } }', { q: number });
+  assert.equal(after.batches.length, 1);
+  assert.equal(Number(after.batches[0].onHand), 25);
+  assert.equal(after.batches[0].batch.expiryDate, expiry);
+  assert.equal(after.batches[0].batch.sourceNumber, receiptNo);
+  await wh.goto(`/stock/batches?q=${encodeURIComponent(number)}`);
+  await byTestId(wh, `batch-onhand-FOOD-OATS-500-${number}-${w.code}`).waitFor();
+  assert.equal(await byTestId(wh, `batch-onhand-FOOD-OATS-500-${number}-${w.code}`).textContent(), '25');
+  assert.equal(await byTestId(wh, `batch-days-FOOD-OATS-500-${number}-${w.code}`).getAttribute('data-state'), 'OK');
+
+  // Its trace: opened by SKU and batch number, the receipt it came from with its 25.
+  await byTestId(wh, `batch-link-FOOD-OATS-500-${number}`).click();
+  await byTestId(wh, 'trace-moves').waitFor();
+  assert.equal(new URL(wh.url()).pathname, `/stock/batches/FOOD-OATS-500/${number}`);
+  assert.equal(await byTestId(wh, 'trace-source').textContent(), receiptNo);
+  assert.equal(await byTestId(wh, 'trace-balance').textContent(), '25');
+  await byTestId(wh, `trace-move-${receiptNo}`).waitFor();
+  assert.equal(await byTestId(wh, 'trace-in').textContent(), '25');
+  assert.equal(await byTestId(wh, 'trace-out').textContent(), '0');
+  await screenshot(wh, 'batches-trace.png');
+  await byTestId(wh, `trace-doc-${receiptNo}`).click();
+  await wh.waitForURL((u) => u.pathname === `/stock/receipts/${receiptNo}`);
+});
+
+test("the demo's expiring milk traces to its receipt; an unknown batch says so", async () => {
+  const page = await newPage({ locale: 'en' });
+  await login(page, 'manager');
+  await page.goto('/stock/batches/FOOD-MILK-1L/M2026A');
+  await byTestId(page, 'trace-moves').waitFor();
+  assert.equal(await byTestId(page, 'trace-days').getAttribute('data-state'), 'SOON');
+  assert.match(await byTestId(page, 'trace-source').textContent(), /^GR/);
+  assert.equal(await byTestId(page, 'trace-in').textContent(), '60');
+  await page.goto('/stock/batches/FOOD-MILK-1L/NO-SUCH');
+  await byTestId(page, 'trace-error').waitFor();
+  assert.match(await byTestId(page, 'trace-error').textContent(), /FOOD-MILK-1L has no batch NO-SUCH/);
+});
