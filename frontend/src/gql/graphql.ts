@@ -1475,6 +1475,8 @@ export type SalesOrderStatus =
 
 /** How much of a shipment line comes back. */
 export type SalesReturnLineInput = {
+  /** For a batch-tracked product: the batch it comes back into; without it, the batches its shipment took it from. */
+  batchNumber?: string | null | undefined;
   /** The quantity, at most what was shipped and not yet returned. */
   quantity: string;
   /** The shipment line. */
@@ -1603,6 +1605,8 @@ export type SettleTransferShortfallInput = {
 
 /** How much of one shipment line leaves. */
 export type ShipLineInput = {
+  /** For a batch-tracked product: the batch it leaves from; without it the earliest expiring batches go first (FEFO). */
+  batchNumber?: string | null | undefined;
   /** The quantity, at most what is reserved on the line. */
   quantity: string;
   /** The shipment line. */
