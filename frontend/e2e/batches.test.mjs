@@ -1,8 +1,42 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { byTestId, companyToday, graphql, login, randomName, screenshot, useBrowser } from './helpers.mjs';
+import { byTestId, companyToday, graphql, graphqlResponse, login, randomName, screenshot, useBrowser } from './helpers.mjs';
 
 const newPage = useBrowser();
+const HANDHELD = { width: 390, height: 844 };
+
+/** Signs in on a narrow screen, where the menu is a drawer (login() waits for the desktop menu). */
+async function loginNarrow(page, username) {
+  await page.goto('/login');
+  await byTestId(page, 'login-username').fill(username);
+  await byTestId(page, 'login-password').fill('demo');
+  await byTestId(page, 'login-submit').click();
+  await byTestId(page, 'app-header').waitFor();
+  const res = await graphqlResponse(page, 'mutation { updateMyLanguage(language: null) { userErrors { code } } }');
+  assert.equal(res.errors, undefined, JSON.stringify(res.errors));
+}
+
+/** An approved order of qty of a demo food product from its supplier, into the warehouse holding its batches. */
+async function approvedFoodOrder(newPage, sku, qty) {
+  const buyer = await newPage({ locale: 'en' });
+  await login(buyer, 'purchasing');
+  const { products } = await graphql(buyer, 'query($q: String) { products(filter: { search: $q }) { nodes { id sku } } }', { q: sku });
+  const product = products.nodes.find((p) => p.sku === sku);
+  const { suppliers } = await graphql(buyer, '{ suppliers(filter: { search: "SUP-YILI" }) { nodes { id } } }');
+  const { warehouses } = await graphql(buyer, '{ warehouses(first: 10) { nodes { id code } } }');
+  const held = await graphql(buyer, 'query($q: String) { batches(search: $q) { warehouse { code } } }', { q: sku });
+  const w = warehouses.nodes.find((x) => x.code === held.batches[0].warehouse.code);
+  const created = await graphql(buyer, 'mutation($i: CreatePurchaseOrderInput!) { createPurchaseOrder(input: $i) { purchaseOrder { id number } userErrors { message } } }', {
+    i: { supplierId: suppliers.nodes[0].id, warehouseId: w.id, lines: [{ productId: product.id, quantity: qty, unitPrice: '3.90' }] },
+  });
+  assert.deepEqual(created.createPurchaseOrder.userErrors, []);
+  const po = created.createPurchaseOrder.purchaseOrder;
+  assert.deepEqual((await graphql(buyer, 'mutation($id: ID!) { submitPurchaseOrder(id: $id) { userErrors { message } } }', { id: po.id })).submitPurchaseOrder.userErrors, []);
+  const mgr = await newPage({ locale: 'en' });
+  await login(mgr, 'manager');
+  assert.deepEqual((await graphql(mgr, 'mutation($id: ID!) { approvePurchaseOrder(id: $id) { userErrors { message } } }', { id: po.id })).approvePurchaseOrder.userErrors, []);
+  return { po, w };
+}
 
 /** Whole days from the company's today to an ISO date. */
 function daysTo(iso) {
@@ -125,4 +159,30 @@ test("the demo's expiring milk traces to its receipt; an unknown batch says so",
   await page.goto('/stock/batches/FOOD-MILK-1L/NO-SUCH');
   await byTestId(page, 'trace-error').waitFor();
   assert.match(await byTestId(page, 'trace-error').textContent(), /FOOD-MILK-1L has no batch NO-SUCH/);
+});
+
+test('the handheld receipt asks for the batch and expiry of a tracked product and posts them', async () => {
+  const { po, w } = await approvedFoodOrder(newPage, 'FOOD-MILK-1L', '3');
+  const wh = await newPage({ viewport: HANDHELD, locale: 'en' });
+  await loginNarrow(wh, 'warehouse');
+  await wh.goto(`/m/receive?order=${po.id}`);
+  await byTestId(wh, 'hh-recv-line-FOOD-MILK-1L').waitFor();
+  for (let i = 0; i < 2; i++) await byTestId(wh, 'hh-recv-plus-FOOD-MILK-1L').click();
+  await byTestId(wh, 'hh-batch-FOOD-MILK-1L').waitFor();
+  // Posting without them is refused before anything is sent.
+  await byTestId(wh, 'hh-receive-post').click();
+  await byTestId(wh, 'hh-errors').waitFor();
+  assert.match(await byTestId(wh, 'hh-errors').textContent(), /FOOD-MILK-1L is batch-tracked/);
+  const number = randomName('HH').replace(/[^A-Za-z0-9-]/g, '').slice(0, 30);
+  await byTestId(wh, 'hh-batch-number-FOOD-MILK-1L').fill(number);
+  await byTestId(wh, 'hh-batch-expiry-FOOD-MILK-1L').fill('2027-02-28');
+  await screenshot(wh, 'batches-handheld-receive.png');
+  await byTestId(wh, 'hh-receive-post').click();
+  await byTestId(wh, 'hh-received').waitFor();
+  const after = await graphql(wh, 'query($q: String) { batches(search: $q) { onHand warehouse { code } batch { number expiryDate product { sku } } } }', { q: number });
+  assert.equal(after.batches.length, 1);
+  assert.equal(after.batches[0].batch.product.sku, 'FOOD-MILK-1L');
+  assert.equal(Number(after.batches[0].onHand), 2);
+  assert.equal(after.batches[0].warehouse.code, w.code);
+  assert.equal(after.batches[0].batch.expiryDate, '2027-02-28');
 });
