@@ -50,6 +50,7 @@ export const batchesEn: Record<keyof typeof batchesZh, string> = {
   'batch.alertDays': 'Expiry alert days',
   'batch.alertDaysHint': 'Batches expiring within this many days show as expiring soon and raise alerts (1–3650).',
   'batch.alertDaysSaved': 'Expiry alert days set to {n}',
+  'batch.fefo': 'Earliest expiry first (FEFO)',
   'batch.save': 'Save',
   'hh.batchFor': 'Batch of {sku}',
   'hh.batchNeeded': '{sku} is batch-tracked: give the batch number{expiry}',

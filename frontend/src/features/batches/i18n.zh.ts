@@ -48,6 +48,7 @@ export const batchesZh = {
   'batch.alertDays': '临期预警天数',
   'batch.alertDaysHint': '到期日在这么多天内的批次显示为临期并产生预警（1–3650）。',
   'batch.alertDaysSaved': '临期预警天数已设为 {n}',
+  'batch.fefo': '先到期先出（FEFO）',
   'batch.save': '保存',
   'hh.batchFor': '{sku} 的批次',
   'hh.batchNeeded': '{sku} 按批次管理：请填写批次号{expiry}',

@@ -112,3 +112,16 @@ export const SetExpiryAlertDaysMutation = graphql(`
     }
   }
 `);
+
+export const BatchChoicesQuery = graphql(`
+  query BatchChoices($productId: ID!, $warehouseId: ID!) {
+    batches(productId: $productId, warehouseId: $warehouseId) {
+      onHand
+      batch {
+        id
+        number
+        expiryDate
+      }
+    }
+  }
+`);
