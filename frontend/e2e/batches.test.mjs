@@ -186,3 +186,49 @@ test('the handheld receipt asks for the batch and expiry of a tracked product an
   assert.equal(after.batches[0].warehouse.code, w.code);
   assert.equal(after.batches[0].batch.expiryDate, '2027-02-28');
 });
+
+test('a shipment names the batch it takes instead of FEFO, and the trace names the customer', async () => {
+  const sales = await newPage({ locale: 'en' });
+  await login(sales, 'sales');
+  const res = await graphql(sales, `{ customers(first: 50, filter: { overdue: false, onCreditHold: false, active: true }) { nodes { id code creditAvailable } }
+    products(filter: { search: "FOOD-MILK-1L" }) { nodes { id sku } } }`);
+  const milk = res.products.nodes.find((p) => p.sku === 'FOOD-MILK-1L');
+  let found;
+  for (const c of res.customers.nodes.filter((x) => Number(x.creditAvailable) > 10000)) {
+    const input = { customerId: c.id, lines: [{ productId: milk.id, quantity: '2' }] };
+    const v = await graphqlResponse(sales, 'query($i: SalesOrderInput!) { validateSalesOrder(input: $i) { ok } }', { i: input });
+    if (!v.data?.validateSalesOrder.ok) continue;
+    const created = await graphql(sales, 'mutation($i: SalesOrderInput!) { createSalesOrder(input: $i) { order { id number } userErrors { message } } }', { i: input });
+    assert.deepEqual(created.createSalesOrder.userErrors, []);
+    const confirmed = await graphql(sales, 'mutation($id: ID!) { confirmSalesOrder(id: $id) { order { number shipments { id number status lines { quantity } } } userErrors { message } } }', { id: created.createSalesOrder.order.id });
+    assert.deepEqual(confirmed.confirmSalesOrder.userErrors, []);
+    const sh = confirmed.confirmSalesOrder.order.shipments.find((s) => s.status === 'PENDING' && s.lines.length === 1 && Number(s.lines[0].quantity) === 2);
+    if (sh) {
+      found = { customer: c, order: confirmed.confirmSalesOrder.order, shipment: sh };
+      break;
+    }
+  }
+  assert.ok(found, 'a demo customer whose order of milk reserves it in full');
+
+  const wh = await newPage({ locale: 'en' });
+  await login(wh, 'warehouse');
+  const before = await graphql(wh, '{ batches(search: "FOOD-MILK-1L") { onHand batch { number } } }');
+  const qty = (n) => Number(before.batches.find((b) => b.batch.number === n).onHand);
+  await wh.goto('/stock/shipments');
+  await byTestId(wh, `ship-row-${found.order.number}`).click();
+  await byTestId(wh, 'ship-qty-0').fill('2');
+  // Not FEFO's M2026A (expiring first) but M2026B, by name.
+  await byTestId(wh, 'ship-batch-0').click();
+  await wh.locator('.ant-select-item-option').filter({ hasText: 'M2026B' }).click();
+  await screenshot(wh, 'batches-ship-named.png');
+  await byTestId(wh, 'ship-submit').click();
+  await wh.locator('.ant-message').getByText(/shipped/).waitFor();
+  const after = await graphql(wh, '{ batches(search: "FOOD-MILK-1L") { onHand batch { number } } }');
+  const now = (n) => Number(after.batches.find((b) => b.batch.number === n).onHand);
+  assert.equal(now('M2026B'), qty('M2026B') - 2);
+  assert.equal(now('M2026A'), qty('M2026A'));
+  await wh.goto('/stock/batches/FOOD-MILK-1L/M2026B');
+  await byTestId(wh, `trace-move-${found.shipment.number}`).waitFor();
+  assert.match(await byTestId(wh, `trace-move-${found.shipment.number}`).textContent(), new RegExp(found.customer.code));
+  assert.equal(await byTestId(wh, 'trace-out').textContent(), '2');
+});
