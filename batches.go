@@ -131,6 +131,7 @@ type BatchService interface {
 	FindBatches(ctx context.Context, f BatchFilter) ([]*BatchStock, error)
 	FindBatch(ctx context.Context, id int64) (*Batch, error)
 	BatchTrace(ctx context.Context, id int64) (*BatchTrace, error)
+	BatchTraceByNumber(ctx context.Context, productSKU, number string) (*BatchTrace, error)
 	FEFOBatches(ctx context.Context, productID, warehouseID int64, qty decimal.Decimal) ([]BatchTake, error)
 	ProductTracking(ctx context.Context, productID int64) (*ProductTracking, error)
 	SetProductBatchTracking(ctx context.Context, in ProductBatchTrackingInput) (*ProductTracking, error)

@@ -15,8 +15,11 @@ func init() {
 		"the expiry date {expiry} is before the production date {production}":                                          "到期日 {expiry} 早于生产日期 {production}",
 		"batch {batch} of product {product} expires on {expiry}, not {given}":                                          "商品 {product} 的批次 {batch} 到期日为 {expiry}，不是 {given}",
 		"batch balances that differ from the stock balance or from their batch's moves":                                "批次结存与库存余额或批次的库存变动不符",
-		"no such batch": "批次不存在",
-		"product {product} has stock moves: batch tracking is switched only before its first stock move": "商品 {product} 已有库存变动：只能在首次库存变动之前切换批次管理",
+		"no such batch":                                               "批次不存在",
+		"product {product} has no batch {batch}":                      "商品 {product} 没有批次 {batch}",
+		"product {product} is not batch-tracked: leave the batch out": "商品 {product} 未按批次管理：请不要填写批次",
+		"batch {batch} of product {product} holds only {available} in warehouse {warehouse}; cannot take out {requested}": "商品 {product} 的批次 {batch} 在仓库 {warehouse} 只有 {available}；无法出库 {requested}",
+		"product {product} has stock moves: batch tracking is switched only before its first stock move":                  "商品 {product} 已有库存变动：只能在首次库存变动之前切换批次管理",
 		"expiry alert days must be 1 to 3650":                                             "临期预警天数须为 1 到 3650",
 		"batch {batch} of {product} in {warehouse} expires on {expiry}: {onHand} on hand": "{warehouse} 中 {product} 的批次 {batch} 将于 {expiry} 到期：在库 {onHand}",
 	})

@@ -64,6 +64,9 @@ type SalesReturnInput struct {
 type SalesReturnLineInput struct {
 	ShipmentLineID int64
 	Quantity       decimal.Decimal
+	// BatchNumber names the batch a batch-tracked product comes back
+	// into; without it, the batches its shipment took it from.
+	BatchNumber *string
 }
 
 // ValidateSalesReturnInput returns every rule the input breaks on its own.

@@ -80,6 +80,9 @@ type ShipInput struct {
 type ShipLineInput struct {
 	ShipmentLineID int64
 	Quantity       decimal.Decimal
+	// BatchNumber names the batch a batch-tracked product leaves from;
+	// without it the earliest expiring batches go first (FEFO).
+	BatchNumber *string
 }
 
 // ValidateShipInput returns every rule the input breaks on its own.

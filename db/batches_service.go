@@ -63,6 +63,10 @@ func (s *BatchService) BatchTrace(ctx context.Context, id int64) (*jxc.BatchTrac
 				WHEN 'SALES_RETURN' THEN (SELECT r.number FROM sales_returns r WHERE r.id = m.source_id)
 				WHEN 'OPENING_STOCK' THEN (SELECT d.number FROM stock_documents d WHERE d.id = m.source_id)
 				WHEN 'STOCK_ADJUSTMENT' THEN (SELECT d.number FROM stock_documents d WHERE d.id = m.source_id)
+				WHEN 'STOCK_TRANSFER' THEN (SELECT x.number FROM stock_transfers x WHERE x.id = m.source_id)
+				WHEN 'STOCK_COUNT' THEN (SELECT x.number FROM stock_counts x WHERE x.id = m.source_id)
+				WHEN 'SUPPLIER_RETURN' THEN (SELECT x.number FROM supplier_returns x WHERE x.id = m.source_id)
+				WHEN 'BIN_MOVE' THEN (SELECT x.number FROM bin_moves x WHERE x.id = m.source_id)
 			END, '') AS document_number,
 			c.id AS customer_id, c.code AS customer_code, c.name AS customer_name
 		FROM stock_moves m
@@ -70,6 +74,19 @@ func (s *BatchService) BatchTrace(ctx context.Context, id int64) (*jxc.BatchTrac
 		LEFT JOIN customers c ON c.id = sh.customer_id
 		WHERE m.batch_id = $1 ORDER BY m.posting_date, m.id`, id)
 	return t, err
+}
+
+// BatchTraceByNumber is the trace of the batch a product (by its SKU)
+// carries under that batch number: the way a person names a batch.
+func (s *BatchService) BatchTraceByNumber(ctx context.Context, sku, number string) (*jxc.BatchTrace, error) {
+	var id int64
+	err := s.db.GetContext(ctx, &id, `SELECT b.id FROM batches b JOIN products p ON p.id = b.product_id WHERE p.sku = $1 AND b.number = $2`, sku, number)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, jxc.FieldErrorf(jxc.ENOTFOUND, "number", "product {product} has no batch {batch}", jxc.P{"product": sku, "batch": number})
+	} else if err != nil {
+		return nil, err
+	}
+	return s.BatchTrace(ctx, id)
 }
 
 // ProductTracking returns how a product's batches are tracked.

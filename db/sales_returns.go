@@ -114,6 +114,10 @@ func (s *SalesService) CreateSalesReturn(ctx context.Context, in jxc.SalesReturn
 		}
 		ev := plan.Posting
 		ev.Description, ev.Partner = jxc.T("Return {number} of shipment {shipment}", jxc.P{"number": cnNo, "shipment": sh.Number}), c.Code
+		ctx, err := returnBatches(ctx, tx, sh.ID, in, plan)
+		if err != nil {
+			return err
+		}
 		p, err := post(ctx, tx, ev, &id)
 		if err != nil {
 			return err

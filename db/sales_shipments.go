@@ -145,6 +145,10 @@ func shipInTx(ctx context.Context, tx *Tx, in jxc.ShipInput, es jxc.Errors) erro
 		if err := addReserved(ctx, tx, plan.Release); err != nil {
 			return err
 		}
+		ctx, err := shipmentBatches(ctx, tx, sh.WarehouseID, in, plan)
+		if err != nil {
+			return err
+		}
 		p, err := post(ctx, tx, ev, &sh.ID)
 		if err != nil {
 			return err

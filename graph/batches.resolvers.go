@@ -115,6 +115,15 @@ func (r *queryResolver) BatchTrace(ctx context.Context, id int64) (jxc.BatchTrac
 	return *t, nil
 }
 
+// BatchTraceByNumber is the resolver for the batchTraceByNumber field.
+func (r *queryResolver) BatchTraceByNumber(ctx context.Context, productSku string, number string) (jxc.BatchTrace, error) {
+	t, err := r.BatchService.BatchTraceByNumber(ctx, productSku, number)
+	if err != nil || t == nil {
+		return jxc.BatchTrace{}, err
+	}
+	return *t, nil
+}
+
 // FefoBatches is the resolver for the fefoBatches field.
 func (r *queryResolver) FefoBatches(ctx context.Context, productID int64, warehouseID int64, quantity decimal.Decimal) ([]*jxc.BatchTake, error) {
 	takes, err := r.BatchService.FEFOBatches(ctx, productID, warehouseID, quantity)

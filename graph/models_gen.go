@@ -1562,6 +1562,8 @@ type SalesReturnLineInput struct {
 	ShipmentLineID int64 `json:"shipmentLineId"`
 	// The quantity, at most what was shipped and not yet returned.
 	Quantity decimal.Decimal `json:"quantity"`
+	// For a batch-tracked product: the batch it comes back into; without it, the batches its shipment took it from.
+	BatchNumber *string `json:"batchNumber,omitempty"`
 }
 
 // The result of a return.
@@ -1688,6 +1690,8 @@ type ShipLineInput struct {
 	ShipmentLineID int64 `json:"shipmentLineId"`
 	// The quantity, at most what is reserved on the line.
 	Quantity decimal.Decimal `json:"quantity"`
+	// For a batch-tracked product: the batch it leaves from; without it the earliest expiring batches go first (FEFO).
+	BatchNumber *string `json:"batchNumber,omitempty"`
 }
 
 // Ships a pending shipment, all of it or part.

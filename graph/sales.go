@@ -69,7 +69,7 @@ func shipInput(in ShipShipmentInput) jxc.ShipInput {
 	if in.Lines != nil {
 		out.Lines = []jxc.ShipLineInput{}
 		for _, l := range in.Lines {
-			out.Lines = append(out.Lines, jxc.ShipLineInput{ShipmentLineID: l.ShipmentLineID, Quantity: l.Quantity})
+			out.Lines = append(out.Lines, jxc.ShipLineInput{ShipmentLineID: l.ShipmentLineID, Quantity: l.Quantity, BatchNumber: l.BatchNumber})
 		}
 	}
 	return out
@@ -89,7 +89,7 @@ func receivableAllocations(in []*AllocationInput) []jxc.AllocationInput {
 func salesReturnInput(in CreateSalesReturnInput) jxc.SalesReturnInput {
 	out := jxc.SalesReturnInput{ShipmentID: in.ShipmentID, PostingDate: in.PostingDate, Reason: in.Reason, IdempotencyKey: in.IdempotencyKey}
 	for _, l := range in.Lines {
-		out.Lines = append(out.Lines, jxc.SalesReturnLineInput{ShipmentLineID: l.ShipmentLineID, Quantity: l.Quantity})
+		out.Lines = append(out.Lines, jxc.SalesReturnLineInput{ShipmentLineID: l.ShipmentLineID, Quantity: l.Quantity, BatchNumber: l.BatchNumber})
 	}
 	return out
 }

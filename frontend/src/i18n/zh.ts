@@ -5,6 +5,7 @@ import { catalogZh } from '../features/catalog/i18n.zh';
 import { stockZh } from '../features/stock/i18n.zh';
 import { transfersZh } from '../features/transfers/i18n.zh';
 import { scrapZh } from '../features/scrap/i18n.zh';
+import { batchesZh } from '../features/batches/i18n.zh';
 import { binsZh } from '../features/bins/i18n.zh';
 import { ledgerZh } from '../features/ledger/i18n.zh';
 import { partnerZh } from '../features/partner/i18n.zh';
@@ -80,6 +81,7 @@ export const zh = {
   ...stockZh,
   ...transfersZh,
   ...scrapZh,
+  ...batchesZh,
   ...binsZh,
   ...ledgerZh,
   ...partnerZh,

@@ -184,7 +184,7 @@ export const PurchaseOrdersQuery = graphql(`
 `);
 
 export const PurchaseOrderQuery = graphql(`
-  query PurchaseOrder($id: ID, $number: String, $withBudgets: Boolean = false, $withInvoices: Boolean = false) {
+  query PurchaseOrder($id: ID, $number: String, $withBudgets: Boolean = false, $withInvoices: Boolean = false, $withTracking: Boolean = false) {
     purchaseOrder(id: $id, number: $number) {
       supplierInvoices @include(if: $withInvoices) {
         id
@@ -200,6 +200,15 @@ export const PurchaseOrderQuery = graphql(`
       closedAt
       lines {
         ...PurchaseOrderLineFields
+        product {
+          id
+          tracking @include(if: $withTracking) {
+            productId
+            batchTracked
+            expiryTracked
+            shelfLifeDays
+          }
+        }
       }
       receipts {
         id

@@ -8,6 +8,7 @@ import { DecimalInput, decimalRule } from '../../../components/DecimalInput';
 import { useLocalName, useT } from '../../../i18n';
 import { optionalText } from '../../../lib/text';
 import { WithAuditTab } from '../../audit/components/AuditTrail';
+import { ProductTrackingCard } from '../../batches/components/ProductTrackingCard';
 
 interface ProductForm {
   sku: string;
@@ -192,6 +193,7 @@ export function ProductDrawer({
             )}
           </Row>
         </Form>
+        {product && product !== 'new' && <ProductTrackingCard productId={product.id} />}
       </WithAuditTab>
     </Drawer>
   );

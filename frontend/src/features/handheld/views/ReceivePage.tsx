@@ -1,7 +1,7 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
-import { Alert, Button, Empty, Result, Spin } from 'antd';
+import { Alert, Button, Empty, Input, Result, Spin } from 'antd';
 import { InboxOutlined } from '@ant-design/icons';
 import { PurchaseOrderQuery, PurchaseOrdersQuery } from '../../purchasing/queries';
 import { PostGoodsReceiptMutation } from '../../purchasing/mutations';
@@ -78,7 +78,9 @@ export default function ReceivePage() {
 function OrderReceiver({ orderId, onReceived }: { orderId: string; onReceived: (number: string) => void }) {
   const t = useT();
   const localName = useLocalName();
-  const [{ data, error }] = useQuery({ query: PurchaseOrderQuery, variables: { id: orderId }, requestPolicy: 'network-only' });
+  const [{ data, error }] = useQuery({ query: PurchaseOrderQuery, variables: { id: orderId, withTracking: true }, requestPolicy: 'network-only' });
+  // A batch-tracked product's batch number and expiry, per order line id.
+  const [batches, setBatches] = useState<Record<string, { number: string; expiry: string }>>({});
   const { counts, current, set: setCounts } = useCounts();
   const [last, setLast] = useState<number>();
   const [errors, setErrors] = useState<string[]>([]);
@@ -92,6 +94,9 @@ function OrderReceiver({ orderId, onReceived }: { orderId: string; onReceived: (
     [order, localName],
   );
   const p = progress(lines, counts);
+  const trackingOf = (lineId: string) => order?.lines.find((l) => l.id === lineId)?.product.tracking;
+  const tracked = lines.filter((l, i) => trackingOf(l.id)?.batchTracked && dec(counts[i]).gt(0));
+  const setBatch = (id: string, v: Partial<{ number: string; expiry: string }>) => setBatches((b) => ({ ...b, [id]: { ...(b[id] ?? { number: '', expiry: '' }), ...v } }));
 
   const onScan = useCallback(
     (code: string): ScanAnswer => {
@@ -112,7 +117,26 @@ function OrderReceiver({ orderId, onReceived }: { orderId: string; onReceived: (
     setErrors([]);
     const picked = countedLines(lines, counts);
     if (picked.length === 0) return setErrors([t('hh.nothingCounted')]);
-    const res = await post({ input: { purchaseOrderId: order.id, lines: picked.map((l) => ({ purchaseOrderLineId: l.id, acceptedQuantity: l.quantity })), idempotencyKey: key } });
+    const missing = picked.flatMap((l) => {
+      const tr = trackingOf(l.id);
+      const b = batches[l.id];
+      if (!tr?.batchTracked || (b?.number.trim() && (!tr.expiryTracked || b.expiry))) return [];
+      const sku = order.lines.find((x) => x.id === l.id)?.product.sku ?? '';
+      return [t('hh.batchNeeded', { sku, expiry: tr.expiryTracked ? t('hh.andExpiry') : '' })];
+    });
+    if (missing.length) return setErrors(missing);
+    const res = await post({
+      input: {
+        purchaseOrderId: order.id,
+        lines: picked.map((l) => ({
+          purchaseOrderLineId: l.id,
+          acceptedQuantity: l.quantity,
+          batchNumber: trackingOf(l.id)?.batchTracked ? batches[l.id]?.number.trim() || undefined : undefined,
+          expiryDate: trackingOf(l.id)?.batchTracked ? batches[l.id]?.expiry || undefined : undefined,
+        })),
+        idempotencyKey: key,
+      },
+    });
     if (res.error) return setErrors([res.error.message]);
     const payload = res.data?.postGoodsReceipt;
     if (payload?.userErrors.length) return setErrors(payload.userErrors.map((e) => e.message));
@@ -127,6 +151,13 @@ function OrderReceiver({ orderId, onReceived }: { orderId: string; onReceived: (
       <ScanField ref={scan} onScan={onScan} placeholder={t('hh.scanProduct')} disabled={lines.length === 0} />
       {lines.length === 0 && <Empty description={t('hh.nothingOpen')} />}
       <CountLines lines={lines} counts={counts} last={last} onChange={setCounts} testPrefix="hh-recv" />
+      {tracked.map((l) => (
+        <div key={l.id} style={{ margin: '8px 0', padding: 8, border: '1px solid #faad14', borderRadius: 8 }} data-testid={`hh-batch-${l.sku}`}>
+          <div style={{ marginBottom: 4 }}>{t('hh.batchFor', { sku: l.sku })}</div>
+          <Input size="large" autoComplete="off" placeholder={t('batch.receiptBatch')} value={batches[l.id]?.number ?? ''} onChange={(e) => setBatch(l.id, { number: e.target.value })} style={{ marginBottom: 8 }} data-testid={`hh-batch-number-${l.sku}`} />
+          <Input size="large" type="date" placeholder={t('batch.receiptExpiry')} value={batches[l.id]?.expiry ?? ''} onChange={(e) => setBatch(l.id, { expiry: e.target.value })} data-testid={`hh-batch-expiry-${l.sku}`} />
+        </div>
+      ))}
       {errors.length > 0 && <Alert type="error" showIcon title={errors.join('; ')} style={{ marginBottom: 12 }} data-testid="hh-errors" />}
       <Button type="primary" block icon={<InboxOutlined />} style={BIG} loading={fetching} disabled={p.counted === '0'} onClick={() => void submit()} data-testid="hh-receive-post">
         {t('hh.postReceipt')}

@@ -19,6 +19,9 @@ interface LineValues {
   acceptedQuantity?: string;
   rejectedQuantity?: string;
   rejectionReason?: string;
+  batchNumber?: string;
+  expiryDate?: Dayjs | null;
+  productionDate?: Dayjs | null;
 }
 interface ReceiptValues {
   receiptDate?: Dayjs | null;
@@ -39,7 +42,7 @@ export default function GoodsReceiptPage() {
   const [params, setParams] = useSearchParams();
   const orderId = params.get('order');
   const [{ data: open }, refetchOpen] = useQuery({ query: PurchaseOrdersQuery, variables: { first: 200, filter: { status: ['APPROVED', 'PARTIALLY_RECEIVED'] } }, requestPolicy: 'cache-and-network' });
-  const [{ data, error, fetching }, refetchOrder] = useQuery({ query: PurchaseOrderQuery, variables: { id: orderId ?? '' }, pause: !orderId, requestPolicy: 'network-only' });
+  const [{ data, error, fetching }, refetchOrder] = useQuery({ query: PurchaseOrderQuery, variables: { id: orderId ?? '', withTracking: true }, pause: !orderId, requestPolicy: 'network-only' });
   const [{ fetching: posting }, post] = useMutation(PostGoodsReceiptMutation);
   const [form] = Form.useForm<ReceiptValues>();
   const [general, setGeneral] = useState<string[]>([]);
@@ -50,9 +53,11 @@ export default function GoodsReceiptPage() {
   const scanRef = useRef<InputRef>(null);
   const order = data?.purchaseOrder;
   const lines = order?.lines ?? [];
+  // Batch-tracked products name their batch (and expiry) on the receipt.
+  const anyTracked = lines.some((l) => l.product.tracking?.batchTracked);
 
   useEffect(() => {
-    form.setFieldsValue({ lines: lines.map(() => ({ acceptedQuantity: '', rejectedQuantity: '', rejectionReason: '' })) });
+    form.setFieldsValue({ lines: lines.map(() => ({ acceptedQuantity: '', rejectedQuantity: '', rejectionReason: '', batchNumber: '', expiryDate: null, productionDate: null })) });
     setGeneral([]);
     setScanError(undefined);
     if (order) scanRef.current?.focus();
@@ -91,7 +96,17 @@ export default function GoodsReceiptPage() {
       const rej = (l.rejectedQuantity ?? '').trim();
       if (!dec(acc).gt(0) && !dec(rej).gt(0)) return [];
       rows.push(i);
-      return [{ purchaseOrderLineId: lines[i].id, acceptedQuantity: acc || '0', rejectedQuantity: rej || undefined, rejectionReason: l.rejectionReason?.trim() || undefined }];
+      return [
+        {
+          purchaseOrderLineId: lines[i].id,
+          acceptedQuantity: acc || '0',
+          rejectedQuantity: rej || undefined,
+          rejectionReason: l.rejectionReason?.trim() || undefined,
+          batchNumber: l.batchNumber?.trim() || undefined,
+          expiryDate: isoDate(l.expiryDate),
+          productionDate: isoDate(l.productionDate),
+        },
+      ];
     });
     if (input.length === 0) return setGeneral([t('receipt.nothing')]);
     const res = await post({
@@ -209,6 +224,62 @@ export default function GoodsReceiptPage() {
                   </Form.Item>
                 ),
               },
+              ...(anyTracked
+                ? [
+                    {
+                      title: t('batch.receiptBatch'),
+                      width: 130,
+                      render: (_: unknown, l: Line, i: number) =>
+                        l.product.tracking?.batchTracked ? (
+                          <Form.Item
+                            name={['lines', i, 'batchNumber']}
+                            style={{ margin: 0 }}
+                            dependencies={[['lines', i, 'acceptedQuantity']]}
+                            rules={[
+                              ({ getFieldValue }) => ({
+                                validator: (_r, v: string | undefined) =>
+                                  dec(getFieldValue(['lines', i, 'acceptedQuantity']) as string).gt(0) && !v?.trim() ? Promise.reject(new Error(t('batch.required'))) : Promise.resolve(),
+                              }),
+                            ]}
+                          >
+                            <Input size="small" data-testid={`receipt-batch-${i}`} />
+                          </Form.Item>
+                        ) : null,
+                    },
+                    {
+                      title: t('batch.receiptExpiry'),
+                      width: 150,
+                      render: (_: unknown, l: Line, i: number) =>
+                        l.product.tracking?.batchTracked ? (
+                          <Form.Item
+                            name={['lines', i, 'expiryDate']}
+                            style={{ margin: 0 }}
+                            dependencies={[['lines', i, 'acceptedQuantity'], ['lines', i, 'productionDate']]}
+                            rules={[
+                              ({ getFieldValue }) => ({
+                                validator: (_r, v: Dayjs | null | undefined) =>
+                                  l.product.tracking?.expiryTracked && dec(getFieldValue(['lines', i, 'acceptedQuantity']) as string).gt(0) && !v && !(l.product.tracking.shelfLifeDays && getFieldValue(['lines', i, 'productionDate']))
+                                    ? Promise.reject(new Error(t('batch.expiryRequired')))
+                                    : Promise.resolve(),
+                              }),
+                            ]}
+                          >
+                            <DatePicker size="small" data-testid={`receipt-expiry-${i}`} />
+                          </Form.Item>
+                        ) : null,
+                    },
+                    {
+                      title: t('batch.receiptProduction'),
+                      width: 150,
+                      render: (_: unknown, l: Line, i: number) =>
+                        l.product.tracking?.batchTracked ? (
+                          <Form.Item name={['lines', i, 'productionDate']} style={{ margin: 0 }}>
+                            <DatePicker size="small" data-testid={`receipt-production-${i}`} />
+                          </Form.Item>
+                        ) : null,
+                    },
+                  ]
+                : []),
             ]}
           />
           <Space style={{ marginTop: 16 }} align="start" wrap>

@@ -20,6 +20,7 @@ import { dec, formatMoney, formatQty } from '../../../lib/decimal';
 import { enumLabel, useLocalName, useT } from '../../../i18n';
 import { isoDate } from '../../../lib/date';
 import { WithAuditTab } from '../../audit/components/AuditTrail';
+import { BatchSelect } from '../../batches/components/BatchSelect';
 
 type Shipment = ShipmentFieldsFragment;
 
@@ -104,7 +105,7 @@ interface ShipValues {
   carrier?: string;
   trackingNumber?: string;
   postingDate?: Dayjs | null;
-  lines: { quantity?: string }[];
+  lines: { quantity?: string; batchNumber?: string }[];
 }
 
 export function ShipmentDetail({ shipment: s, onDone }: { shipment: Shipment; onDone: () => void }) {
@@ -197,7 +198,7 @@ function ShipForm({ shipment: s, onDone }: { shipment: Shipment; onDone: () => v
     setGeneral([]);
     const v = await form.validateFields();
     const rows: number[] = [];
-    const lines = (v.lines ?? []).flatMap((l, i) => (dec(l.quantity).gt(0) ? (rows.push(i), [{ shipmentLineId: s.lines[i].id, quantity: (l.quantity ?? '').trim() }]) : []));
+    const lines = (v.lines ?? []).flatMap((l, i) => (dec(l.quantity).gt(0) ? (rows.push(i), [{ shipmentLineId: s.lines[i].id, quantity: (l.quantity ?? '').trim(), batchNumber: l.batchNumber || undefined }]) : []));
     if (lines.length === 0) return setGeneral([t('ship.nothingPicked')]);
     const res = await ship({
       input: { shipmentId: s.id, carrier: v.carrier?.trim() || undefined, trackingNumber: v.trackingNumber?.trim() || undefined, postingDate: isoDate(v.postingDate), lines, idempotencyKey: key },
@@ -251,11 +252,19 @@ function ShipForm({ shipment: s, onDone }: { shipment: Shipment; onDone: () => v
               </Form.Item>
             ),
           },
+          {
+            title: t('batch.tracked'),
+            render: (_, l, i) => (
+              <Form.Item name={['lines', i, 'batchNumber']} style={{ margin: 0 }}>
+                <BatchSelect productId={l.product.id} warehouseId={s.warehouse.id} testId={`ship-batch-${i}`} />
+              </Form.Item>
+            ),
+          },
           { title: '', width: 60, render: (_, l, i) => (dec(picked[i]?.quantity).eq(dec(l.quantity)) ? <Typography.Text type="success">✓</Typography.Text> : null) },
         ]}
       />
       <Button size="small" style={{ marginTop: 8 }} onClick={() => {
-          form.setFieldsValue({ lines: s.lines.map((l) => ({ quantity: dec(l.quantity).toString() })) });
+          form.setFieldsValue({ lines: s.lines.map((l, i) => ({ ...(form.getFieldValue(['lines', i]) as object), quantity: dec(l.quantity).toString() })) });
           setGeneral([]);
         }} data-testid="ship-pick-all">
         {t('ship.pickAll')}

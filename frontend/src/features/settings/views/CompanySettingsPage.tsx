@@ -11,6 +11,7 @@ import { useLocale, useT } from '../../../i18n';
 import type { MessageKey } from '../../../i18n';
 import { formatDateTime } from '../../../lib/date';
 import { NumberingRulesCard } from '../components/NumberingRulesCard';
+import { ExpiryAlertDaysCard } from '../../batches/components/ExpiryAlertDaysCard';
 
 interface SettingsForm {
   companyName: string;
@@ -167,6 +168,7 @@ export default function CompanySettingsPage() {
     </Card>
     <NumberingRulesCard />
     <ScrapSettingsCard />
+    <ExpiryAlertDaysCard />
     </Space>
   );
 }
