@@ -1,4 +1,4 @@
-import { graphql } from "../../gql";
+import { graphql } from '../../gql';
 
 export const PickListRowFieldsFragment = graphql(`
   fragment PickListRowFields on PickList {
@@ -30,18 +30,8 @@ export const PickListRowFieldsFragment = graphql(`
 `);
 
 export const PickListsQuery = graphql(`
-  query PickLists(
-    $first: Int
-    $after: String
-    $filter: PickListFilter
-    $orderBy: PickListOrder
-  ) {
-    pickLists(
-      first: $first
-      after: $after
-      filter: $filter
-      orderBy: $orderBy
-    ) {
+  query PickLists($first: Int, $after: String, $filter: PickListFilter, $orderBy: PickListOrder) {
+    pickLists(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
       totalCount
       pageInfo {
         ...PageInfoFields

@@ -1,37 +1,29 @@
-import type { ReactNode } from "react";
-import { useParams, useSearchParams } from "react-router";
-import { useQuery } from "urql";
-import { Alert, Button, Space, Spin } from "antd";
-import { PrinterOutlined } from "@ant-design/icons";
-import type { MessageKey } from "../../../i18n";
-import { translate } from "../../../i18n";
-import { PickListQuery, ShipmentTrackingQuery } from "../queries";
-import { pickListPath } from "../routes";
-import { useCompanyName } from "../../settings/useCompanyName";
-import { formatQty, sumDecimals } from "../../../lib/decimal";
-import { formatDate } from "../../../lib/date";
-import { Link } from "react-router";
-import "../components/print.css";
+import type { ReactNode } from 'react';
+import { useParams, useSearchParams } from 'react-router';
+import { useQuery } from 'urql';
+import { Alert, Button, Space, Spin } from 'antd';
+import { PrinterOutlined } from '@ant-design/icons';
+import type { MessageKey } from '../../../i18n';
+import { translate } from '../../../i18n';
+import { PickListQuery, ShipmentTrackingQuery } from '../queries';
+import { pickListPath } from '../routes';
+import { useCompanyName } from '../../settings/useCompanyName';
+import { formatQty, sumDecimals } from '../../../lib/decimal';
+import { formatDate } from '../../../lib/date';
+import { Link } from 'react-router';
+import '../components/print.css';
 
 /** A label in Chinese with the English beside, as on a printed form. */
 function L({ k }: { k: MessageKey }) {
   return (
     <>
-      {translate("zh", k)}
-      <span className="en">{translate("en", k)}</span>
+      {translate('zh', k)}
+      <span className="en">{translate('en', k)}</span>
     </>
   );
 }
 
-function Field({
-  k,
-  children,
-  testId,
-}: {
-  k: MessageKey;
-  children: ReactNode;
-  testId?: string;
-}) {
+function Field({ k, children, testId }: { k: MessageKey; children: ReactNode; testId?: string }) {
   return (
     <div>
       <L k={k} />: <span data-testid={testId}>{children}</span>
@@ -58,36 +50,21 @@ function Signatures({ keys }: { keys: MessageKey[] }) {
  * a box for signatures; window.print prints it without the app around it.
  */
 export default function PickListPrintPage() {
-  const { number = "" } = useParams();
+  const { number = '' } = useParams();
   const [params] = useSearchParams();
-  const sn = params.get("shipment");
+  const sn = params.get('shipment');
   const company = useCompanyName();
-  const [{ data, fetching, error }] = useQuery({
-    query: PickListQuery,
-    variables: { number },
-  });
-  const [{ data: tdata }] = useQuery({
-    query: ShipmentTrackingQuery,
-    variables: { shipmentNumber: sn ?? "" },
-    pause: !sn,
-  });
+  const [{ data, fetching, error }] = useQuery({ query: PickListQuery, variables: { number } });
+  const [{ data: tdata }] = useQuery({ query: ShipmentTrackingQuery, variables: { shipmentNumber: sn ?? '' }, pause: !sn });
   const pl = data?.pickList;
   if (fetching && !data) return <Spin />;
   if (error) return <Alert type="error" showIcon title={error.message} />;
-  if (!pl)
-    return (
-      <Alert type="warning" showIcon title={<L k="dispatch.notFound" />} />
-    );
+  if (!pl) return <Alert type="warning" showIcon title={<L k="dispatch.notFound" />} />;
   const sh = sn ? pl.shipments.find((s) => s.number === sn) : undefined;
   const tr = tdata?.shipmentTracking;
   const bar = (
     <Space className="no-print" style={{ marginBottom: 12 }}>
-      <Button
-        type="primary"
-        icon={<PrinterOutlined />}
-        onClick={() => window.print()}
-        data-testid="print-button"
-      >
+      <Button type="primary" icon={<PrinterOutlined />} onClick={() => window.print()} data-testid="print-button">
         <L k="dispatch.print" />
       </Button>
       <Link to={pickListPath(pl.number)}>
@@ -99,11 +76,7 @@ export default function PickListPrintPage() {
     return (
       <div className="dispatch-print">
         {bar}
-        <Alert
-          type="warning"
-          showIcon
-          title={<L k="dispatch.printNoShipment" />}
-        />
+        <Alert type="warning" showIcon title={<L k="dispatch.printNoShipment" />} />
       </div>
     );
   }
@@ -130,17 +103,15 @@ export default function PickListPrintPage() {
           </Field>
           <Field k="dispatch.date">{formatDate(sh.postingDate)}</Field>
           <Field k="dispatch.printAddress" testId="print-address">
-            {addr?.address ?? ""}
+            {addr?.address ?? ''}
           </Field>
-          <Field k="dispatch.printContact">
-            {addr ? `${addr.contact} ${addr.phone}` : ""}
-          </Field>
-          <Field k="dispatch.carrier">{tr?.carrier ?? ""}</Field>
+          <Field k="dispatch.printContact">{addr ? `${addr.contact} ${addr.phone}` : ''}</Field>
+          <Field k="dispatch.carrier">{tr?.carrier ?? ''}</Field>
           <Field k="dispatch.trackingNumber" testId="print-tracking">
-            {tr?.trackingNumber ?? ""}
+            {tr?.trackingNumber ?? ''}
           </Field>
           <Field k="dispatch.pickList">{pl.number}</Field>
-          <Field k="dispatch.parcels">{tr ? tr.parcels.length : ""}</Field>
+          <Field k="dispatch.parcels">{tr ? tr.parcels.length : ''}</Field>
         </div>
         <table className="lines" data-testid="print-lines">
           <thead>
@@ -155,7 +126,7 @@ export default function PickListPrintPage() {
                 <L k="dispatch.printUnit" />
               </th>
               <th className="num">
-                <L k="dispatch.quantity" />
+                <L k="dispatch.printQuantity" />
               </th>
             </tr>
           </thead>
@@ -165,9 +136,7 @@ export default function PickListPrintPage() {
                 <td>{l.lineNo}</td>
                 <td>
                   {l.product.sku} {l.product.name}
-                  {l.product.nameEn && (
-                    <span className="en">{l.product.nameEn}</span>
-                  )}
+                  {l.product.nameEn && <span className="en">{l.product.nameEn}</span>}
                 </td>
                 <td>{l.product.unit}</td>
                 <td className="num" data-testid={`print-qty-${l.lineNo}`}>
@@ -185,14 +154,7 @@ export default function PickListPrintPage() {
             </tr>
           </tbody>
         </table>
-        <Signatures
-          keys={[
-            "dispatch.printSignShipper",
-            "dispatch.printSignCarrier",
-            "dispatch.printSignReceiver",
-            "dispatch.printSignDate",
-          ]}
-        />
+        <Signatures keys={['dispatch.printSignShipper', 'dispatch.printSignCarrier', 'dispatch.printSignReceiver', 'dispatch.printSignDate']} />
       </div>
     );
   }
@@ -215,12 +177,8 @@ export default function PickListPrintPage() {
         <Field k="dispatch.warehouse">
           {pl.warehouse.code} {pl.warehouse.name}
         </Field>
-        <Field k="dispatch.shipments">
-          {pl.shipments.map((s) => s.number).join(", ")}
-        </Field>
-        <Field k="dispatch.customers">
-          {[...new Set(pl.shipments.map((s) => s.customer.name))].join(", ")}
-        </Field>
+        <Field k="dispatch.shipments">{pl.shipments.map((s) => s.number).join(', ')}</Field>
+        <Field k="dispatch.customers">{[...new Set(pl.shipments.map((s) => s.customer.name))].join(', ')}</Field>
         <Field k="dispatch.createdAt">{formatDate(pl.createdAt)}</Field>
       </div>
       <table className="lines" data-testid="print-lines">
@@ -255,20 +213,12 @@ export default function PickListPrintPage() {
           {pl.lines.map((l) => (
             <tr key={l.id} data-testid={`print-line-${l.seq}`}>
               <td>{l.seq}</td>
-              <td>{l.location?.code ?? translate("zh", "dispatch.noBin")}</td>
+              <td>{l.location?.code ?? translate('zh', 'dispatch.noBin')}</td>
               <td>
                 {l.product.sku} {l.product.name}
-                {l.product.nameEn && (
-                  <span className="en">{l.product.nameEn}</span>
-                )}
+                {l.product.nameEn && <span className="en">{l.product.nameEn}</span>}
               </td>
-              {hasBatches && (
-                <td>
-                  {l.batch
-                    ? `${l.batch.number}${l.batch.expiryDate ? ` ${l.batch.expiryDate}` : ""}`
-                    : ""}
-                </td>
-              )}
+              {hasBatches && <td>{l.batch ? `${l.batch.number}${l.batch.expiryDate ? ` ${l.batch.expiryDate}` : ''}` : ''}</td>}
               <td>{l.shipmentNumber}</td>
               <td className="num" data-testid={`print-qty-${l.seq}`}>
                 {formatQty(l.quantity)}
@@ -283,20 +233,11 @@ export default function PickListPrintPage() {
             <td className="num" data-testid="print-total">
               {formatQty(sumDecimals(pl.lines.map((l) => l.quantity)))}
             </td>
-            <td className="num">
-              {formatQty(sumDecimals(pl.lines.map((l) => l.picked)))}
-            </td>
+            <td className="num">{formatQty(sumDecimals(pl.lines.map((l) => l.picked)))}</td>
           </tr>
         </tbody>
       </table>
-      <Signatures
-        keys={[
-          "dispatch.printSignPicker",
-          "dispatch.printSignChecker",
-          "dispatch.printSignShipper",
-          "dispatch.printSignDate",
-        ]}
-      />
+      <Signatures keys={['dispatch.printSignPicker', 'dispatch.printSignChecker', 'dispatch.printSignShipper', 'dispatch.printSignDate']} />
     </div>
   );
 }
