@@ -234,6 +234,12 @@ func (s *DispatchService) RecordPick(ctx context.Context, in jxc.RecordPickInput
 // each shipment through the shipment posting, in one transaction; what was
 // not picked stays on a pending shipment (the shipment flow's remainder).
 func (s *DispatchService) ConfirmPickList(ctx context.Context, number string) (*jxc.PickList, error) {
+	return s.ConfirmPickListOn(ctx, number, nil)
+}
+
+// ConfirmPickListOn confirms a pick list with its shipments posted on date
+// (today when nil).
+func (s *DispatchService) ConfirmPickListOn(ctx context.Context, number string, date *jxc.Date) (*jxc.PickList, error) {
 	_, err := s.db.Write(ctx, jxc.Op{Name: "confirmPickList", Input: number}, func(tx *Tx) error {
 		pl, err := lockPickList(ctx, tx, number)
 		if err != nil {
@@ -262,7 +268,7 @@ func (s *DispatchService) ConfirmPickList(ctx context.Context, number string) (*
 		}
 		sort.Slice(shids, func(i, j int) bool { return shids[i] < shids[j] })
 		for _, id := range shids {
-			in := jxc.ShipInput{ShipmentID: id, Lines: []jxc.ShipLineInput{}}
+			in := jxc.ShipInput{ShipmentID: id, PostingDate: date, Lines: []jxc.ShipLineInput{}}
 			lids := make([]int64, 0, len(picked[id]))
 			for lid := range picked[id] {
 				lids = append(lids, lid)
