@@ -19,7 +19,7 @@ export function pickListPrintPath(number: string, shipment?: string): string {
 
 /** The pick-pack-dispatch screens: the pick lists, a new one from pending shipments, one by its number, and its prints. */
 export const dispatchRoutes: readonly MenuEntry[] = [
-  { key: 'pickLists', path: '/stock/pick-lists', labelKey: 'menu.pickLists', roles: PICK_READ, icon: ShoppingCartOutlined, group: 'stock', page: lazy(() => import('./views/PickListsPage')) },
+  { key: 'pickLists', path: '/stock/pick-lists', labelKey: 'menu.pickLists', roles: PICK_WRITE, icon: ShoppingCartOutlined, group: 'stock', page: lazy(() => import('./views/PickListsPage')) },
   { key: 'pickListNew', path: '/stock/pick-lists/new', labelKey: 'menu.pickListNew', roles: PICK_WRITE, icon: ShoppingCartOutlined, group: 'stock', hidden: true, page: lazy(() => import('./views/NewPickListPage')) },
   { key: 'pickList', path: '/stock/pick-lists/:number', labelKey: 'dispatch.pickList', roles: PICK_READ, icon: ShoppingCartOutlined, group: 'stock', hidden: true, page: lazy(() => import('./views/PickListPage')) },
   { key: 'pickListPrint', path: '/stock/pick-lists/:number/print', labelKey: 'dispatch.print', roles: PICK_READ, icon: ShoppingCartOutlined, group: 'stock', hidden: true, page: lazy(() => import('./views/PickListPrintPage')) },
