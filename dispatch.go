@@ -79,10 +79,12 @@ type PickListLine struct {
 	ShipmentID     int64           `db:"shipment_id"`
 	ProductID      int64           `db:"product_id"`
 	LocationID     *int64          `db:"location_id"`
+	BatchID        *int64          `db:"batch_id"`
 	Quantity       decimal.Decimal `db:"quantity"`
 	Picked         decimal.Decimal `db:"picked"`
 	Product        *Product        `db:"-"`
 	Location       *Location       `db:"-"`
+	Batch          *Batch          `db:"-"`
 	ShipmentNumber string          `db:"shipment_number"`
 }
 
@@ -236,9 +238,11 @@ type PlannedPick struct {
 	ShipmentLineID int64
 	ProductID      int64
 	LocationID     *int64
-	Quantity       decimal.Decimal
-	route          *int
-	code, sku      string
+	// BatchID is the batch to take, of a batch-tracked product (FEFO).
+	BatchID   *int64
+	Quantity  decimal.Decimal
+	route     *int
+	code, sku string
 }
 
 // PlanPicks takes each need from the bins holding the product, walking them

@@ -31,8 +31,9 @@ type binKey struct {
 // products' stock rows, so the bins of a product change one posting at a
 // time). A move with a bin changes that bin, and an outflow from a bin
 // beyond what it holds is refused; an inflow without a bin is not put
-// away; an outflow without a bin takes what is not put away first, then
-// the bins holding least first (emptying bins).
+// away; an outflow without a bin takes the bins the context names first
+// (a confirmed pick list's picks, dispatch_bins.go), then what is not put
+// away, then the bins holding least first (emptying bins).
 func keepBinBalances(ctx context.Context, tx *Tx, p *posted) error {
 	if len(p.Moves) == 0 {
 		return nil
@@ -74,7 +75,7 @@ func keepBinBalances(ctx context.Context, tx *Tx, p *posted) error {
 		}
 		// An outflow without a bin: not put away first, then the bins
 		// holding least first.
-		need := m.Quantity.Neg()
+		need := namedBinTakes(ctx, bins, changed, m.ProductID, m.WarehouseID, m.Quantity.Neg())
 		var order []binKey
 		for bk, q := range bins {
 			if bk.product == m.ProductID && bk.warehouse == m.WarehouseID && q.Sign() > 0 {

@@ -35,7 +35,7 @@ var pickListOrders = map[string]string{"NUMBER": "number", "CREATED_AT": "create
 const pickListCols = `id, number, warehouse_id, status, created_by, created_at, confirmed_at`
 
 const pickLineSelect = `SELECT pl.id, pl.pick_list_id, pl.seq, pl.shipment_line_id, pl.shipment_id, pl.product_id, pl.location_id,
-	pl.quantity, pl.picked, s.number AS shipment_number
+	pl.batch_id, pl.quantity, pl.picked, s.number AS shipment_number
 	FROM pick_list_lines pl JOIN shipments s ON s.id = pl.shipment_id`
 
 // topicDelivery is the live topic of delivery status changes, keyed by
@@ -128,6 +128,9 @@ func (s *DispatchService) CreatePickList(ctx context.Context, in jxc.CreatePickL
 			return err
 		}
 		plan := jxc.PlanPicks(pn, bins)
+		if plan, err = fefoPicks(ctx, tx, wid, plan); err != nil {
+			return err
+		}
 		var id int64
 		if err := tx.QueryRowxContext(ctx, `INSERT INTO pick_lists (warehouse_id, created_by, created_at) VALUES ($1, $2, $3) RETURNING id, number`,
 			wid, userID(ctx), tx.Now).Scan(&id, &number); err != nil {
@@ -138,16 +141,19 @@ func (s *DispatchService) CreatePickList(ctx context.Context, in jxc.CreatePickL
 		}
 		n := len(plan)
 		seqs, sls, shids, prods, locs := make([]int64, n), make([]int64, n), make([]int64, n), make([]int64, n), make([]sql.NullInt64, n)
-		qs := make([]string, n)
+		bats, qs := make([]sql.NullInt64, n), make([]string, n)
 		for i, p := range plan {
 			seqs[i], sls[i], shids[i], prods[i], qs[i] = int64(i+1), p.ShipmentLineID, shipmentOf[p.ShipmentLineID], p.ProductID, p.Quantity.String()
 			if p.LocationID != nil {
 				locs[i] = sql.NullInt64{Int64: *p.LocationID, Valid: true}
 			}
+			if p.BatchID != nil {
+				bats[i] = sql.NullInt64{Int64: *p.BatchID, Valid: true}
+			}
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO pick_list_lines (pick_list_id, seq, shipment_line_id, shipment_id, product_id, location_id, quantity)
-			SELECT $1, t.seq, t.sl, t.sh, t.p, t.loc, t.q FROM unnest($2::int[], $3::bigint[], $4::bigint[], $5::bigint[], $6::bigint[], $7::numeric[])
-			AS t(seq, sl, sh, p, loc, q)`, id, pq.Array(seqs), pq.Array(sls), pq.Array(shids), pq.Array(prods), pq.GenericArray{A: locs}, pq.Array(qs)); err != nil {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO pick_list_lines (pick_list_id, seq, shipment_line_id, shipment_id, product_id, location_id, batch_id, quantity)
+			SELECT $1, t.seq, t.sl, t.sh, t.p, t.loc, t.b, t.q FROM unnest($2::int[], $3::bigint[], $4::bigint[], $5::bigint[], $6::bigint[], $7::bigint[], $8::numeric[])
+			AS t(seq, sl, sh, p, loc, b, q)`, id, pq.Array(seqs), pq.Array(sls), pq.Array(shids), pq.Array(prods), pq.GenericArray{A: locs}, pq.GenericArray{A: bats}, pq.Array(qs)); err != nil {
 			return err
 		}
 		tx.Produced(jxc.RecordPickList, id, number, jxc.AuditCreate)
@@ -228,6 +234,12 @@ func (s *DispatchService) RecordPick(ctx context.Context, in jxc.RecordPickInput
 // each shipment through the shipment posting, in one transaction; what was
 // not picked stays on a pending shipment (the shipment flow's remainder).
 func (s *DispatchService) ConfirmPickList(ctx context.Context, number string) (*jxc.PickList, error) {
+	return s.ConfirmPickListOn(ctx, number, nil)
+}
+
+// ConfirmPickListOn confirms a pick list with its shipments posted on date
+// (today when nil).
+func (s *DispatchService) ConfirmPickListOn(ctx context.Context, number string, date *jxc.Date) (*jxc.PickList, error) {
 	_, err := s.db.Write(ctx, jxc.Op{Name: "confirmPickList", Input: number}, func(tx *Tx) error {
 		pl, err := lockPickList(ctx, tx, number)
 		if err != nil {
@@ -256,7 +268,7 @@ func (s *DispatchService) ConfirmPickList(ctx context.Context, number string) (*
 		}
 		sort.Slice(shids, func(i, j int) bool { return shids[i] < shids[j] })
 		for _, id := range shids {
-			in := jxc.ShipInput{ShipmentID: id, Lines: []jxc.ShipLineInput{}}
+			in := jxc.ShipInput{ShipmentID: id, PostingDate: date, Lines: []jxc.ShipLineInput{}}
 			lids := make([]int64, 0, len(picked[id]))
 			for lid := range picked[id] {
 				lids = append(lids, lid)
@@ -265,7 +277,7 @@ func (s *DispatchService) ConfirmPickList(ctx context.Context, number string) (*
 			for _, lid := range lids {
 				in.Lines = append(in.Lines, jxc.ShipLineInput{ShipmentLineID: lid, Quantity: picked[id][lid]})
 			}
-			if err := shipInTx(ctx, tx, in, nil); err != nil {
+			if err := shipInTx(pickedFrom(ctx, pl, id), tx, in, nil); err != nil {
 				return err
 			}
 		}
@@ -321,13 +333,20 @@ func (s *DispatchService) fillPickLists(ctx context.Context, ls []*jxc.PickList)
 	if err := s.db.SelectContext(ctx, &lines, pickLineSelect+` WHERE pl.pick_list_id = ANY($1) ORDER BY pl.pick_list_id, pl.seq`, pq.Array(ids)); err != nil {
 		return err
 	}
-	var pids, lids []int64
+	var pids, lids, bids []int64
 	for _, l := range lines {
 		byID[l.PickListID].Lines = append(byID[l.PickListID].Lines, l)
 		pids = append(pids, l.ProductID)
 		if l.LocationID != nil {
 			lids = append(lids, *l.LocationID)
 		}
+		if l.BatchID != nil {
+			bids = append(bids, *l.BatchID)
+		}
+	}
+	bm, err := pickBatches(ctx, s.db, bids)
+	if err != nil {
+		return err
 	}
 	ps, err := productRefs(ctx, s.db, pids)
 	if err != nil {
@@ -345,6 +364,9 @@ func (s *DispatchService) fillPickLists(ctx context.Context, ls []*jxc.PickList)
 		l.Product = ps[l.ProductID]
 		if l.LocationID != nil {
 			l.Location = lm[*l.LocationID]
+		}
+		if l.BatchID != nil {
+			l.Batch = bm[*l.BatchID]
 		}
 	}
 	var whs []*jxc.Warehouse

@@ -10,6 +10,7 @@ import { catalogRoutes } from '../features/catalog/routes';
 import { stockRoutes } from '../features/stock/routes';
 import { transfersRoutes } from '../features/transfers/routes';
 import { batchesRoutes } from '../features/batches/routes';
+import { dispatchRoutes } from '../features/dispatch/routes';
 import { scrapRoutes } from '../features/scrap/routes';
 import { ledgerRoutes } from '../features/ledger/routes';
 import { salesRoutes } from '../features/sales/routes';
@@ -45,6 +46,7 @@ export type MenuGroup = 'sales' | 'purchasing' | 'stock' | 'finance' | 'account'
 
 /** Every module's screens. */
 export const SCREENS: readonly MenuEntry[] = [...appRoutes, ...analyticsRoutes, ...alertsRoutes, ...usersRoutes, ...catalogRoutes, ...stockRoutes, ...transfersRoutes, ...batchesRoutes, ...scrapRoutes, ...ledgerRoutes, ...salesRoutes, ...purchasingRoutes, ...supplierReturnRoutes, ...budgetRoutes, ...settingsRoutes, ...exportRoutes, ...handheldRoutes];
+export const SCREENS: readonly MenuEntry[] = [...appRoutes, ...analyticsRoutes, ...alertsRoutes, ...usersRoutes, ...catalogRoutes, ...stockRoutes, ...transfersRoutes, ...dispatchRoutes, ...scrapRoutes, ...ledgerRoutes, ...salesRoutes, ...purchasingRoutes, ...supplierReturnRoutes, ...budgetRoutes, ...settingsRoutes, ...exportRoutes, ...handheldRoutes];
 
 /** The menu's order, written once: top entries, then each section's. */
 const ORDER = [
@@ -75,6 +77,7 @@ const ORDER = [
   'goodsReceipt',
   'goodsReceipts',
   'shipments',
+  'pickLists',
   'replenishment',
   'handheld',
   'accounts',

@@ -3,6 +3,7 @@ import { usersEn } from '../features/users/i18n.en';
 import { catalogEn } from '../features/catalog/i18n.en';
 import { stockEn } from '../features/stock/i18n.en';
 import { transfersEn } from '../features/transfers/i18n.en';
+import { dispatchEn } from '../features/dispatch/i18n.en';
 import { scrapEn } from '../features/scrap/i18n.en';
 import { batchesEn } from '../features/batches/i18n.en';
 import { binsEn } from '../features/bins/i18n.en';
@@ -81,6 +82,7 @@ export const en: Record<MessageKey, string> = {
   ...catalogEn,
   ...stockEn,
   ...transfersEn,
+  ...dispatchEn,
   ...scrapEn,
   ...batchesEn,
   ...binsEn,

@@ -4,6 +4,7 @@ import { usersZh } from '../features/users/i18n.zh';
 import { catalogZh } from '../features/catalog/i18n.zh';
 import { stockZh } from '../features/stock/i18n.zh';
 import { transfersZh } from '../features/transfers/i18n.zh';
+import { dispatchZh } from '../features/dispatch/i18n.zh';
 import { scrapZh } from '../features/scrap/i18n.zh';
 import { batchesZh } from '../features/batches/i18n.zh';
 import { binsZh } from '../features/bins/i18n.zh';
@@ -80,6 +81,7 @@ export const zh = {
   ...catalogZh,
   ...stockZh,
   ...transfersZh,
+  ...dispatchZh,
   ...scrapZh,
   ...batchesZh,
   ...binsZh,
