@@ -126,3 +126,25 @@ export const WarehouseRefFieldsFragment = graphql(`
     name
   }
 `);
+
+/** A product's units of measure: its stock unit's rounding, its other units and its default purchase and sales units. */
+export const ProductUnitsQuery = graphql(`
+  query ProductUnits($id: ID!) {
+    product(id: $id) {
+      id
+      sku
+      unit
+      unitPlaces
+      purchaseUnit
+      salesUnit
+      sellPrice
+      units {
+        code
+        nameEn
+        factor
+        places
+        barcode
+      }
+    }
+  }
+`);

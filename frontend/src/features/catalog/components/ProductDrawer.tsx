@@ -1,15 +1,17 @@
 import { useEffect, useState } from 'react';
-import { useMutation } from 'urql';
+import { useMutation, useQuery } from 'urql';
 import { Alert, App, Button, Col, Drawer, Form, Input, InputNumber, Row, Select, Space, Switch } from 'antd';
 import type { CategoriesQuery, ProductFieldsFragment } from '../../../gql/graphql';
-import { CreateProductMutation, UpdateProductMutation } from '../mutations';
+import { CreateProductMutation, SetProductUnitsMutation, UpdateProductMutation } from '../mutations';
+import { ProductUnitsQuery } from '../queries';
+import { UnitsSection, unitsFormValues, unitsInput, type UnitsValues } from './UnitsSection';
 import { applyUserErrors } from '../../../graphql/userErrors';
 import { DecimalInput, decimalRule } from '../../../components/DecimalInput';
 import { useLocalName, useT } from '../../../i18n';
 import { optionalText } from '../../../lib/text';
 import { WithAuditTab } from '../../audit/components/AuditTrail';
 
-interface ProductForm {
+interface ProductForm extends UnitsValues {
   sku: string;
   name: string;
   nameEn?: string;
@@ -44,7 +46,12 @@ export function ProductDrawer({
   const [general, setGeneral] = useState<string[]>([]);
   const [{ fetching: creating }, create] = useMutation(CreateProductMutation);
   const [{ fetching: updating }, update] = useMutation(UpdateProductMutation);
+  const [{ fetching: settingUnits }, setUnits] = useMutation(SetProductUnitsMutation);
   const isNew = product === 'new';
+  const editId = product && product !== 'new' ? product.id : undefined;
+  const [{ data: unitsData }, refetchUnits] = useQuery({ query: ProductUnitsQuery, variables: { id: editId ?? '' }, pause: !editId, requestPolicy: 'network-only' });
+  const stockUnit = (Form.useWatch('unit', form) as string | undefined) ?? '';
+  const loadedUnits = editId && unitsData?.product?.id === editId ? unitsData.product : undefined;
 
   useEffect(() => {
     setGeneral([]);
@@ -66,9 +73,31 @@ export function ProductDrawer({
         active: product.active,
       });
     } else if (product === 'new') {
-      form.setFieldsValue({ barcodes: [], vatRate: '0.13', active: true });
+      form.setFieldsValue({ barcodes: [], vatRate: '0.13', active: true, units: [] });
     }
   }, [product, form]);
+
+  // The units come from their own query; they fill the section when loaded.
+  useEffect(() => {
+    if (loadedUnits) form.setFieldsValue(unitsFormValues(loadedUnits));
+  }, [loadedUnits, form]);
+
+  /** Saves the units section through setProductUnits; false when it failed (its errors are shown). */
+  async function saveUnits(productId: string, v: ProductForm): Promise<boolean> {
+    const input = unitsInput(productId, v);
+    if (isNew && input.units.length === 0 && input.stockUnitPlaces === undefined && !input.purchaseUnit && !input.salesUnit) return true;
+    const res = await setUnits({ input });
+    if (res.error) {
+      setGeneral([res.error.message]);
+      return false;
+    }
+    const p = res.data?.setProductUnits;
+    if (p?.userErrors.length) {
+      setGeneral(applyUserErrors(form, p.userErrors));
+      return false;
+    }
+    return true;
+  }
 
   async function submit() {
     const v = await form.validateFields();
@@ -95,6 +124,8 @@ export function ProductDrawer({
     }
     const payload = res.data && ('createProduct' in res.data ? res.data.createProduct : res.data.updateProduct);
     if (payload?.product) {
+      if (!(await saveUnits(payload.product.id, v))) return;
+      if (editId) refetchUnits({ requestPolicy: 'network-only' });
       message.success(t(isNew ? 'products.created' : 'products.updated', { sku: payload.product.sku }));
       onSaved();
       return;
@@ -113,7 +144,7 @@ export function ProductDrawer({
       extra={
         <Space>
           <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={creating || updating} onClick={submit} data-testid="product-form-submit">
+          <Button type="primary" loading={creating || updating || settingUnits} onClick={submit} data-testid="product-form-submit">
             {t('common.save')}
           </Button>
         </Space>
@@ -191,6 +222,7 @@ export function ProductDrawer({
               </Col>
             )}
           </Row>
+          <UnitsSection form={form} stockUnit={stockUnit.trim()} />
         </Form>
       </WithAuditTab>
     </Drawer>
