@@ -61,4 +61,5 @@ export const catalogEn: Record<keyof typeof catalogZh, string> = {
   'units.barcode': 'Unit barcode',
   'units.add': 'Add unit',
   'units.remove': 'Remove unit',
+  'units.stockQuantity': 'Stock quantity',
 };

@@ -59,4 +59,5 @@ export const catalogZh = {
   'units.barcode': '单位条码',
   'units.add': '添加单位',
   'units.remove': '删除单位',
+  'units.stockQuantity': '库存数量',
 } as const;

@@ -148,3 +148,18 @@ export const ProductUnitsQuery = graphql(`
     }
   }
 `);
+
+/** What a scanned barcode names: the product and the unit one scan counts (a carton's factor). */
+export const ScanBarcodeQuery = graphql(`
+  query ScanBarcode($barcode: String!) {
+    scanBarcode(barcode: $barcode) {
+      product {
+        id
+        sku
+      }
+      unit
+      isPack
+      factor
+    }
+  }
+`);
