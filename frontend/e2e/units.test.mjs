@@ -35,7 +35,7 @@ test('a carton of 12 defined on the product screen, 2 cartons ordered are 24 in 
   const productId = made.createProduct.product.id;
   await wh.goto(`/stock/products?q=${sku}`);
   await byTestId(wh, `product-edit-${sku}`).click();
-  await byTestId(wh, 'product-units').waitFor();
+  await wh.locator('[data-testid="product-units"][data-loaded="true"]').waitFor();
   // A factor of 0 is refused on its field first.
   await byTestId(wh, 'unit-add').click();
   await byTestId(wh, 'unit-code-0').fill('箱');

@@ -80,7 +80,7 @@ export function ProductDrawer({
   // The units come from their own query; they fill the section when loaded.
   useEffect(() => {
     if (loadedUnits) form.setFieldsValue(unitsFormValues(loadedUnits));
-  }, [loadedUnits, form]);
+  }, [loadedUnits, product, form]);
 
   /** Saves the units section through setProductUnits; false when it failed (its errors are shown). */
   async function saveUnits(productId: string, v: ProductForm): Promise<boolean> {
@@ -222,7 +222,7 @@ export function ProductDrawer({
               </Col>
             )}
           </Row>
-          <UnitsSection form={form} stockUnit={stockUnit.trim()} />
+          <UnitsSection form={form} stockUnit={stockUnit.trim()} loaded={isNew || !!loadedUnits} />
         </Form>
       </WithAuditTab>
     </Drawer>

@@ -51,14 +51,14 @@ export function unitsInput(productId: string, v: UnitsValues) {
  * units, decimals, barcode) and its default purchase and sales units. The
  * fields are named as setProductUnits' input, so its userErrors land on them.
  */
-export function UnitsSection({ form, stockUnit }: { form: FormInstance; stockUnit: string }) {
+export function UnitsSection({ form, stockUnit, loaded = true }: { form: FormInstance; stockUnit: string; loaded?: boolean }) {
   const t = useT();
   const rows = (Form.useWatch('units', form) as UnitRow[] | undefined) ?? [];
   const choices = [stockUnit, ...rows.map((u) => u?.code?.trim()).filter((c): c is string => !!c)].filter((c, i, a) => c && a.indexOf(c) === i);
   const options = choices.map((c) => ({ value: c, label: c }));
   const decimalMsg = t('common.decimalInvalid');
   return (
-    <div data-testid="product-units">
+    <div data-testid="product-units" data-loaded={loaded ? 'true' : 'false'}>
       <Divider titlePlacement="start">{t('units.title')}</Divider>
       <Typography.Paragraph type="secondary">{t('units.hint', { unit: stockUnit || '—' })}</Typography.Paragraph>
       <Row gutter={16}>
@@ -107,7 +107,7 @@ export function UnitsSection({ form, stockUnit }: { form: FormInstance; stockUni
                 </Form.Item>
               </Space>
             ))}
-            <Button icon={<PlusOutlined />} onClick={() => add({ places: 0 })} data-testid="unit-add">
+            <Button icon={<PlusOutlined />} onClick={() => add({ places: 0 })} disabled={!loaded} data-testid="unit-add">
               {t('units.add')}
             </Button>
           </>
