@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { Alert, App, Button, Col, Drawer, Form, Input, InputNumber, Row, Select, Space, Switch } from 'antd';
 import type { CategoriesQuery, ProductFieldsFragment } from '../../../gql/graphql';
@@ -53,8 +53,12 @@ export function ProductDrawer({
   const stockUnit = (Form.useWatch('unit', form) as string | undefined) ?? '';
   const loadedUnits = editId && unitsData?.product?.id === editId ? unitsData.product : undefined;
 
+  // The product whose units the form shows: filled once per opening, so a
+  // refetch (a save invalidates products) does not wipe what is being typed.
+  const unitsShown = useRef<string | undefined>(undefined);
   useEffect(() => {
     setGeneral([]);
+    unitsShown.current = undefined;
     form.resetFields();
     if (product && product !== 'new') {
       form.setFieldsValue({
@@ -79,7 +83,10 @@ export function ProductDrawer({
 
   // The units come from their own query; they fill the section when loaded.
   useEffect(() => {
-    if (loadedUnits) form.setFieldsValue(unitsFormValues(loadedUnits));
+    if (loadedUnits && unitsShown.current !== loadedUnits.id) {
+      unitsShown.current = loadedUnits.id;
+      form.setFieldsValue(unitsFormValues(loadedUnits));
+    }
   }, [loadedUnits, product, form]);
 
   /** Saves the units section through setProductUnits; false when it failed (its errors are shown). */
