@@ -44,7 +44,8 @@ test('a carton of 12 defined on the product screen, 2 cartons ordered are 24 in 
   await byTestId(wh, 'product-form-submit').click();
   await byTestId(wh, 'product-units').locator('.ant-form-item-explain-error').filter({ hasText: /factor/ }).waitFor();
   await byTestId(wh, 'unit-factor-0').fill('12');
-  await choose(wh, 'units-purchase-unit', '箱');
+  await byTestId(wh, 'units-purchase-unit').click();
+  await wh.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: /^箱$/ }).click();
   await byTestId(wh, 'product-form-submit').click();
   await wh.locator('.ant-message').getByText(`Saved product ${sku}`).waitFor();
   const set = await graphql(wh, 'query($id: ID!) { product(id: $id) { units { code factor barcode } purchaseUnit salesUnit } }', { id: productId });
@@ -112,6 +113,7 @@ test('a carton of 12 defined on the product screen, 2 cartons ordered are 24 in 
   await hh.locator(`[data-testid="hh-recv-line-${sku}"][data-count="13"]`).waitFor();
   await byTestId(hh, `hh-recv-minus-${sku}`).click();
   await hh.locator(`[data-testid="hh-recv-line-${sku}"][data-count="12"]`).waitFor();
+  await byTestId(hh, 'hh-scan').focus();
   await wedge(hh, carton);
   await hh.locator(`[data-testid="hh-recv-line-${sku}"][data-count="24"]`).waitFor();
   assert.match((await byTestId(hh, `hh-recv-count-${sku}`).textContent()) ?? '', /24\s*\/\s*24/);
