@@ -220,9 +220,16 @@ type SupplierScorecard struct {
 	InspectedQuantity   decimal.Decimal
 	RejectedQuantity    decimal.Decimal
 	RejectionRate       *decimal.Decimal
-	Score               decimal.Decimal // 0..100, higher is better
-	PriceTrends         []*PriceTrend
-	Supplier            *Supplier
+	// Quality returns: goods sent back to the supplier (posted supplier
+	// returns) after they were accepted, in stock units and at the receipt
+	// price, against what was accepted in the window.
+	QualityReturns   int
+	ReturnedQuantity decimal.Decimal
+	ReturnRate       *decimal.Decimal // returned / accepted quantity in stock units; null without receipts
+	ReturnValueRate  *decimal.Decimal // returned / accepted value at the receipt price; null without receipts
+	Score            decimal.Decimal  // 0..100, higher is better
+	PriceTrends      []*PriceTrend
+	Supplier         *Supplier
 }
 
 // PriceTrend is a supplier's prices for one product over the window.
@@ -245,8 +252,28 @@ type SupplierOption struct {
 	Scorecard *SupplierScorecard
 }
 
-// ScoreSupplier combines on-time rate and rejection rate into 0..100:
-// 60 % on time, 40 % quality. A supplier without history scores 50.
+// QualityLoss is the part of what a supplier delivered that failed:
+// rejected at inspection plus sent back later (returns), at most 1; nil
+// when neither is known.
+func QualityLoss(rejection, returns *decimal.Decimal) *decimal.Decimal {
+	if rejection == nil && returns == nil {
+		return nil
+	}
+	l := decimal.Zero
+	for _, r := range []*decimal.Decimal{rejection, returns} {
+		if r != nil {
+			l = l.Add(*r)
+		}
+	}
+	if l.GreaterThan(decimal.NewFromInt(1)) {
+		l = decimal.NewFromInt(1)
+	}
+	return &l
+}
+
+// ScoreSupplier combines on-time rate and rejection rate (or the quality
+// loss, see QualityLoss) into 0..100: 60 % on time, 40 % quality. A
+// supplier without history scores 50.
 func ScoreSupplier(onTime, rejection *decimal.Decimal) decimal.Decimal {
 	if onTime == nil && rejection == nil {
 		return decimal.NewFromInt(50)

@@ -62,7 +62,10 @@ type ShipmentLine struct {
 	CostValue     decimal.Decimal `db:"cost_value"`
 	ReturnedQty   decimal.Decimal `db:"returned_quantity"`
 	ReturnedValue decimal.Decimal `db:"returned_value"`
-	Product       *Product        `db:"-"`
+	// Unit and UnitFactor are the order line's: the quantities are in it.
+	Unit       string          `db:"unit"`
+	UnitFactor decimal.Decimal `db:"unit_factor"`
+	Product    *Product        `db:"-"`
 }
 
 // ShipInput posts a pending shipment.

@@ -83,6 +83,16 @@ type SupplierReturnLine struct {
 	VATAmount     decimal.Decimal `db:"vat_amount"`
 	SKU           string          `db:"sku"`
 	ProductName   string          `db:"product_name"`
+	// Unit is the order line's unit by name (the stock unit's name for a
+	// line in it); Quantity is in it, StockQuantity = Quantity x UnitFactor.
+	Unit          string          `db:"unit"`
+	UnitFactor    decimal.Decimal `db:"unit_factor"`
+	StockQuantity decimal.Decimal `db:"stock_quantity"`
+}
+
+// StockQty is the line's quantity in the stock unit: what leaves stock.
+func (l *SupplierReturnLine) StockQty() decimal.Decimal {
+	return factorOrOne(l.UnitFactor).Mul(l.Quantity)
 }
 
 // SupplierReturnInput drafts a return of goods of one receipt.

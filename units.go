@@ -232,6 +232,18 @@ func ValidateProductUnits(in ProductUnitsInput, stockUnit string) error {
 type UnitService interface {
 	SetProductUnits(ctx context.Context, in ProductUnitsInput) (*UnitSet, error)
 	ProductUnits(ctx context.Context, productIDs []int64) (map[int64]*UnitSet, error)
+	// ScanBarcode finds what a scanned barcode names: a product's own
+	// barcode (its stock unit, factor 1) or one of its units' barcodes.
+	ScanBarcode(ctx context.Context, barcode string) (*BarcodeScan, error)
+}
+
+// BarcodeScan is what a scanned barcode names: the product and the unit
+// one scan of it counts (Code "" and Factor 1 for the stock unit).
+type BarcodeScan struct {
+	Product *Product
+	Code    string
+	Unit    string
+	Factor  decimal.Decimal
 }
 
 // StockQuantityOf converts q in the line's unit to the stock unit; nil

@@ -264,7 +264,9 @@ func (s *CatalogService) FindProductByID(ctx context.Context, id int64) (*jxc.Pr
 // FindProductByBarcode implements jxc.CatalogService.
 func (s *CatalogService) FindProductByBarcode(ctx context.Context, barcode string) (*jxc.Product, error) {
 	var id int64
-	err := s.db.GetContext(ctx, &id, `SELECT product_id FROM product_barcodes WHERE barcode = $1`, barcode)
+	// A unit's barcode (a carton) names its product too.
+	err := s.db.GetContext(ctx, &id, `SELECT product_id FROM product_barcodes WHERE barcode = $1
+		UNION ALL SELECT product_id FROM product_units WHERE barcode = $1 LIMIT 1`, barcode)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, jxc.FieldErrorf(jxc.ENOTFOUND, "barcode", "no product has barcode {barcode}", jxc.P{"barcode": barcode})
 	} else if err != nil {

@@ -91,8 +91,11 @@ func scorecards(ctx context.Context, q Queryer, ids []int64, since jxc.Date) (ma
 		}
 		out[p.SupplierID].PriceTrends = append(out[p.SupplierID].PriceTrends, t)
 	}
+	if err := scoreReturns(ctx, q, out, ids, since); err != nil {
+		return nil, err
+	}
 	for _, sc := range out {
-		sc.Score = jxc.ScoreSupplier(sc.OnTimeRate, sc.RejectionRate)
+		sc.Score = jxc.ScoreSupplier(sc.OnTimeRate, jxc.QualityLoss(sc.RejectionRate, sc.ReturnRate))
 	}
 	return out, nil
 }

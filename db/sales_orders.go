@@ -451,13 +451,18 @@ func (s *SalesService) ValidateSalesOrder(ctx context.Context, in jxc.SalesOrder
 			for i, l := range d.lines {
 				f := fmt.Sprintf("input.lines.%d.", i)
 				b := byP[l.ProductID]
+				// Stock is in the stock unit: a line of 1 box of 10 needs 10.
+				q := l.Quantity
+				if i < len(d.units) {
+					q = q.Mul(d.units[i].FactorOrOne())
+				}
 				avail := decimal.Max(b.Available().Sub(used[l.ProductID]), decimal.Zero)
-				used[l.ProductID] = used[l.ProductID].Add(decimal.Min(avail, l.Quantity))
-				if l.Quantity.GreaterThan(avail) {
-					miss := l.Quantity.Sub(avail)
-					out.Shortages = append(out.Shortages, &jxc.Shortage{LineNo: l.LineNo, ProductID: l.ProductID, Requested: l.Quantity, Available: avail, Missing: miss})
+				used[l.ProductID] = used[l.ProductID].Add(decimal.Min(avail, q))
+				if q.GreaterThan(avail) {
+					miss := q.Sub(avail)
+					out.Shortages = append(out.Shortages, &jxc.Shortage{LineNo: l.LineNo, ProductID: l.ProductID, Requested: q, Available: avail, Missing: miss})
 					es.Add(jxc.ECONFLICT, f+"quantity", "only {available} of {product} available in warehouse {warehouse}; {missing} would be recorded as a replenishment need",
-						jxc.P{"available": avail, "product": l.Product.SKU, "warehouse": whLabel, "missing": miss, "requested": l.Quantity})
+						jxc.P{"available": avail, "product": l.Product.SKU, "warehouse": whLabel, "missing": miss, "requested": q})
 				}
 				if l.UnitPrice.IsZero() {
 					es.Add(jxc.EINVALID, f+"unitPrice", "{product} has no price: give a unit price or set the product's sell price", jxc.P{"product": l.Product.SKU})

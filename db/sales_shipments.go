@@ -16,7 +16,9 @@ import (
 const shipmentCols = `id, number, order_id, customer_id, warehouse_id, status, posting_date, carrier, tracking_number,
 	journal_entry_id, invoice_id, shipped_at, delivered_at, delivered_on, rating, rating_comment, created_at`
 
-const shipmentLineCols = `id, shipment_id, line_no, order_line_id, product_id, quantity, cost_value, returned_quantity, returned_value`
+const shipmentLineCols = `id, shipment_id, line_no, order_line_id, product_id, quantity, cost_value, returned_quantity, returned_value,
+	(SELECT coalesce(nullif(ol.unit, ''), p.unit) FROM sales_order_lines ol JOIN products p ON p.id = ol.product_id WHERE ol.id = shipment_lines.order_line_id) AS unit,
+	(SELECT ol.unit_factor FROM sales_order_lines ol WHERE ol.id = shipment_lines.order_line_id) AS unit_factor`
 
 func findShipment(ctx context.Context, q Queryer, id int64, lock bool) (*jxc.Shipment, error) {
 	sh, err := getByID[jxc.Shipment](ctx, q, shipmentCols, "shipments", "shipment", id, lock)

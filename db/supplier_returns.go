@@ -34,7 +34,8 @@ func loadSupplierReturnLines(ctx context.Context, q Queryer, rs []*jxc.SupplierR
 	}
 	_, err := fillChildren(ctx, q, rs, func(r *jxc.SupplierReturn) (int64, *[]*jxc.SupplierReturnLine) { return r.ID, &r.Lines },
 		`SELECT l.return_id, l.line_no, l.receipt_id, l.receipt_line_no, l.po_line_id, l.product_id, l.quantity, l.unit_price, l.grni_qty,
-			l.invoiced_qty, l.invoice_price, l.vat_rate, l.stock_value, l.grni_amount, l.net_amount, l.vat_amount, p.sku, p.name AS product_name
+			l.invoiced_qty, l.invoice_price, l.vat_rate, l.stock_value, l.grni_amount, l.net_amount, l.vat_amount, p.sku, p.name AS product_name,
+			coalesce(nullif(l.unit, ''), p.unit) AS unit, l.unit_factor, l.stock_quantity
 		FROM supplier_return_lines l JOIN products p ON p.id = l.product_id WHERE l.return_id = ANY($1) ORDER BY l.return_id, l.line_no`,
 		func(l *jxc.SupplierReturnLine) int64 { return l.ReturnID })
 	return err
@@ -183,8 +184,9 @@ func (s *SupplierReturnService) CreateSupplierReturn(ctx context.Context, in jxc
 		}
 		for i, l := range in.Lines {
 			rl := byNo[l.ReceiptLineNo]
+			// The line is in its order line's unit, with that line's factor.
 			if _, err := tx.ExecContext(ctx, `INSERT INTO supplier_return_lines (return_id, line_no, receipt_id, receipt_line_no, po_line_id, product_id,
-				quantity, unit_price) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+				quantity, unit_price, unit, unit_factor) SELECT $1, $2, $3, $4, $5, $6, $7, $8, ol.unit, ol.unit_factor FROM purchase_order_lines ol WHERE ol.id = $5`,
 				id, i+1, rc.ID, rl.LineNo, rl.PurchaseOrderLineID, rl.ProductID, l.Quantity, rl.UnitPrice); err != nil {
 				return 0, err
 			}
@@ -279,7 +281,7 @@ func (s *SupplierReturnService) PostSupplierReturn(ctx context.Context, number s
 			gq, iq, grni := jxc.SupplierReturnSplit(ol, l.Quantity)
 			sp := split{grniQty: gq, invQty: iq, price: decimal.Zero, rate: decimal.Zero}
 			pl := &jxc.SupplierReturnPostingLine{Field: fmt.Sprintf("input.lines.%d.", i), ProductID: l.ProductID, WarehouseID: r.WarehouseID,
-				Quantity: l.Quantity, GRNIAmount: grni, Net: decimal.Zero, VAT: decimal.Zero}
+				Quantity: l.StockQty(), GRNIAmount: grni, Net: decimal.Zero, VAT: decimal.Zero}
 			if iq.Sign() > 0 {
 				var last struct {
 					Price decimal.Decimal `db:"unit_price"`

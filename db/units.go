@@ -253,3 +253,30 @@ func returnFactors(ctx context.Context, q Queryer, shipmentID int64) (map[int64]
 	}
 	return out, nil
 }
+
+// ScanBarcode implements jxc.UnitService: a product's own barcode counts
+// one stock unit, a unit's barcode (a carton) one of that unit.
+func (s *UnitService) ScanBarcode(ctx context.Context, barcode string) (*jxc.BarcodeScan, error) {
+	code := strings.TrimSpace(barcode)
+	var hit struct {
+		ProductID int64           `db:"product_id"`
+		Code      string          `db:"code"`
+		Factor    decimal.Decimal `db:"factor"`
+	}
+	err := s.db.GetContext(ctx, &hit, `SELECT product_id, '' AS code, 1::numeric AS factor FROM product_barcodes WHERE barcode = $1
+		UNION ALL SELECT product_id, code, factor FROM product_units WHERE barcode = $1 LIMIT 1`, code)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, jxc.FieldErrorf(jxc.ENOTFOUND, "barcode", "no product has barcode {barcode}", jxc.P{"barcode": code})
+	} else if err != nil {
+		return nil, err
+	}
+	p, err := findProduct(ctx, s.db, hit.ProductID)
+	if err != nil {
+		return nil, err
+	}
+	unit := hit.Code
+	if unit == "" {
+		unit = p.Unit
+	}
+	return &jxc.BarcodeScan{Product: p, Code: hit.Code, Unit: unit, Factor: hit.Factor}, nil
+}

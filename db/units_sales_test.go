@@ -26,6 +26,12 @@ func TestOrderToCashInBoxes(t *testing.T) {
 	_, err = c.sales.CreateSalesOrder(ctx, jxc.SalesOrderInput{CustomerID: c.customer.ID, PostingDate: &d1,
 		Lines: []jxc.SalesOrderLineInput{{ProductID: c.products[0].ID, Quantity: dec("1"), Unit: jxc.Ptr("桶")}}})
 	wantField(t, err, "input.lines.0.unit")
+	// The dry run counts the boxes in the stock unit: 3 boxes need 12 个.
+	v, err := c.sales.ValidateSalesOrder(ctx, jxc.SalesOrderInput{CustomerID: c.customer.ID, PostingDate: &d1,
+		Lines: []jxc.SalesOrderLineInput{{ProductID: c.products[0].ID, Quantity: dec("3"), UnitPrice: jxc.Ptr(dec("380"))}}})
+	if err != nil || len(v.Shortages) != 1 || !v.Shortages[0].Requested.Equal(dec("12")) || !v.Shortages[0].Missing.Equal(dec("12").Sub(v.Shortages[0].Available)) {
+		t.Fatalf("dry run of 3 boxes: %+v %v", v, err)
+	}
 
 	o := c.order(t, jxc.SalesOrderLineInput{ProductID: c.products[0].ID, Quantity: dec("3"), UnitPrice: jxc.Ptr(dec("380"))})
 	if l := o.Lines[0]; l.Unit != "箱" || !l.UnitFactor.Equal(dec("4")) || !l.StockQuantity().Equal(dec("12")) || !o.NetAmount.Equal(dec("1140")) {

@@ -11,6 +11,11 @@ import (
 	"github.com/jxcgraph/jxc"
 )
 
+// IsPack is the resolver for the isPack field.
+func (r *barcodeScanResolver) IsPack(ctx context.Context, obj *jxc.BarcodeScan) (bool, error) {
+	return obj.Code != "", nil
+}
+
 // SetProductUnits is the resolver for the setProductUnits field.
 func (r *mutationResolver) SetProductUnits(ctx context.Context, input SetProductUnitsInput) (ProductUnitsPayload, error) {
 	in := jxc.ProductUnitsInput{ProductID: input.ProductID, StockUnitPlaces: input.StockUnitPlaces, PurchaseUnit: input.PurchaseUnit, SalesUnit: input.SalesUnit,
@@ -77,6 +82,11 @@ func (r *purchaseOrderLineResolver) Unit(ctx context.Context, obj *jxc.PurchaseO
 	return p.Unit, nil
 }
 
+// ScanBarcode is the resolver for the scanBarcode field.
+func (r *queryResolver) ScanBarcode(ctx context.Context, barcode string) (*jxc.BarcodeScan, error) {
+	return orNil(r.UnitService.ScanBarcode(ctx, barcode))
+}
+
 // Unit is the resolver for the unit field.
 func (r *salesOrderLineResolver) Unit(ctx context.Context, obj *jxc.SalesOrderLine) (string, error) {
 	if obj.Unit != "" {
@@ -91,3 +101,8 @@ func (r *salesOrderLineResolver) Unit(ctx context.Context, obj *jxc.SalesOrderLi
 	}
 	return p.Unit, nil
 }
+
+// BarcodeScan returns BarcodeScanResolver implementation.
+func (r *Resolver) BarcodeScan() BarcodeScanResolver { return &barcodeScanResolver{r} }
+
+type barcodeScanResolver struct{ *Resolver }

@@ -33,10 +33,11 @@ async function pendingShipment(sales) {
   const res = await graphql(
     sales,
     `{ customers(first: 50, filter: { overdue: false, onCreditHold: false, active: true }) { nodes { id code creditAvailable } }
-       stockLevels(first: 100, filter: { inStock: true }) { nodes { product { id sku barcodes active } available } } }`,
+       stockLevels(first: 100, filter: { inStock: true }) { nodes { product { id sku barcodes active units { code } } available } } }`,
   );
   const customers = res.customers.nodes.filter((c) => Number(c.creditAvailable) > 100000);
-  const products = res.stockLevels.nodes.filter((l) => l.product.active && l.product.barcodes.length > 0 && Number(l.available) >= 5).map((l) => l.product);
+  // Products counted piece by piece (a product sold in cartons counts 10 a scan of its piece barcode: see units.test.mjs).
+  const products = res.stockLevels.nodes.filter((l) => l.product.active && l.product.barcodes.length > 0 && l.product.units.length === 0 && Number(l.available) >= 5).map((l) => l.product);
   for (const c of customers) {
     for (const p of products.slice(0, 6)) {
       const input = { customerId: c.id, lines: [{ productId: p.id, quantity: '2' }] };
@@ -118,8 +119,8 @@ test('the warehouse receives an open purchase order on the handheld by scanning 
   const { purchaseOrders } = await graphql(buyer, '{ purchaseOrders(first: 30) { nodes { id supplier { id } warehouse { id } } } }');
   let pair;
   for (const o of purchaseOrders.nodes) {
-    const { purchaseOrder } = await graphql(buyer, 'query($id: ID!) { purchaseOrder(id: $id) { lines { product { id sku barcodes active } unitPrice } } }', { id: o.id });
-    const line = purchaseOrder.lines.find((l) => l.product.active && l.product.barcodes.length > 0);
+    const { purchaseOrder } = await graphql(buyer, 'query($id: ID!) { purchaseOrder(id: $id) { lines { product { id sku barcodes active units { code } } unitPrice } } }', { id: o.id });
+    const line = purchaseOrder.lines.find((l) => l.product.active && l.product.barcodes.length > 0 && l.product.units.length === 0);
     if (line) {
       pair = { order: o, line };
       break;

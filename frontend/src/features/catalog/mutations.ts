@@ -132,3 +132,26 @@ export const UpdateCategoryMutation = graphql(`
     }
   }
 `);
+
+export const SetProductUnitsMutation = graphql(`
+  mutation SetProductUnits($input: SetProductUnitsInput!) {
+    setProductUnits(input: $input) {
+      product {
+        id
+        unitPlaces
+        purchaseUnit
+        salesUnit
+        units {
+          code
+          nameEn
+          factor
+          places
+          barcode
+        }
+      }
+      userErrors {
+        ...UserErrorFields
+      }
+    }
+  }
+`);

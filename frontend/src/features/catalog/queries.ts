@@ -126,3 +126,40 @@ export const WarehouseRefFieldsFragment = graphql(`
     name
   }
 `);
+
+/** A product's units of measure: its stock unit's rounding, its other units and its default purchase and sales units. */
+export const ProductUnitsQuery = graphql(`
+  query ProductUnits($id: ID!) {
+    product(id: $id) {
+      id
+      sku
+      unit
+      unitPlaces
+      purchaseUnit
+      salesUnit
+      sellPrice
+      units {
+        code
+        nameEn
+        factor
+        places
+        barcode
+      }
+    }
+  }
+`);
+
+/** What a scanned barcode names: the product and the unit one scan counts (a carton's factor). */
+export const ScanBarcodeQuery = graphql(`
+  query ScanBarcode($barcode: String!) {
+    scanBarcode(barcode: $barcode) {
+      product {
+        id
+        sku
+      }
+      unit
+      isPack
+      factor
+    }
+  }
+`);

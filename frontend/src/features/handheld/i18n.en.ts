@@ -55,4 +55,6 @@ export const handheldEn: Record<keyof typeof handheldZh, string> = {
   'hh.choose': '{n} products found: choose one',
   'hh.noStock': 'No stock of this product in any warehouse',
   'hh.levelDetail': 'Reserved {reserved} · available {available}',
+  'hh.packScanned': '1 {unit} scanned = {factor}',
+  'hh.notWholeUnit': '{sku}: {count} is not a whole number of {unit} ({factor} each)',
 };

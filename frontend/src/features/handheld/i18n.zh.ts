@@ -53,4 +53,6 @@ export const handheldZh = {
   'hh.choose': '找到 {n} 个商品，请选择',
   'hh.noStock': '该商品在各仓库均无库存记录',
   'hh.levelDetail': '已预留 {reserved} · 可用 {available}',
+  'hh.packScanned': '扫到 1 {unit} = {factor}',
+  'hh.notWholeUnit': '{sku}：{count} 不能折成整{unit}（系数 {factor}）',
 } as const;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyScan, countDifference, countedLines, normalizeCode, pickProduct, progress, type ScanLine } from './scan';
+import { applyScan, countDifference, countedLines, inLineUnit, normalizeCode, packsOf, pickProduct, progress, scanStep, type ScanLine } from './scan';
 
 const lines: ScanLine[] = [
   { id: 'a', sku: 'AP-FRG-420', barcodes: ['6900004120008'], target: '2' },
@@ -83,5 +83,29 @@ describe('pickProduct', () => {
     expect(pickProduct('ap-frg-420x', found)?.id).toBe('2');
     expect(pickProduct('AP-FRG', found)).toBeUndefined();
     expect(pickProduct('AP-FRG', [found[1]])?.id).toBe('2');
+  });
+});
+
+describe('units: a carton barcode counts its factor', () => {
+  const lines: ScanLine[] = [{ id: 'l1', sku: 'A-1', barcodes: ['690001'], target: '20', packs: packsOf([{ code: '箱', barcode: 'CTN-A-1', factor: '10' }, { code: '包', barcode: null, factor: '5' }]) }];
+  it('counts 10 stock units for the carton, 1 for the piece', () => {
+    const r = applyScan(lines, [], 'CTN-A-1');
+    expect(r).toMatchObject({ kind: 'counted', index: 0, counts: ['10'], pack: { code: '箱' } });
+    const r2 = applyScan(lines, ['10'], '690001');
+    expect(r2).toMatchObject({ kind: 'counted', counts: ['11'] });
+    expect(applyScan(lines, ['11'], 'CTN-A-1')).toEqual({ kind: 'full', index: 0 });
+    expect(applyScan(lines, ['10'], 'ctn-a-1')).toEqual({ kind: 'unknown' });
+  });
+  it('keeps only units with a barcode as packs', () => {
+    expect(lines[0].packs).toHaveLength(1);
+    expect(scanStep('CTN-A-1', lines[0])?.step).toBe('10');
+    expect(scanStep('a-1', lines[0])?.step).toBe('1');
+    expect(scanStep('X', lines[0])).toBeNull();
+  });
+  it('turns a stock count into the line unit when it is whole', () => {
+    expect(inLineUnit('20', '10', 0)).toBe('2');
+    expect(inLineUnit('18', '10', 0)).toBeNull();
+    expect(inLineUnit('18', '10', 1)).toBe('1.8');
+    expect(inLineUnit('7', '1')).toBe('7');
   });
 });

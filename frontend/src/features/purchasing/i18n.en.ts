@@ -181,4 +181,7 @@ export const purchasingEn: Record<keyof typeof purchasingZh, string> = {
   'pdoc.kind.OPENING_STOCK': 'Opening stock',
   'pdoc.kind.STOCK_ADJUSTMENT': 'Stock adjustment',
   'menu.goodsReceipts': 'Goods receipts',
+  'suppliers.returnRate': 'Return rate (quantity)',
+  'suppliers.returnValueRate': 'Return rate (value)',
+  'suppliers.returnsOf': '{n} returns, {qty} sent back',
 };

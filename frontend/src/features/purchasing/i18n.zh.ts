@@ -179,4 +179,7 @@ export const purchasingZh = {
   'pdoc.kind.OPENING_STOCK': '期初库存单',
   'pdoc.kind.STOCK_ADJUSTMENT': '库存调整单',
   'menu.goodsReceipts': '入库单',
+  'suppliers.returnRate': '退货率（数量）',
+  'suppliers.returnValueRate': '退货率（金额）',
+  'suppliers.returnsOf': '{n} 张退货单，退回 {qty}',
 } as const;

@@ -76,6 +76,10 @@ export const SupplierDetailQuery = graphql(`
         inspectedQuantity
         rejectedQuantity
         rejectionRate
+        qualityReturns
+        returnedQuantity
+        returnRate
+        returnValueRate
         score
         priceTrends {
           product {
@@ -154,9 +158,16 @@ export const PurchaseOrderLineFieldsFragment = graphql(`
       name
       nameEn
       unit
-      barcodes
+      barcodes  units {
+        code
+        barcode
+        factor
+      }
     }
     quantity
+    unit
+    unitFactor
+    stockQuantity
     unitPrice
     vatRate
     netAmount

@@ -7,6 +7,8 @@ import { mapUserErrors, type FieldPath, type UserErrorLike } from '../../graphql
 export interface OrderLineValues {
   productId?: string;
   quantity?: string;
+  /** The line's unit; the product's sales unit when left out. */
+  unit?: string;
   unitPrice?: string;
   discountPercent?: string;
   vatPercent?: string;
@@ -48,6 +50,7 @@ export function toOrderInput(v: OrderValues, idempotencyKey?: string): { input: 
       {
         productId: l.productId,
         quantity: l.quantity?.trim() || '0',
+        unit: l.unit || undefined,
         unitPrice: l.unitPrice?.trim() || undefined,
         discountRate: percentToFraction(l.discountPercent),
         vatRate: percentToFraction(l.vatPercent),

@@ -210,6 +210,9 @@ export const SalesOrderQuery = graphql(`
           ...ProductRefFields
         }
         quantity
+        unit
+        unitFactor
+        stockQuantity
         unitPrice
         discountRate
         vatRate
@@ -354,6 +357,8 @@ export const ShipmentFieldsFragment = graphql(`
         barcodes
       }
       quantity
+      unit
+      unitFactor
       costValue @include(if: $withCost)
       returnedQuantity
     }

@@ -43,4 +43,5 @@ export const supplierReturnsEn: Record<keyof typeof supplierReturnsZh, string> =
   'sret.posted': 'Return {number} posted',
   'sret.notFound': 'No such supplier return',
   'sret.lines': 'Lines',
+  'sret.stockQuantity': 'Stock quantity',
 };

@@ -41,4 +41,5 @@ export const supplierReturnsZh = {
   'sret.posted': '退货单 {number} 已过账',
   'sret.notFound': '没有该采购退货单',
   'sret.lines': '退货明细',
+  'sret.stockQuantity': '库存数量',
 } as const;

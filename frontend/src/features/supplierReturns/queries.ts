@@ -1,5 +1,10 @@
 import { graphql } from '../../gql';
 
+/**
+ * A supplier return as the screens read it. Money is asked only of those who
+ * may read it: $money (SUPPLIER_MONEY: GRNI, debit note), $costs
+ * (MARGINS_AND_COSTS: stock value, variance) and $ledger (the voucher).
+ */
 export const SupplierReturnFieldsFragment = graphql(`
   fragment SupplierReturnFields on SupplierReturn {
     id
@@ -11,16 +16,16 @@ export const SupplierReturnFieldsFragment = graphql(`
     reason
     postingDate
     createdAt
-    stockValue
-    grniAmount
-    netAmount
-    vatAmount
-    totalAmount
-    variance
-    appliedAmount
-    refundedAmount
-    openCredit
-    journalEntry {
+    stockValue @include(if: $costs)
+    grniAmount @include(if: $money)
+    netAmount @include(if: $money)
+    vatAmount @include(if: $money)
+    totalAmount @include(if: $money)
+    variance @include(if: $costs)
+    appliedAmount @include(if: $money)
+    refundedAmount @include(if: $money)
+    openCredit @include(if: $money)
+    journalEntry @include(if: $ledger) {
       id
       voucherNo
     }
@@ -30,20 +35,23 @@ export const SupplierReturnFieldsFragment = graphql(`
       sku
       productName
       quantity
-      unitPrice
+      unit
+      unitFactor
+      stockQuantity
+      unitPrice @include(if: $money)
       grniQty
       invoicedQty
-      invoicePrice
-      stockValue
-      grniAmount
-      netAmount
-      vatAmount
+      invoicePrice @include(if: $money)
+      stockValue @include(if: $costs)
+      grniAmount @include(if: $money)
+      netAmount @include(if: $money)
+      vatAmount @include(if: $money)
     }
   }
 `);
 
 export const SupplierReturnsQuery = graphql(`
-  query SupplierReturns($first: Int, $after: String, $filter: SupplierReturnFilter, $orderBy: SupplierReturnOrder) {
+  query SupplierReturns($first: Int, $after: String, $filter: SupplierReturnFilter, $orderBy: SupplierReturnOrder, $money: Boolean = false, $costs: Boolean = false, $ledger: Boolean = false) {
     supplierReturns(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
       totalCount
       pageInfo {
@@ -58,7 +66,7 @@ export const SupplierReturnsQuery = graphql(`
 `);
 
 export const SupplierReturnQuery = graphql(`
-  query SupplierReturn($number: String!) {
+  query SupplierReturn($number: String!, $money: Boolean = false, $costs: Boolean = false, $ledger: Boolean = false) {
     supplierReturn(number: $number) {
       ...SupplierReturnFields
     }
@@ -74,10 +82,16 @@ export const ReturnReceiptQuery = graphql(`
         lineNo
         acceptedQuantity
         unitPrice
+        purchaseOrderLine {
+          id
+          unit
+          unitFactor
+        }
         product {
           id
           sku
           name
+          unit
         }
       }
     }
@@ -86,7 +100,7 @@ export const ReturnReceiptQuery = graphql(`
 
 
 export const CreateSupplierReturnMutation = graphql(`
-  mutation CreateSupplierReturn($input: SupplierReturnInput!) {
+  mutation CreateSupplierReturn($input: SupplierReturnInput!, $money: Boolean = false, $costs: Boolean = false, $ledger: Boolean = false) {
     createSupplierReturn(input: $input) {
       supplierReturn {
         ...SupplierReturnFields
@@ -101,7 +115,7 @@ export const CreateSupplierReturnMutation = graphql(`
 `);
 
 export const PostSupplierReturnMutation = graphql(`
-  mutation PostSupplierReturn($number: String!) {
+  mutation PostSupplierReturn($number: String!, $money: Boolean = false, $costs: Boolean = false, $ledger: Boolean = false) {
     postSupplierReturn(number: $number) {
       supplierReturn {
         ...SupplierReturnFields
@@ -116,7 +130,7 @@ export const PostSupplierReturnMutation = graphql(`
 `);
 
 export const CancelSupplierReturnMutation = graphql(`
-  mutation CancelSupplierReturn($number: String!) {
+  mutation CancelSupplierReturn($number: String!, $money: Boolean = false, $costs: Boolean = false, $ledger: Boolean = false) {
     cancelSupplierReturn(number: $number) {
       supplierReturn {
         ...SupplierReturnFields
@@ -131,7 +145,7 @@ export const CancelSupplierReturnMutation = graphql(`
 `);
 
 export const ApplyDebitNoteMutation = graphql(`
-  mutation ApplyDebitNote($number: String!, $invoiceNumber: String!) {
+  mutation ApplyDebitNote($number: String!, $invoiceNumber: String!, $money: Boolean = false, $costs: Boolean = false, $ledger: Boolean = false) {
     applyDebitNote(number: $number, invoiceNumber: $invoiceNumber) {
       supplierReturn {
         ...SupplierReturnFields
@@ -146,7 +160,7 @@ export const ApplyDebitNoteMutation = graphql(`
 `);
 
 export const RefundDebitNoteMutation = graphql(`
-  mutation RefundDebitNote($number: String!, $amount: Decimal!) {
+  mutation RefundDebitNote($number: String!, $amount: Decimal!, $money: Boolean = false, $costs: Boolean = false, $ledger: Boolean = false) {
     refundDebitNote(number: $number, amount: $amount) {
       supplierReturn {
         ...SupplierReturnFields

@@ -1,8 +1,10 @@
-import { useEffect, useState } from 'react';
-import { useMutation } from 'urql';
+import { useEffect, useRef, useState } from 'react';
+import { useMutation, useQuery } from 'urql';
 import { Alert, App, Button, Col, Drawer, Form, Input, InputNumber, Row, Select, Space, Switch } from 'antd';
 import type { CategoriesQuery, ProductFieldsFragment } from '../../../gql/graphql';
-import { CreateProductMutation, UpdateProductMutation } from '../mutations';
+import { CreateProductMutation, SetProductUnitsMutation, UpdateProductMutation } from '../mutations';
+import { ProductUnitsQuery } from '../queries';
+import { UnitsSection, unitsFormValues, unitsInput, type UnitsValues } from './UnitsSection';
 import { applyUserErrors } from '../../../graphql/userErrors';
 import { DecimalInput, decimalRule } from '../../../components/DecimalInput';
 import { useLocalName, useT } from '../../../i18n';
@@ -10,7 +12,7 @@ import { optionalText } from '../../../lib/text';
 import { WithAuditTab } from '../../audit/components/AuditTrail';
 import { ProductTrackingCard } from '../../batches/components/ProductTrackingCard';
 
-interface ProductForm {
+interface ProductForm extends UnitsValues {
   sku: string;
   name: string;
   nameEn?: string;
@@ -45,10 +47,19 @@ export function ProductDrawer({
   const [general, setGeneral] = useState<string[]>([]);
   const [{ fetching: creating }, create] = useMutation(CreateProductMutation);
   const [{ fetching: updating }, update] = useMutation(UpdateProductMutation);
+  const [{ fetching: settingUnits }, setUnits] = useMutation(SetProductUnitsMutation);
   const isNew = product === 'new';
+  const editId = product && product !== 'new' ? product.id : undefined;
+  const [{ data: unitsData }, refetchUnits] = useQuery({ query: ProductUnitsQuery, variables: { id: editId ?? '' }, pause: !editId, requestPolicy: 'network-only' });
+  const stockUnit = (Form.useWatch('unit', form) as string | undefined) ?? '';
+  const loadedUnits = editId && unitsData?.product?.id === editId ? unitsData.product : undefined;
 
+  // The product whose units the form shows: filled once per opening, so a
+  // refetch (a save invalidates products) does not wipe what is being typed.
+  const unitsShown = useRef<string | undefined>(undefined);
   useEffect(() => {
     setGeneral([]);
+    unitsShown.current = undefined;
     form.resetFields();
     if (product && product !== 'new') {
       form.setFieldsValue({
@@ -67,9 +78,34 @@ export function ProductDrawer({
         active: product.active,
       });
     } else if (product === 'new') {
-      form.setFieldsValue({ barcodes: [], vatRate: '0.13', active: true });
+      form.setFieldsValue({ barcodes: [], vatRate: '0.13', active: true, units: [] });
     }
   }, [product, form]);
+
+  // The units come from their own query; they fill the section when loaded.
+  useEffect(() => {
+    if (loadedUnits && unitsShown.current !== loadedUnits.id) {
+      unitsShown.current = loadedUnits.id;
+      form.setFieldsValue(unitsFormValues(loadedUnits));
+    }
+  }, [loadedUnits, product, form]);
+
+  /** Saves the units section through setProductUnits; false when it failed (its errors are shown). */
+  async function saveUnits(productId: string, v: ProductForm): Promise<boolean> {
+    const input = unitsInput(productId, v);
+    if (isNew && input.units.length === 0 && input.stockUnitPlaces === undefined && !input.purchaseUnit && !input.salesUnit) return true;
+    const res = await setUnits({ input });
+    if (res.error) {
+      setGeneral([res.error.message]);
+      return false;
+    }
+    const p = res.data?.setProductUnits;
+    if (p?.userErrors.length) {
+      setGeneral(applyUserErrors(form, p.userErrors));
+      return false;
+    }
+    return true;
+  }
 
   async function submit() {
     const v = await form.validateFields();
@@ -96,6 +132,8 @@ export function ProductDrawer({
     }
     const payload = res.data && ('createProduct' in res.data ? res.data.createProduct : res.data.updateProduct);
     if (payload?.product) {
+      if (!(await saveUnits(payload.product.id, v))) return;
+      if (editId) refetchUnits({ requestPolicy: 'network-only' });
       message.success(t(isNew ? 'products.created' : 'products.updated', { sku: payload.product.sku }));
       onSaved();
       return;
@@ -114,7 +152,7 @@ export function ProductDrawer({
       extra={
         <Space>
           <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={creating || updating} onClick={submit} data-testid="product-form-submit">
+          <Button type="primary" loading={creating || updating || settingUnits} onClick={submit} data-testid="product-form-submit">
             {t('common.save')}
           </Button>
         </Space>
@@ -192,6 +230,7 @@ export function ProductDrawer({
               </Col>
             )}
           </Row>
+          <UnitsSection form={form} stockUnit={stockUnit.trim()} loaded={isNew || !!loadedUnits} />
         </Form>
         {product && product !== 'new' && <ProductTrackingCard productId={product.id} />}
       </WithAuditTab>

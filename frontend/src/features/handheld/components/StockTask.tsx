@@ -1,12 +1,13 @@
 import { useCallback, useRef, useState } from 'react';
-import { useMutation } from 'urql';
+import { useClient, useMutation } from 'urql';
 import { Alert, Button, Input, Segmented, type InputRef } from 'antd';
 import { CheckOutlined } from '@ant-design/icons';
 import type { AdjustmentDirection, AdjustmentReason } from '../../../gql/graphql';
 import { PostStockAdjustmentMutation } from '../../stock/mutations';
 import { useLocalName, useT } from '../../../i18n';
 import { dec, formatQty, isDecimal } from '../../../lib/decimal';
-import { countDifference } from '../scan';
+import { countDifference, normalizeCode } from '../scan';
+import { ScanBarcodeQuery } from '../../catalog/queries';
 import { BIG, HandheldPage } from './HandheldPage';
 import { ScanField, type ScanAnswer, type ScanFieldHandle } from './ScanField';
 import { useHandheldWarehouse, useLevels, useProductLookup, WarehouseSelect, type FoundProduct } from './product';
@@ -46,23 +47,33 @@ export function StockTask({ mode }: { mode: 'count' | 'adjust' }) {
 
   const bookOf = useCallback(async (productId: string, warehouseId: string) => (await levels(productId, warehouseId)).find((l) => l.warehouse.id === warehouseId)?.onHand ?? '0', [levels]);
 
+  const client = useClient();
   const onScan = useCallback(
     async (code: string): Promise<ScanAnswer> => {
       if (!warehouse) return { ok: false, message: t('hh.chooseWarehouse') };
-      const r = await lookup(code);
+      // Counting: a barcode of the product shown adds to the count, a carton's by its factor.
+      const hit = mode === 'count' && normalizeCode(code) ? (await client.query(ScanBarcodeQuery, { barcode: normalizeCode(code) }, { requestPolicy: 'network-only' }).toPromise()).data?.scanBarcode : undefined;
+      if (hit && product && hit.product.id === product.id) {
+        const next = dec(isDecimal(qty.trim()) ? qty.trim() : '0').plus(dec(hit.factor)).toString();
+        setQty(next);
+        setPosted(undefined);
+        setInfo(undefined);
+        return { ok: true, message: hit.isPack ? `${t('hh.packScanned', { unit: hit.unit, factor: formatQty(hit.factor) })} · ${product.sku} = ${formatQty(next)}` : `${product.sku} = ${formatQty(next)}`, leaveFocus: true };
+      }
+      const r = await lookup(hit ? hit.product.sku : code);
       if (r.error) return { ok: false, message: r.error };
       if (!r.product) return { ok: false, message: r.candidates.length > 1 ? t('hh.ambiguous', { code, n: r.candidates.length }) : t('hh.unknownProduct', { code }) };
       const book = await bookOf(r.product.id, warehouse.id);
       setProduct(r.product);
       setOnHand(book);
-      setQty('');
+      setQty(hit?.isPack && hit.product.id === r.product.id ? dec(hit.factor).toString() : '');
       setErrors([]);
       setPosted(undefined);
       setInfo(undefined);
       setSeq((n) => n + 1);
       return { ok: true, message: `${r.product.sku} ${localName(r.product)}`, leaveFocus: true };
     },
-    [warehouse, lookup, bookOf, localName, t],
+    [warehouse, lookup, bookOf, localName, t, mode, client, product, qty],
   );
 
   async function submit() {

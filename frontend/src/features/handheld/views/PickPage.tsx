@@ -1,14 +1,15 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { useMutation, useQuery } from 'urql';
+import { useClient, useMutation, useQuery } from 'urql';
 import { Alert, Button, Empty, Result, Spin } from 'antd';
 import { SendOutlined } from '@ant-design/icons';
 import type { ShipmentFieldsFragment } from '../../../gql/graphql';
 import { ShipmentsQuery } from '../../sales/queries';
 import { ShipShipmentMutation } from '../../sales/mutations';
 import { useLocalName, useT } from '../../../i18n';
-import { formatQty } from '../../../lib/decimal';
-import { applyScan, countedLines, normalizeCode, progress } from '../scan';
+import { dec, formatQty } from '../../../lib/decimal';
+import { applyScan, countedLines, inLineUnit, normalizeCode, packsOf, progress, type ScanPack } from '../scan';
+import { ProductUnitsQuery } from '../../catalog/queries';
 import { BIG, HandheldPage, TapRow } from '../components/HandheldPage';
 import { ScanField, type ScanAnswer, type ScanFieldHandle } from '../components/ScanField';
 import { CountLines, type ShownLine } from '../components/CountLines';
@@ -87,7 +88,21 @@ function ShipmentPicker({ shipment: s, onShipped }: { shipment: Shipment; onShip
   const [key] = useState(() => crypto.randomUUID());
   const [{ fetching }, ship] = useMutation(ShipShipmentMutation);
   const scan = useRef<ScanFieldHandle>(null);
-  const lines: ShownLine[] = useMemo(() => s.lines.map((l) => ({ id: l.id, sku: l.product.sku, barcodes: l.product.barcodes, target: l.quantity, name: localName(l.product), unit: l.product.unit })), [s, localName]);
+  const packs = useProductPacks(s.lines.map((l) => l.product.id));
+  // Counted in stock units: a carton's barcode counts its factor; the shipment's quantities are in the order line's unit.
+  const lines: ShownLine[] = useMemo(
+    () =>
+      s.lines.map((l) => ({
+        id: l.id,
+        sku: l.product.sku,
+        barcodes: l.product.barcodes,
+        packs: packs[l.product.id] ?? [],
+        target: dec(l.quantity).times(dec(l.unitFactor)).toString(),
+        name: localName(l.product),
+        unit: l.product.unit,
+      })),
+    [s, localName, packs],
+  );
   const p = progress(lines, counts);
 
   const onScan = useCallback(
@@ -96,7 +111,8 @@ function ShipmentPicker({ shipment: s, onShipped }: { shipment: Shipment; onShip
       if (r.kind === 'counted') {
         setCounts(r.counts);
         setLast(r.index);
-        return { ok: true, message: t('hh.counted', { sku: lines[r.index].sku, count: formatQty(r.counts[r.index]), target: formatQty(lines[r.index].target) }) };
+        const msg = t('hh.counted', { sku: lines[r.index].sku, count: formatQty(r.counts[r.index]), target: formatQty(lines[r.index].target) });
+        return { ok: true, message: r.pack ? `${t('hh.packScanned', { unit: r.pack.code, factor: formatQty(r.pack.factor) })} · ${msg}` : msg };
       }
       if (r.kind === 'full') return { ok: false, message: t('hh.lineFull', { sku: lines[r.index].sku }) };
       return { ok: false, message: t('hh.notOnShipment', { code, number: s.number }) };
@@ -108,7 +124,17 @@ function ShipmentPicker({ shipment: s, onShipped }: { shipment: Shipment; onShip
     setErrors([]);
     const picked = countedLines(lines, counts);
     if (picked.length === 0) return setErrors([t('hh.nothingCounted')]);
-    const res = await ship({ input: { shipmentId: s.id, lines: picked.map((l) => ({ shipmentLineId: l.id, quantity: l.quantity })), idempotencyKey: key } });
+    // The shipment takes quantities in the order line's unit.
+    const inUnit: { shipmentLineId: string; quantity: string }[] = [];
+    const bad: string[] = [];
+    for (const c of picked) {
+      const l = s.lines.find((x) => x.id === c.id);
+      const q = l ? inLineUnit(c.quantity, l.unitFactor) : null;
+      if (!l || q === null) bad.push(t('hh.notWholeUnit', { sku: l?.product.sku ?? '', count: formatQty(c.quantity), unit: l?.unit ?? '', factor: formatQty(l?.unitFactor ?? '1') }));
+      else inUnit.push({ shipmentLineId: l.id, quantity: q });
+    }
+    if (bad.length) return setErrors(bad);
+    const res = await ship({ input: { shipmentId: s.id, lines: inUnit, idempotencyKey: key } });
     if (res.error) return setErrors([res.error.message]);
     const payload = res.data?.shipShipment;
     if (payload?.userErrors.length) return setErrors(payload.userErrors.map((e) => e.message));
@@ -127,4 +153,26 @@ function ShipmentPicker({ shipment: s, onShipped }: { shipment: Shipment; onShip
       </Button>
     </HandheldPage>
   );
+}
+
+/** The units with a barcode (cartons) of the products, by product id, read once per product. */
+function useProductPacks(ids: readonly string[]): Record<string, ScanPack[]> {
+  const client = useClient();
+  const [packs, setPacks] = useState<Record<string, ScanPack[]>>({});
+  const key = [...new Set(ids)].sort().join(',');
+  useEffect(() => {
+    let live = true;
+    void (async () => {
+      const out: Record<string, ScanPack[]> = {};
+      for (const id of key.split(',').filter(Boolean)) {
+        const res = await client.query(ProductUnitsQuery, { id }).toPromise();
+        out[id] = packsOf(res.data?.product?.units);
+      }
+      if (live) setPacks(out);
+    })();
+    return () => {
+      live = false;
+    };
+  }, [key, client]);
+  return packs;
 }

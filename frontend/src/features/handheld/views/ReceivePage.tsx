@@ -7,7 +7,7 @@ import { PurchaseOrderQuery, PurchaseOrdersQuery } from '../../purchasing/querie
 import { PostGoodsReceiptMutation } from '../../purchasing/mutations';
 import { useLocalName, useT } from '../../../i18n';
 import { dec, formatQty } from '../../../lib/decimal';
-import { applyScan, countedLines, normalizeCode, progress } from '../scan';
+import { applyScan, countedLines, inLineUnit, normalizeCode, packsOf, progress } from '../scan';
 import { BIG, HandheldPage, TapRow } from '../components/HandheldPage';
 import { ScanField, type ScanAnswer, type ScanFieldHandle } from '../components/ScanField';
 import { CountLines, type ShownLine } from '../components/CountLines';
@@ -90,7 +90,11 @@ function OrderReceiver({ orderId, onReceived }: { orderId: string; onReceived: (
   const order = data?.purchaseOrder;
   // Only what is still open can be received.
   const lines: ShownLine[] = useMemo(
-    () => (order?.lines ?? []).filter((l) => dec(l.openQuantity).gt(0)).map((l) => ({ id: l.id, sku: l.product.sku, barcodes: l.product.barcodes, target: l.openQuantity, name: localName(l.product), unit: l.product.unit })),
+    // Counted in stock units: a carton's barcode counts its factor; the open quantity is in the line's unit.
+    () =>
+      (order?.lines ?? [])
+        .filter((l) => dec(l.openQuantity).gt(0))
+        .map((l) => ({ id: l.id, sku: l.product.sku, barcodes: l.product.barcodes, packs: packsOf(l.product.units), target: dec(l.openQuantity).times(dec(l.unitFactor)).toString(), name: localName(l.product), unit: l.product.unit })),
     [order, localName],
   );
   const p = progress(lines, counts);
@@ -104,7 +108,8 @@ function OrderReceiver({ orderId, onReceived }: { orderId: string; onReceived: (
       if (r.kind === 'counted') {
         setCounts(r.counts);
         setLast(r.index);
-        return { ok: true, message: t('hh.counted', { sku: lines[r.index].sku, count: formatQty(r.counts[r.index]), target: formatQty(lines[r.index].target) }) };
+        const msg = t('hh.counted', { sku: lines[r.index].sku, count: formatQty(r.counts[r.index]), target: formatQty(lines[r.index].target) });
+        return { ok: true, message: r.pack ? `${t('hh.packScanned', { unit: r.pack.code, factor: formatQty(r.pack.factor) })} · ${msg}` : msg };
       }
       if (r.kind === 'full') return { ok: false, message: t('hh.lineFull', { sku: lines[r.index].sku }) };
       return { ok: false, message: t('hh.notOnOrder', { code, number: order?.number ?? '' }) };
@@ -137,6 +142,17 @@ function OrderReceiver({ orderId, onReceived }: { orderId: string; onReceived: (
         idempotencyKey: key,
       },
     });
+    // The receipt takes quantities in the order line's unit.
+    const inUnit: { purchaseOrderLineId: string; acceptedQuantity: string }[] = [];
+    const bad: string[] = [];
+    for (const c of picked) {
+      const l = order.lines.find((x) => x.id === c.id);
+      const q = l ? inLineUnit(c.quantity, l.unitFactor) : null;
+      if (!l || q === null) bad.push(t('hh.notWholeUnit', { sku: l?.product.sku ?? '', count: formatQty(c.quantity), unit: l?.unit ?? '', factor: formatQty(l?.unitFactor ?? '1') }));
+      else inUnit.push({ purchaseOrderLineId: l.id, acceptedQuantity: q });
+    }
+    if (bad.length) return setErrors(bad);
+    const res = await post({ input: { purchaseOrderId: order.id, lines: inUnit, idempotencyKey: key } });
     if (res.error) return setErrors([res.error.message]);
     const payload = res.data?.postGoodsReceipt;
     if (payload?.userErrors.length) return setErrors(payload.userErrors.map((e) => e.message));

@@ -10,6 +10,7 @@ import { useReferenceOptions } from '../../catalog/useReferenceData';
 import { DecimalInput, decimalRule } from '../../../components/DecimalInput';
 import { applyUserErrors } from '../../../graphql/userErrors';
 import { useT } from '../../../i18n';
+import { LineUnit } from '../../catalog/components/LineUnit';
 import { isoDate } from '../../../lib/date';
 
 interface FormValues {
@@ -18,7 +19,7 @@ interface FormValues {
   expectedDate?: Dayjs | null;
   costCentre?: string;
   notes?: string;
-  lines: { productId?: string; quantity?: string; unitPrice?: string }[];
+  lines: { productId?: string; quantity?: string; unit?: string; unitPrice?: string }[];
 }
 
 /** A new draft purchase order with its lines; server userErrors land on the fields they name. */
@@ -41,7 +42,7 @@ export function PurchaseOrderForm({ open, onClose, onCreated }: { open: boolean;
         expectedDate: isoDate(v.expectedDate),
         costCentre: v.costCentre?.trim() || undefined,
         notes: v.notes?.trim() || undefined,
-        lines: (v.lines ?? []).map((l) => ({ productId: l.productId ?? '', quantity: (l.quantity ?? '').trim(), unitPrice: l.unitPrice?.trim() || undefined })),
+        lines: (v.lines ?? []).map((l) => ({ productId: l.productId ?? '', quantity: (l.quantity ?? '').trim(), unit: l.unit || undefined, unitPrice: l.unitPrice?.trim() || undefined })),
         idempotencyKey: key,
       },
     });
@@ -87,6 +88,7 @@ export function PurchaseOrderForm({ open, onClose, onCreated }: { open: boolean;
                   <Form.Item name={[f.name, 'quantity']} rules={[{ required: true, message: t('common.required') }, decimalRule(t('common.decimalInvalid'), 4)]}>
                     <DecimalInput placeholder={t('po.quantity')} style={{ width: 110 }} data-testid={`po-form-quantity-${f.name}`} />
                   </Form.Item>
+                  <LineUnit form={form} line={f.name} kind="purchase" testPrefix="po-form" />
                   <Form.Item name={[f.name, 'unitPrice']} rules={[decimalRule(t('common.decimalInvalid'), 6)]}>
                     <DecimalInput placeholder={t('po.unitPriceDefault')} style={{ width: 170 }} />
                   </Form.Item>

@@ -313,6 +313,16 @@ function Scorecard({ card, since, onSince }: { card: Detail['scorecard']; since:
           <Typography.Text type="secondary">{t('suppliers.rejectedOf', { n: formatDecimal(card.rejectedQuantity, 0), total: formatDecimal(card.inspectedQuantity, 0) })}</Typography.Text>
         </Col>
       </Row>
+      <Row gutter={16} style={{ marginTop: 8 }} data-testid="supplier-quality-returns">
+        <Col span={4} />
+        <Col span={5}>
+          <Statistic title={t('suppliers.returnRate')} value={fractionPercent(card.returnRate, 2)} styles={{ content: { color: dec(card.returnRate).gt(0.02) ? '#cf1322' : undefined } }} />
+          <Typography.Text type="secondary">{t('suppliers.returnsOf', { n: card.qualityReturns, qty: formatQty(card.returnedQuantity) })}</Typography.Text>
+        </Col>
+        <Col span={5}>
+          <Statistic title={t('suppliers.returnValueRate')} value={fractionPercent(card.returnValueRate, 2)} />
+        </Col>
+      </Row>
       <Typography.Title level={5} style={{ marginTop: 16 }}>
         {t('suppliers.priceTrend')}
       </Typography.Title>

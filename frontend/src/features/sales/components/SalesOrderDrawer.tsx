@@ -135,7 +135,8 @@ export function SalesOrderDetail({ id, onChanged, audit = true }: { id: string; 
                 { title: '#', dataIndex: 'lineNo', width: 40 },
                 { title: t('products.sku'), render: (_, l) => l.product.sku },
                 { title: t('products.name'), render: (_, l) => localName(l.product) },
-                { title: t('so.quantity'), align: 'right', render: (_, l) => formatQty(l.quantity) },
+                { title: t('so.quantity'), align: 'right', render: (_, l) => <span data-testid={`so-detail-qty-${l.lineNo}`}>{`${formatQty(l.quantity)} ${l.unit}`}</span> },
+                { title: t('units.stockQuantity'), align: 'right', render: (_, l) => <span data-testid={`so-detail-stock-qty-${l.lineNo}`}>{`${formatQty(l.stockQuantity)} ${l.product.unit}`}</span> },
                 { title: t('so.unitPrice'), align: 'right', render: (_, l) => formatDecimal(l.unitPrice, 2) },
                 { title: t('so.discountPct'), align: 'right', render: (_, l) => `${formatDecimal(dec(l.discountRate).times(100), 2)}%` },
                 { title: t('so.vatPct'), align: 'right', render: (_, l) => `${formatDecimal(dec(l.vatRate).times(100), 0)}%` },
@@ -146,7 +147,7 @@ export function SalesOrderDetail({ id, onChanged, audit = true }: { id: string; 
               ]}
               summary={() => (
                 <Table.Summary.Row>
-                  <Table.Summary.Cell index={0} colSpan={7} align="right">
+                  <Table.Summary.Cell index={0} colSpan={8} align="right">
                     {t('so.net')} / {t('so.vat')} / {t('so.total')}
                   </Table.Summary.Cell>
                   <Table.Summary.Cell index={1} colSpan={4} align="right">

@@ -15,6 +15,7 @@ import { DecimalInput, decimalRule } from '../../../components/DecimalInput';
 import { dec, formatMoney, formatQty, sumDecimals } from '../../../lib/decimal';
 import { enumLabel, useLocalName, useT } from '../../../i18n';
 import { isoDate } from '../../../lib/date';
+import { LineUnit } from '../../catalog/components/LineUnit';
 
 type Validation = ValidateSalesOrderQuery['validateSalesOrder'];
 
@@ -285,19 +286,20 @@ export function SalesOrderForm({
           {(fields, { add, remove }) => (
             <div style={{ marginTop: 12 }} data-testid="so-lines">
               <Row gutter={8} style={{ fontWeight: 500, marginBottom: 4 }}>
-                <Col span={8}>{t('so.product')}</Col>
+                <Col span={6}>{t('so.product')}</Col>
                 <Col span={3}>{t('so.quantity')}</Col>
+                <Col span={3}>{t('units.code')}</Col>
                 <Col span={3}>{t('so.unitPrice')}</Col>
                 <Col span={2}>{t('so.discountPct')}</Col>
                 <Col span={2}>{t('so.vatPct')}</Col>
-                <Col span={4} style={{ textAlign: 'right' }}>{t('so.net')}</Col>
+                <Col span={3} style={{ textAlign: 'right' }}>{t('so.net')}</Col>
               </Row>
               {fields.map((f, i) => {
                 const l = lines[i];
                 return (
                   <div key={f.key} className={highlight === i ? 'row-live-updated' : undefined} data-testid={`so-line-${i}`}>
                     <Row gutter={8} align="top">
-                      <Col span={8}>
+                      <Col span={6}>
                         <Form.Item name={[f.name, 'productId']} rules={[{ required: true, message: t('common.required') }]} {...issue('lines', i, 'productId')}>
                           <ProductPicker known={known} placeholder={t('products.searchPlaceholder')} onPicked={(p) => void applyProductDefaults(i, p?.id)} data-testid={`so-line-product-${i}`} />
                         </Form.Item>
@@ -306,6 +308,18 @@ export function SalesOrderForm({
                         <Form.Item name={[f.name, 'quantity']} rules={[{ required: true, message: t('common.required') }, decimalRule(t('common.decimalInvalid'), 4)]} {...issue('lines', i, 'quantity')}>
                           <DecimalInput data-testid={`so-line-quantity-${i}`} />
                         </Form.Item>
+                      </Col>
+                      <Col span={3}>
+                        <LineUnit
+                          form={form}
+                          line={f.name}
+                          kind="sales"
+                          testPrefix="so-line"
+                          width={120}
+                          onUnit={(factor, sellPrice) => {
+                            if (sellPrice) form.setFieldValue(['lines', f.name, 'unitPrice'], dec(sellPrice).times(dec(factor)).toString());
+                          }}
+                        />
                       </Col>
                       <Col span={3}>
                         <Form.Item name={[f.name, 'unitPrice']} rules={[decimalRule(t('common.decimalInvalid'), 6)]} {...issue('lines', i, 'unitPrice')}>
@@ -322,7 +336,7 @@ export function SalesOrderForm({
                           <DecimalInput suffix="%" data-testid={`so-line-vat-${i}`} />
                         </Form.Item>
                       </Col>
-                      <Col span={4} style={{ textAlign: 'right', paddingTop: 5 }}>
+                      <Col span={3} style={{ textAlign: 'right', paddingTop: 5 }}>
                         {l?.productId ? formatMoney(lineNet(l)) : ''}
                       </Col>
                       <Col span={2}>

@@ -4,6 +4,7 @@ import { useMutation, useQuery } from 'urql';
 import { Alert, App, Button, Card, Input, Space, Table } from 'antd';
 import type { ReturnReceiptQuery as Result } from '../../../gql/graphql';
 import { CreateSupplierReturnMutation, ReturnReceiptQuery } from '../queries';
+import { useReturnMoney } from '../money';
 import { DecimalInput } from '../../../components/DecimalInput';
 import { Amount } from '../../../components/Amount';
 import { documentPath } from '../../../lib/documents';
@@ -30,13 +31,14 @@ export default function NewSupplierReturnPage() {
   const [errors, setErrors] = useState<string[]>([]);
   const [{ fetching: saving }, create] = useMutation(CreateSupplierReturnMutation);
   const rc = data?.goodsReceipt;
+  const flags = useReturnMoney();
   const quantityOf = (l: Line) => qty[l.lineNo] ?? (product && l.product.sku === product ? l.acceptedQuantity : '');
 
   async function save() {
     if (!rc) return;
     setErrors([]);
     const lines = rc.lines.filter((l) => dec(quantityOf(l)).gt(0)).map((l) => ({ receiptLineNo: l.lineNo, quantity: quantityOf(l).trim() }));
-    const res = await create({ input: { receiptId: rc.id, reason: reason.trim() || undefined, lines, idempotencyKey: crypto.randomUUID() } });
+    const res = await create({ input: { receiptId: rc.id, reason: reason.trim() || undefined, lines, idempotencyKey: crypto.randomUUID() }, ...flags });
     if (res.error) return setErrors([res.error.message]);
     const p = res.data?.createSupplierReturn;
     if (p?.userErrors.length) return setErrors(p.userErrors.map((e) => e.message));
@@ -67,11 +69,12 @@ export default function NewSupplierReturnPage() {
             columns={[
               { title: t('sret.line'), dataIndex: 'lineNo' },
               { title: t('sret.product'), render: (_, l) => `${l.product.sku} ${l.product.name}` },
-              { title: t('sret.accepted'), align: 'right', render: (_, l) => formatQty(l.acceptedQuantity) },
-              { title: t('sret.unitPrice'), align: 'right', render: (_, l) => <Amount value={l.unitPrice} /> },
+              { title: t('sret.accepted'), align: 'right', render: (_, l) => `${formatQty(l.acceptedQuantity)} ${l.purchaseOrderLine.unit}` },
+              { title: t('units.factor', { unit: '' }), align: 'right', render: (_, l) => (dec(l.purchaseOrderLine.unitFactor).eq(1) ? '' : `× ${formatQty(l.purchaseOrderLine.unitFactor)} ${l.product.unit}`) },
+              ...(flags.money ? [{ title: t('sret.unitPrice'), align: 'right' as const, render: (_: unknown, l: Line) => <Amount value={l.unitPrice} /> }] : []),
               {
                 title: t('sret.quantity'),
-                render: (_, l) => <DecimalInput style={{ width: 120 }} value={quantityOf(l)} onChange={(e) => setQty({ ...qty, [l.lineNo]: e.target.value })} data-testid={`sret-qty-${l.lineNo}`} />,
+                render: (_, l) => <DecimalInput style={{ width: 140 }} suffix={l.purchaseOrderLine.unit} value={quantityOf(l)} onChange={(e) => setQty({ ...qty, [l.lineNo]: e.target.value })} data-testid={`sret-qty-${l.lineNo}`} />,
               },
             ]}
           />

@@ -3,6 +3,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import type { SupplierReturnsQuery as Result, SupplierReturnOrderField, SupplierReturnStatus } from '../../../gql/graphql';
 import { SupplierReturnsQuery } from '../queries';
+import { useReturnMoney } from '../money';
 import { DocumentLink } from '../../../components/DocumentLink';
 import { Amount } from '../../../components/Amount';
 import { Toolbar } from '../../../components/Toolbar';
@@ -29,7 +30,8 @@ export default function SupplierReturnsPage() {
     dateTo: state.dateTo,
     status: state.statuses.length ? (state.statuses as SupplierReturnStatus[]) : undefined,
   };
-  const list = usePagedQuery({ query: SupplierReturnsQuery, variables: { filter, orderBy: state.orderBy }, connection: (d) => d.supplierReturns });
+  const flags = useReturnMoney();
+  const list = usePagedQuery({ query: SupplierReturnsQuery, variables: { filter, orderBy: state.orderBy, ...flags }, connection: (d) => d.supplierReturns });
   return (
     <Card>
       <Toolbar>
@@ -54,9 +56,9 @@ export default function SupplierReturnsPage() {
           { title: t('sret.supplier'), render: (_, r) => `${r.supplierCode} ${r.supplierName}` },
           { title: t('sret.receipt'), render: (_, r) => <DocumentLink kind="PURCHASE_RECEIPT" number={r.receiptNumber} /> },
           { key: 'DATE', title: t('sret.date'), sorter: true, sortOrder: state.sortOrderOf('DATE'), render: (_, r) => r.postingDate ?? '' },
-          { key: 'STOCK_VALUE', title: t('sret.stockValue'), align: 'right', sorter: true, sortOrder: state.sortOrderOf('STOCK_VALUE'), render: (_, r) => <Amount value={r.stockValue} /> },
-          { key: 'TOTAL', title: t('sret.total'), align: 'right', sorter: true, sortOrder: state.sortOrderOf('TOTAL'), render: (_, r) => <Amount value={r.totalAmount} /> },
-          { title: t('sret.variance'), align: 'right', render: (_, r) => <Amount value={r.variance} /> },
+          ...(flags.costs ? [{ key: 'STOCK_VALUE', title: t('sret.stockValue'), align: 'right' as const, sorter: true, sortOrder: state.sortOrderOf('STOCK_VALUE'), render: (_: unknown, r: Row) => <Amount value={r.stockValue} /> }] : []),
+          ...(flags.money ? [{ key: 'TOTAL', title: t('sret.total'), align: 'right' as const, sorter: true, sortOrder: state.sortOrderOf('TOTAL'), render: (_: unknown, r: Row) => <Amount value={r.totalAmount} /> }] : []),
+          ...(flags.costs ? [{ title: t('sret.variance'), align: 'right' as const, render: (_: unknown, r: Row) => <Amount value={r.variance} /> }] : []),
           { title: t('sret.reason'), dataIndex: 'reason' },
           auditColumn<Row>(t, 'supplierReturn'),
         ]}
