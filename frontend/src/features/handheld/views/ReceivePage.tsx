@@ -130,26 +130,23 @@ function OrderReceiver({ orderId, onReceived }: { orderId: string; onReceived: (
       return [t('hh.batchNeeded', { sku, expiry: tr.expiryTracked ? t('hh.andExpiry') : '' })];
     });
     if (missing.length) return setErrors(missing);
-    const res = await post({
-      input: {
-        purchaseOrderId: order.id,
-        lines: picked.map((l) => ({
-          purchaseOrderLineId: l.id,
-          acceptedQuantity: l.quantity,
-          batchNumber: trackingOf(l.id)?.batchTracked ? batches[l.id]?.number.trim() || undefined : undefined,
-          expiryDate: trackingOf(l.id)?.batchTracked ? batches[l.id]?.expiry || undefined : undefined,
-        })),
-        idempotencyKey: key,
-      },
-    });
-    // The receipt takes quantities in the order line's unit.
-    const inUnit: { purchaseOrderLineId: string; acceptedQuantity: string }[] = [];
+    // The receipt takes quantities in the order line's unit; a tracked line its batch and expiry.
+    const inUnit: { purchaseOrderLineId: string; acceptedQuantity: string; batchNumber?: string; expiryDate?: string }[] = [];
     const bad: string[] = [];
     for (const c of picked) {
       const l = order.lines.find((x) => x.id === c.id);
       const q = l ? inLineUnit(c.quantity, l.unitFactor) : null;
-      if (!l || q === null) bad.push(t('hh.notWholeUnit', { sku: l?.product.sku ?? '', count: formatQty(c.quantity), unit: l?.unit ?? '', factor: formatQty(l?.unitFactor ?? '1') }));
-      else inUnit.push({ purchaseOrderLineId: l.id, acceptedQuantity: q });
+      if (!l || q === null) {
+        bad.push(t('hh.notWholeUnit', { sku: l?.product.sku ?? '', count: formatQty(c.quantity), unit: l?.unit ?? '', factor: formatQty(l?.unitFactor ?? '1') }));
+        continue;
+      }
+      const tr = trackingOf(l.id)?.batchTracked;
+      inUnit.push({
+        purchaseOrderLineId: l.id,
+        acceptedQuantity: q,
+        batchNumber: tr ? batches[l.id]?.number.trim() || undefined : undefined,
+        expiryDate: tr ? batches[l.id]?.expiry || undefined : undefined,
+      });
     }
     if (bad.length) return setErrors(bad);
     const res = await post({ input: { purchaseOrderId: order.id, lines: inUnit, idempotencyKey: key } });
