@@ -9,6 +9,7 @@ import { usersRoutes } from '../features/users/routes';
 import { catalogRoutes } from '../features/catalog/routes';
 import { stockRoutes } from '../features/stock/routes';
 import { transfersRoutes } from '../features/transfers/routes';
+import { countsRoutes } from '../features/counts/routes';
 import { scrapRoutes } from '../features/scrap/routes';
 import { ledgerRoutes } from '../features/ledger/routes';
 import { salesRoutes } from '../features/sales/routes';
@@ -43,7 +44,7 @@ export interface MenuEntry {
 export type MenuGroup = 'sales' | 'purchasing' | 'stock' | 'finance' | 'account';
 
 /** Every module's screens. */
-export const SCREENS: readonly MenuEntry[] = [...appRoutes, ...analyticsRoutes, ...alertsRoutes, ...usersRoutes, ...catalogRoutes, ...stockRoutes, ...transfersRoutes, ...scrapRoutes, ...ledgerRoutes, ...salesRoutes, ...purchasingRoutes, ...supplierReturnRoutes, ...budgetRoutes, ...settingsRoutes, ...exportRoutes, ...handheldRoutes];
+export const SCREENS: readonly MenuEntry[] = [...appRoutes, ...analyticsRoutes, ...alertsRoutes, ...usersRoutes, ...catalogRoutes, ...stockRoutes, ...transfersRoutes, ...countsRoutes, ...scrapRoutes, ...ledgerRoutes, ...salesRoutes, ...purchasingRoutes, ...supplierReturnRoutes, ...budgetRoutes, ...settingsRoutes, ...exportRoutes, ...handheldRoutes];
 
 /** The menu's order, written once: top entries, then each section's. */
 const ORDER = [
@@ -68,6 +69,7 @@ const ORDER = [
   'openingStock',
   'stockDocuments',
   'stockTransfers',
+  'stockCounts',
   'scraps',
   'slowMovers',
   'goodsReceipt',

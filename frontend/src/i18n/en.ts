@@ -3,6 +3,7 @@ import { usersEn } from '../features/users/i18n.en';
 import { catalogEn } from '../features/catalog/i18n.en';
 import { stockEn } from '../features/stock/i18n.en';
 import { transfersEn } from '../features/transfers/i18n.en';
+import { countsEn } from '../features/counts/i18n.en';
 import { scrapEn } from '../features/scrap/i18n.en';
 import { binsEn } from '../features/bins/i18n.en';
 import { ledgerEn } from '../features/ledger/i18n.en';
@@ -80,6 +81,7 @@ export const en: Record<MessageKey, string> = {
   ...catalogEn,
   ...stockEn,
   ...transfersEn,
+  ...countsEn,
   ...scrapEn,
   ...binsEn,
   ...ledgerEn,

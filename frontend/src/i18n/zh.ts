@@ -4,6 +4,7 @@ import { usersZh } from '../features/users/i18n.zh';
 import { catalogZh } from '../features/catalog/i18n.zh';
 import { stockZh } from '../features/stock/i18n.zh';
 import { transfersZh } from '../features/transfers/i18n.zh';
+import { countsZh } from '../features/counts/i18n.zh';
 import { scrapZh } from '../features/scrap/i18n.zh';
 import { binsZh } from '../features/bins/i18n.zh';
 import { ledgerZh } from '../features/ledger/i18n.zh';
@@ -79,6 +80,7 @@ export const zh = {
   ...catalogZh,
   ...stockZh,
   ...transfersZh,
+  ...countsZh,
   ...scrapZh,
   ...binsZh,
   ...ledgerZh,
