@@ -83,7 +83,8 @@ function SheetTask({ number }: { number: string }) {
   linesRef.current = lines;
 
   const enter = useCallback(
-    async (input: { productId?: string; barcode?: string; locationId?: string; quantity?: string }) => {
+    // announce: show the line's new total in a box (a scan's answer shows under the scan field already).
+    async (input: { productId?: string; barcode?: string; locationId?: string; quantity?: string }, announce = false) => {
       setErrors([]);
       const res = await addEntry({ input: { number, ...input } });
       if (res.error) return { error: res.error.message };
@@ -92,7 +93,7 @@ function SheetTask({ number }: { number: string }) {
       const line = p?.line;
       if (!line) return { error: t('hh.notOnSheet', { code: input.barcode ?? '', number }) };
       setLines((ls) => (ls.some((l) => l.id === line.id) ? ls.map((l) => (l.id === line.id ? line : l)) : [...ls, line]));
-      setAdded({ sku: line.product.sku, qty: input.quantity ?? '1', total: line.counted ?? '0', lineNo: line.lineNo });
+      setAdded(announce ? { sku: line.product.sku, qty: input.quantity ?? '1', total: line.counted ?? '0', lineNo: line.lineNo } : undefined);
       // Other counters' entries on other lines, too.
       reload({ requestPolicy: 'network-only' });
       return { line };
@@ -116,7 +117,7 @@ function SheetTask({ number }: { number: string }) {
     if (!line) return;
     const q = countedQuantity(qty);
     if (q === undefined) return setErrors([t('hh.qtyInvalid')]);
-    const r = await enter({ productId: line.product.id, locationId: line.location?.id ?? undefined, quantity: q });
+    const r = await enter({ productId: line.product.id, locationId: line.location?.id ?? undefined, quantity: q }, true);
     if ('error' in r && r.error) return setErrors([r.error]);
     setQty('');
     setChosen(undefined);

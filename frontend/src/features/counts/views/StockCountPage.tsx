@@ -264,9 +264,9 @@ function EntriesTable({ entries }: { entries: readonly Entry[] }) {
       dataSource={entries as Entry[]}
       data-testid="count-entries"
       columns={[
-        { key: 'counter', title: t('count.entriesBy'), dataIndex: 'counter' },
+        { key: 'counter', title: t('count.counter'), dataIndex: 'counter' },
         { key: 'qty', title: t('count.counted'), align: 'right', render: (_, e) => formatQty(e.quantity) },
-        { key: 'at', title: t('count.created'), render: (_, e) => formatDateTime(e.countedAt, 'zh', { seconds: true }) },
+        { key: 'at', title: t('count.countedAt'), render: (_, e) => formatDateTime(e.countedAt, 'zh', { seconds: true }) },
       ]}
     />
   );
