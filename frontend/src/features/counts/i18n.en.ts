@@ -88,5 +88,6 @@ export const countsEn: Record<keyof typeof countsZh, string> = {
   'hh.entryQty': 'Quantity this time',
   'hh.pickLine': 'Or choose a product',
   'hh.blindSheet': 'Blind count: no book quantity shown',
+  'hh.damagedHint': 'Damaged (optional)',
   'hh.bookQty': 'Book {qty}',
 };

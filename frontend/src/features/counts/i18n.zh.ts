@@ -86,5 +86,6 @@ export const countsZh = {
   'hh.entryQty': '本次数量',
   'hh.pickLine': '或选择商品',
   'hh.blindSheet': '盲盘：不显示账面数量',
+  'hh.damagedHint': '损坏数量（可不填）',
   'hh.bookQty': '账面 {qty}',
 } as const;

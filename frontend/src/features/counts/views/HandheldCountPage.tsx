@@ -71,6 +71,7 @@ function SheetTask({ number }: { number: string }) {
   const [lines, setLines] = useState<Line[]>([]);
   const [chosen, setChosen] = useState<number>();
   const [qty, setQty] = useState('');
+  const [damaged, setDamaged] = useState('');
   const [errors, setErrors] = useState<string[]>([]);
   const [added, setAdded] = useState<{ sku: string; qty: string; total: string; lineNo: number }>();
   const scan = useRef<ScanFieldHandle>(null);
@@ -84,7 +85,7 @@ function SheetTask({ number }: { number: string }) {
 
   const enter = useCallback(
     // announce: show the line's new total in a box (a scan's answer shows under the scan field already).
-    async (input: { productId?: string; barcode?: string; locationId?: string; quantity?: string }, announce = false) => {
+    async (input: { productId?: string; barcode?: string; locationId?: string; quantity?: string; damaged?: string }, announce = false) => {
       setErrors([]);
       const res = await addEntry({ input: { number, ...input } });
       if (res.error) return { error: res.error.message };
@@ -116,10 +117,12 @@ function SheetTask({ number }: { number: string }) {
     const line = lines.find((l) => l.lineNo === chosen);
     if (!line) return;
     const q = countedQuantity(qty);
-    if (q === undefined) return setErrors([t('hh.qtyInvalid')]);
-    const r = await enter({ productId: line.product.id, locationId: line.location?.id ?? undefined, quantity: q }, true);
+    const d = damaged.trim() ? countedQuantity(damaged) : undefined;
+    if (q === undefined || (damaged.trim() && d === undefined)) return setErrors([t('hh.qtyInvalid')]);
+    const r = await enter({ productId: line.product.id, locationId: line.location?.id ?? undefined, quantity: q, damaged: d }, true);
     if ('error' in r && r.error) return setErrors([r.error]);
     setQty('');
+    setDamaged('');
     setChosen(undefined);
     scan.current?.focus();
   }
@@ -163,6 +166,7 @@ function SheetTask({ number }: { number: string }) {
             onClick={() => {
               setChosen(l.lineNo);
               setQty('');
+              setDamaged(l.damaged && l.damaged !== '0' ? l.damaged : '');
               setErrors([]);
               setTimeout(() => qtyRef.current?.focus(), 0);
             }}
@@ -181,6 +185,17 @@ function SheetTask({ number }: { number: string }) {
                 onPressEnter={() => void submit()}
                 style={{ ...BIG, marginBottom: 12 }}
                 data-testid="hh-entry-qty"
+              />
+              <Input
+                size="large"
+                inputMode="decimal"
+                autoComplete="off"
+                placeholder={t('hh.damagedHint')}
+                value={damaged}
+                onChange={(e) => setDamaged(e.target.value)}
+                onPressEnter={() => void submit()}
+                style={{ marginBottom: 12 }}
+                data-testid="hh-entry-damaged"
               />
               {errors.length > 0 && <Alert type="error" showIcon title={errors.join('; ')} style={{ marginBottom: 12 }} data-testid="hh-errors" />}
               <Button type="primary" block icon={<CheckOutlined />} style={BIG} loading={fetching} onClick={() => void submit()} data-testid="hh-entry-add">
