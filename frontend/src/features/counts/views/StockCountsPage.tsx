@@ -52,7 +52,7 @@ export default function StockCountsPage() {
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       <Card>
         <Toolbar>
-          <ListFilters state={state} testId="counts" statusOptions={STATUSES.map((s) => ({ value: s, label: enumLabel(t, 'StockCountStatus', s) }))} />
+          <ListFilters state={state} testId="counts" dates={false} statusOptions={STATUSES.map((s) => ({ value: s, label: enumLabel(t, 'StockCountStatus', s) }))} />
           <Space>
             {chooser}
             {canWrite && (
