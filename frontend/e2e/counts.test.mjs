@@ -43,7 +43,8 @@ test('two counters on handhelds count one blind sheet, their entries add up; the
   await login(mgr, 'manager');
   // The warehouse of a stocked, barcoded product: a blind sheet of the whole warehouse, started.
   const { stockLevels } = await graphql(mgr, `{ stockLevels(first: 200, filter: { inStock: true }) { nodes { product { id sku barcodes active } warehouse { id code } onHand value } } }`);
-  const candidates = stockLevels.nodes.filter((l) => l.product.active && l.product.barcodes.length > 0 && Number.isInteger(Number(l.onHand)) && Number(l.onHand) >= 3);
+  // Not the first or the last such level: the handheld test adjusts those (files may run at once on one server).
+  const candidates = stockLevels.nodes.filter((l) => l.product.active && l.product.barcodes.length > 0 && Number.isInteger(Number(l.onHand)) && Number(l.onHand) >= 3).slice(1, -1);
   assert.ok(candidates.length > 0, 'a stocked product with a barcode');
   const warehouse = candidates[0].warehouse;
   const created = await graphql(mgr, 'mutation($i: NewStockCountInput!) { createStockCount(input: $i) { stockCount { number status } userErrors { message } } }', {
