@@ -195,6 +195,8 @@ type StockCountEntry struct {
 	CountedBy *int64          `db:"counted_by"`
 	CountedAt time.Time       `db:"counted_at"`
 	ViaScan   bool            `db:"via_scan"`
+	// Counter is the counter's user name, when read with it.
+	Counter string `db:"counter"`
 }
 
 // NewStockCount is a new count sheet's scope and settings.

@@ -167,7 +167,7 @@ test('the warehouse receives an open purchase order on the handheld by scanning 
   assert.deepEqual(seriousProblems(wh), []);
 });
 
-test('stock lookup by SKU, then a count posts the difference and the level changes', async () => {
+test('stock lookup by SKU, then a count-variance adjustment takes one out and the level changes', async () => {
   const wh = await newPage({ viewport: HANDHELD, locale: 'en' });
   await loginNarrow(wh, 'warehouse');
   const { stockLevels } = await graphql(wh, '{ stockLevels(first: 100, filter: { inStock: true }) { nodes { product { sku barcodes active } warehouse { id code } onHand } } }');
@@ -184,32 +184,26 @@ test('stock lookup by SKU, then a count posts the difference and the level chang
   assert.equal(Number((await onHandCell.innerText()).replace(/[^\d.]/g, '')), Number(level.onHand));
   await screenshot(wh, 'handheld-lookup.png');
 
-  // Count in that warehouse: one fewer on the shelf than in the books.
+  // A count variance found without a count sheet (sheets are counted on /m/count, counts.test.mjs):
+  // one fewer on the shelf than in the books, posted as an adjustment.
   await wh.evaluate((id) => localStorage.setItem('jxc.handheld.warehouse', id), level.warehouse.id);
-  await wh.goto('/m/count');
-  await byTestId(wh, 'hh-count').waitFor();
+  await wh.goto('/m/adjust');
+  await byTestId(wh, 'hh-adjust').waitFor();
   await wh.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'hh-scan');
   await wedge(wh, barcodes[0]);
   await byTestId(wh, 'hh-product').waitFor();
   assert.equal(Number(await byTestId(wh, 'hh-onhand').innerText()), Number(level.onHand));
-  // The quantity field takes the focus for the counted number.
+  // The quantity field takes the focus; the direction is a decrease unless changed.
   await wh.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'hh-qty');
-  const counted = String(Number(level.onHand) - 1);
-  await wh.keyboard.type(counted);
-  await byTestId(wh, 'hh-difference').getByText('-1').waitFor();
+  await wh.keyboard.type('1');
   await byTestId(wh, 'hh-post').click();
   const done = byTestId(wh, 'hh-adjusted');
   await done.waitFor();
+  const counted = String(Number(level.onHand) - 1);
   assert.equal(Number(await done.getAttribute('data-after')), Number(counted));
   await wh.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'hh-scan');
   const again = await graphql(wh, 'query($w: ID!) { stockLevels(first: 100, filter: { warehouseId: $w }) { nodes { product { sku } onHand } } }', { w: level.warehouse.id });
   assert.equal(Number(again.stockLevels.nodes.find((l) => l.product.sku === sku).onHand), Number(counted));
-  // Counting what the books say posts nothing.
-  await wedge(wh, barcodes[0]);
-  await byTestId(wh, 'hh-product').waitFor();
-  await wh.keyboard.type(counted);
-  await wh.keyboard.press('Enter');
-  await byTestId(wh, 'hh-count-agrees').waitFor();
   assert.deepEqual(seriousProblems(wh), []);
 });
 

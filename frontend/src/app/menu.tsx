@@ -11,6 +11,7 @@ import { stockRoutes } from '../features/stock/routes';
 import { transfersRoutes } from '../features/transfers/routes';
 import { batchesRoutes } from '../features/batches/routes';
 import { dispatchRoutes } from '../features/dispatch/routes';
+import { countsRoutes } from '../features/counts/routes';
 import { scrapRoutes } from '../features/scrap/routes';
 import { ledgerRoutes } from '../features/ledger/routes';
 import { salesRoutes } from '../features/sales/routes';
@@ -46,6 +47,7 @@ export type MenuGroup = 'sales' | 'purchasing' | 'stock' | 'finance' | 'account'
 
 /** Every module's screens. */
 export const SCREENS: readonly MenuEntry[] = [...appRoutes, ...analyticsRoutes, ...alertsRoutes, ...usersRoutes, ...catalogRoutes, ...stockRoutes, ...transfersRoutes, ...batchesRoutes, ...dispatchRoutes, ...scrapRoutes, ...ledgerRoutes, ...salesRoutes, ...purchasingRoutes, ...supplierReturnRoutes, ...budgetRoutes, ...settingsRoutes, ...exportRoutes, ...handheldRoutes];
+export const SCREENS: readonly MenuEntry[] = [...appRoutes, ...analyticsRoutes, ...alertsRoutes, ...usersRoutes, ...catalogRoutes, ...stockRoutes, ...transfersRoutes, ...countsRoutes, ...scrapRoutes, ...ledgerRoutes, ...salesRoutes, ...purchasingRoutes, ...supplierReturnRoutes, ...budgetRoutes, ...settingsRoutes, ...exportRoutes, ...handheldRoutes];
 
 /** The menu's order, written once: top entries, then each section's. */
 const ORDER = [
@@ -71,6 +73,7 @@ const ORDER = [
   'openingStock',
   'stockDocuments',
   'stockTransfers',
+  'stockCounts',
   'scraps',
   'slowMovers',
   'goodsReceipt',

@@ -4,6 +4,7 @@ import { catalogEn } from '../features/catalog/i18n.en';
 import { stockEn } from '../features/stock/i18n.en';
 import { transfersEn } from '../features/transfers/i18n.en';
 import { dispatchEn } from '../features/dispatch/i18n.en';
+import { countsEn } from '../features/counts/i18n.en';
 import { scrapEn } from '../features/scrap/i18n.en';
 import { batchesEn } from '../features/batches/i18n.en';
 import { binsEn } from '../features/bins/i18n.en';
@@ -83,6 +84,7 @@ export const en: Record<MessageKey, string> = {
   ...stockEn,
   ...transfersEn,
   ...dispatchEn,
+  ...countsEn,
   ...scrapEn,
   ...batchesEn,
   ...binsEn,

@@ -5,6 +5,7 @@ import { catalogZh } from '../features/catalog/i18n.zh';
 import { stockZh } from '../features/stock/i18n.zh';
 import { transfersZh } from '../features/transfers/i18n.zh';
 import { dispatchZh } from '../features/dispatch/i18n.zh';
+import { countsZh } from '../features/counts/i18n.zh';
 import { scrapZh } from '../features/scrap/i18n.zh';
 import { batchesZh } from '../features/batches/i18n.zh';
 import { binsZh } from '../features/bins/i18n.zh';
@@ -82,6 +83,7 @@ export const zh = {
   ...stockZh,
   ...transfersZh,
   ...dispatchZh,
+  ...countsZh,
   ...scrapZh,
   ...batchesZh,
   ...binsZh,

@@ -8,7 +8,7 @@ export const handheldEn: Record<keyof typeof handheldZh, string> = {
   'menu.handheldReceive': 'Receive',
   'menu.handheldReceiveHint': 'Scan goods against a PO',
   'menu.handheldCount': 'Count',
-  'menu.handheldCountHint': 'Count and post the difference',
+  'menu.handheldCountHint': 'Scan the goods of a count sheet',
   'menu.handheldAdjust': 'Adjust',
   'menu.handheldAdjustHint': 'Scrap or count variance',
   'menu.handheldLookup': 'Stock lookup',

@@ -6,7 +6,7 @@ export const handheldZh = {
   'menu.handheldReceive': '采购收货',
   'menu.handheldReceiveHint': '按采购订单扫描收货',
   'menu.handheldCount': '盘点',
-  'menu.handheldCountHint': '清点数量，过账差异',
+  'menu.handheldCountHint': '扫描盘点单上的商品',
   'menu.handheldAdjust': '库存调整',
   'menu.handheldAdjustHint': '报废或盘盈盘亏',
   'menu.handheldLookup': '库存查询',
