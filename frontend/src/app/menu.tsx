@@ -46,8 +46,7 @@ export interface MenuEntry {
 export type MenuGroup = 'sales' | 'purchasing' | 'stock' | 'finance' | 'account';
 
 /** Every module's screens. */
-export const SCREENS: readonly MenuEntry[] = [...appRoutes, ...analyticsRoutes, ...alertsRoutes, ...usersRoutes, ...catalogRoutes, ...stockRoutes, ...transfersRoutes, ...batchesRoutes, ...dispatchRoutes, ...scrapRoutes, ...ledgerRoutes, ...salesRoutes, ...purchasingRoutes, ...supplierReturnRoutes, ...budgetRoutes, ...settingsRoutes, ...exportRoutes, ...handheldRoutes];
-export const SCREENS: readonly MenuEntry[] = [...appRoutes, ...analyticsRoutes, ...alertsRoutes, ...usersRoutes, ...catalogRoutes, ...stockRoutes, ...transfersRoutes, ...countsRoutes, ...scrapRoutes, ...ledgerRoutes, ...salesRoutes, ...purchasingRoutes, ...supplierReturnRoutes, ...budgetRoutes, ...settingsRoutes, ...exportRoutes, ...handheldRoutes];
+export const SCREENS: readonly MenuEntry[] = [...appRoutes, ...analyticsRoutes, ...alertsRoutes, ...usersRoutes, ...catalogRoutes, ...stockRoutes, ...transfersRoutes, ...countsRoutes, ...batchesRoutes, ...dispatchRoutes, ...scrapRoutes, ...ledgerRoutes, ...salesRoutes, ...purchasingRoutes, ...supplierReturnRoutes, ...budgetRoutes, ...settingsRoutes, ...exportRoutes, ...handheldRoutes];
 
 /** The menu's order, written once: top entries, then each section's. */
 const ORDER = [
