@@ -26,12 +26,14 @@ func init() {
 		"shipment {shipment} is on open pick list {list}":                                             "发货单 {shipment} 已在待拣货的拣货单 {list} 中",
 		"the shipments of one pick list leave from one warehouse; {shipment} leaves from {warehouse}": "一张拣货单的发货单须从同一仓库发出；{shipment} 从 {warehouse} 发出",
 		"pick list {list} has no such line":                                                           "拣货单 {list} 没有此行",
-		"nothing is picked on pick list {list}":                                                       "拣货单 {list} 尚未拣货",
-		"shipment {shipment} is {status}; only a shipped shipment is packed or dispatched":            "发货单 {shipment} {status}；只有已发货的发货单可以装箱或发运",
-		"shipment {shipment} is already dispatched":                                                   "发货单 {shipment} 已发运",
-		"tracking number {trackingNumber} is already used by shipment {shipment}":                     "运单号 {trackingNumber} 已被发货单 {shipment} 使用",
+		"{quantity} of {product} picked is not a whole number of {unit} ({factor} each): pick the rest of the unit or take the extra back": "{product} 已拣 {quantity}，不是整{unit}（每{unit} {factor}）：请拣足整{unit}或退回多拣的",
+		"nothing is picked on pick list {list}":                                            "拣货单 {list} 尚未拣货",
+		"shipment {shipment} is {status}; only a shipped shipment is packed or dispatched": "发货单 {shipment} {status}；只有已发货的发货单可以装箱或发运",
+		"shipment {shipment} is already dispatched":                                        "发货单 {shipment} 已发运",
+		"tracking number {trackingNumber} is already used by shipment {shipment}":          "运单号 {trackingNumber} 已被发货单 {shipment} 使用",
 	})
 	RegisterReasons(map[string]string{
-		"shipment {shipment} is given twice (also at {earlier})": "DUPLICATE_LINE",
+		"shipment {shipment} is given twice (also at {earlier})":                                                                           "DUPLICATE_LINE",
+		"{quantity} of {product} picked is not a whole number of {unit} ({factor} each): pick the rest of the unit or take the extra back": "INVALID_VALUE",
 	})
 }

@@ -112,8 +112,11 @@ func (s *DispatchService) CreatePickList(ctx context.Context, in jxc.CreatePickL
 			SKU        string          `db:"sku"`
 			Quantity   decimal.Decimal `db:"quantity"`
 		}
-		if err := tx.SelectContext(ctx, &needs, `SELECT l.id, l.shipment_id, l.product_id, p.sku, l.quantity FROM shipment_lines l
-			JOIN products p ON p.id = l.product_id WHERE l.shipment_id = ANY($1) ORDER BY l.shipment_id, l.line_no`, pq.Array(ids)); err != nil {
+		// Picked in the stock unit, as the bins and batches hold it: a line of
+		// 2 cartons of 12 is 24 to pick.
+		if err := tx.SelectContext(ctx, &needs, `SELECT l.id, l.shipment_id, l.product_id, p.sku,
+				l.quantity * coalesce((SELECT ol.unit_factor FROM sales_order_lines ol WHERE ol.id = l.order_line_id), 1) AS quantity
+			FROM shipment_lines l JOIN products p ON p.id = l.product_id WHERE l.shipment_id = ANY($1) ORDER BY l.shipment_id, l.line_no`, pq.Array(ids)); err != nil {
 			return err
 		}
 		pn, pids := make([]jxc.PickNeed, len(needs)), []int64{}
@@ -261,6 +264,34 @@ func (s *DispatchService) ConfirmPickListOn(ctx context.Context, number string, 
 		}
 		if len(picked) == 0 {
 			return jxc.FieldErrorf(jxc.ECONFLICT, "input.pickListNumber", "nothing is picked on pick list {list}", jxc.P{"list": pl.Number})
+		}
+		// Picks are in the stock unit; a shipment line ships in its order's
+		// unit, in whole units of it.
+		var factors []struct {
+			ID     int64           `db:"id"`
+			Factor decimal.Decimal `db:"factor"`
+			Places int             `db:"places"`
+			Unit   string          `db:"unit"`
+			SKU    string          `db:"sku"`
+		}
+		if err := tx.SelectContext(ctx, &factors, `SELECT l.id, ol.unit_factor AS factor, ol.unit_places AS places, coalesce(nullif(ol.unit, ''), p.unit) AS unit, p.sku
+			FROM shipment_lines l JOIN sales_order_lines ol ON ol.id = l.order_line_id JOIN products p ON p.id = l.product_id
+			WHERE l.shipment_id IN (SELECT shipment_id FROM pick_list_shipments WHERE pick_list_id = $1)`, pl.ID); err != nil {
+			return err
+		}
+		for _, f := range factors {
+			for _, lines := range picked {
+				q, ok := lines[f.ID]
+				if !ok || f.Factor.Equal(decimal.NewFromInt(1)) {
+					continue
+				}
+				inUnit := q.Div(f.Factor).Truncate(int32(f.Places))
+				if !inUnit.Mul(f.Factor).Equal(q) {
+					return jxc.FieldErrorf(jxc.ECONFLICT, "input.pickListNumber", "{quantity} of {product} picked is not a whole number of {unit} ({factor} each): pick the rest of the unit or take the extra back",
+						jxc.P{"quantity": q.String(), "product": f.SKU, "unit": f.Unit, "factor": f.Factor.String()})
+				}
+				lines[f.ID] = inUnit
+			}
 		}
 		shids := make([]int64, 0, len(picked))
 		for id := range picked {

@@ -306,3 +306,65 @@ func TestDemoDispatchesWithTrackingAndLeavesAPickListOpen(t *testing.T) {
 		t.Fatalf("parcels %d %v", parcels, err)
 	}
 }
+
+// A line ordered in boxes is picked in the stock unit the bins hold (2
+// boxes of 4: 8 to pick), and ships in boxes: a pick that is not whole
+// boxes is refused at confirmation and nothing ships.
+func TestPickListOfAnOrderInBoxesPicksInTheStockUnit(t *testing.T) {
+	ctx := context.Background()
+	c := newDispatchCo(t)
+	if _, err := db.NewUnitService(c.db).SetProductUnits(ctx, jxc.ProductUnitsInput{ProductID: c.products[0].ID,
+		Units: []jxc.ProductUnitInput{{Code: "箱", Factor: dec("4")}}, SalesUnit: jxc.Ptr("箱")}); err != nil {
+		t.Fatal(err)
+	}
+	sh := c.pending(t, jxc.SalesOrderLineInput{ProductID: c.products[0].ID, Quantity: dec("2")})
+	pl, err := c.d.CreatePickList(ctx, jxc.CreatePickListInput{ShipmentNumbers: []string{sh.Number}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	total := dec("0")
+	for _, l := range pl.Lines {
+		total = total.Add(l.Quantity)
+	}
+	if !total.Equal(dec("8")) {
+		t.Fatalf("2 boxes of 4 to pick as %s: %+v", total, pl.Lines)
+	}
+	pick := func(skip string) {
+		t.Helper()
+		left := dec(skip)
+		for _, l := range pl.Lines {
+			q := l.Quantity.Sub(l.Picked)
+			if left.IsPositive() {
+				d := q
+				if d.GreaterThan(left) {
+					d = left
+				}
+				q, left = q.Sub(d), left.Sub(d)
+			}
+			if q.IsPositive() {
+				if pl, err = c.d.RecordPick(ctx, jxc.RecordPickInput{PickListNumber: pl.Number, LineID: l.ID, Quantity: q}); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+	}
+	pick("1") // 7 of 8
+	before := c.balance(t, 0, c.east)
+	_, err = c.d.ConfirmPickList(ctx, pl.Number)
+	wantField(t, err, "input.pickListNumber")
+	if b := c.balance(t, 0, c.east); !b.OnHand.Equal(before.OnHand) {
+		t.Fatalf("a refused confirmation shipped: %+v -> %+v", before, b)
+	}
+	pick("0") // the eighth
+	if _, err = c.d.ConfirmPickList(ctx, pl.Number); err != nil {
+		t.Fatal(err)
+	}
+	if b := c.balance(t, 0, c.east); !before.OnHand.Sub(b.OnHand).Equal(dec("8")) {
+		t.Fatalf("2 boxes shipped took %s", before.OnHand.Sub(b.OnHand))
+	}
+	got, err := c.sales.FindShipmentByID(ctx, sh.ID)
+	if err != nil || got.Status != jxc.ShipmentShipped || !got.Lines[0].Quantity.Equal(dec("2")) {
+		t.Fatalf("shipment %+v %v", got, err)
+	}
+	c.check(t)
+}
