@@ -46,6 +46,9 @@ test('a carton of 12 defined on the product screen, 2 cartons ordered are 24 in 
   await byTestId(wh, 'unit-factor-0').fill('12');
   await byTestId(wh, 'units-purchase-unit').click();
   await wh.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: /^箱$/ }).click();
+  // Seen chosen and the list closed before saving (on a busy machine a save while it closes can miss the choice).
+  await wh.waitForFunction(() => document.querySelector('[data-testid="units-purchase-unit"]')?.textContent?.includes('箱'));
+  await wh.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
   await byTestId(wh, 'product-form-submit').click();
   await wh.locator('.ant-message').getByText(`Saved product ${sku}`).waitFor();
   const set = await graphql(wh, 'query($id: ID!) { product(id: $id) { units { code factor barcode } purchaseUnit salesUnit } }', { id: productId });
