@@ -139,8 +139,10 @@ func scrapValue(ctx context.Context, tx *Tx, sc *jxc.Scrap, field string) (decim
 				jxc.P{"onHand": b.OnHand.String(), "product": l.Product.SKU, "warehouse": l.Warehouse.Code, "quantity": l.Quantity.String()})
 		} else {
 			vals[i] = b.IssueValue(l.Quantity)
+			// Only what was there is taken: a later line of the balance
+			// values from what is left (never from an empty pool).
+			taken[k] = taken[k].Add(l.Quantity)
 		}
-		taken[k] = taken[k].Add(l.Quantity)
 		total = total.Add(vals[i])
 	}
 	return total, vals, es.Err()

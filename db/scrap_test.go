@@ -208,3 +208,28 @@ func TestScrapAdjustmentAboveThresholdNeedsAnApprover(t *testing.T) {
 	}
 	c.check(t)
 }
+
+// Two lines of one balance, the first already more than is there: each is
+// refused on its own line (the second is not valued from an empty pool,
+// here a warehouse that never held the product).
+func TestScrapOfTwoLinesOfOneBalanceOverTheStock(t *testing.T) {
+	ctx := context.Background()
+	c, s := scrapCo(t)
+	line := func(w *jxc.Warehouse, q string) jxc.ScrapLineInput {
+		return jxc.ScrapLineInput{ProductID: c.products[0].ID, WarehouseID: w.ID, Quantity: dec(q), Reason: jxc.ScrapDamaged}
+	}
+	empty, err := c.catalog.CreateWarehouse(ctx, jxc.WarehouseInput{Code: "EMPTY", Name: "空仓"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range []*jxc.Warehouse{c.east, empty} {
+		_, err := s.CreateScrap(ctx, jxc.ScrapInput{Submit: true, Lines: []jxc.ScrapLineInput{line(w, "11"), line(w, "1")}})
+		if c := codes(err); !slices.Contains(c, "input.lines.0.quantity:"+jxc.ECONFLICT) {
+			t.Fatalf("11 in %s: %v", w.Code, err)
+		}
+	}
+	var moves int
+	if err := c.db.GetContext(ctx, &moves, `SELECT count(*) FROM stock_moves WHERE source_type = 'STOCK_ADJUSTMENT'`); err != nil || moves != 0 {
+		t.Fatalf("refused scraps moved stock: %d moves %v", moves, err)
+	}
+}
