@@ -365,7 +365,10 @@ func TestRandomEventsKeepTheBooksReconciled(t *testing.T) {
 	elapsed := time.Since(began)
 	t.Logf("%d events in %s (%.0f/s): %d posted, %d refused as they must be, %d issues refused for lack of stock, %d refused by a concurrent close",
 		total, elapsed.Round(time.Millisecond), float64(total)/elapsed.Seconds(), posted, refused, overdrawn, locked)
-	if posted < total/2 || refused < total/10 {
+	// Four in ten at least post: with the warehouse operations' events
+	// (multi-step transfers, counts, pick lists) about half do, the rest
+	// refused by the rules, for lack of stock or by a concurrent close.
+	if posted < total*2/5 || refused < total/10 {
 		t.Errorf("the mix is off: %d posted, %d refused", posted, refused)
 	}
 }
