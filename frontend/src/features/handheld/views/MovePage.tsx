@@ -52,8 +52,10 @@ export default function MovePage() {
       const r = await lookup(code);
       if (r.error) return { ok: false, message: r.error };
       if (!r.product) return { ok: false, message: r.candidates.length > 1 ? t('hh.ambiguous', { code, n: r.candidates.length }) : t('hh.unknownProduct', { code }) };
+      // What the bin holds is read before the product shows, so it never shows a 0 it does not hold.
+      const held = await heldIn(r.product.id, src?.id ?? null);
       setProduct(r.product);
-      setInBin(await heldIn(r.product.id, src?.id ?? null));
+      setInBin(held);
       setErrors([]);
       setDone(undefined);
       setTimeout(() => qtyRef.current?.focus(), 0);
