@@ -1,26 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { byTestId, graphql, graphqlResponse, login, screenshot, seriousProblems, useBrowser } from './helpers.mjs';
+import { HANDHELD, byTestId, graphql, graphqlResponse, login, loginNarrow, screenshot, seriousProblems, useBrowser, wedge } from './helpers.mjs';
 
 const newPage = useBrowser();
-const HANDHELD = { width: 390, height: 844 };
-
-/** Signs in on a narrow screen, where the menu is a drawer (login() waits for the desktop menu). */
-async function loginNarrow(page, username) {
-  await page.goto('/login');
-  await byTestId(page, 'login-username').fill(username);
-  await byTestId(page, 'login-password').fill('demo');
-  await byTestId(page, 'login-submit').click();
-  await byTestId(page, 'app-header').waitFor();
-  const res = await graphqlResponse(page, 'mutation { updateMyLanguage(language: null) { userErrors { code } } }');
-  assert.equal(res.errors, undefined, JSON.stringify(res.errors));
-}
-
-async function wedge(page, code) {
-  await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'hh-scan');
-  await page.keyboard.type(code);
-  await page.keyboard.press('Enter');
-}
 
 /** Waits until a handheld line shows the server's total n. */
 async function lineTotal(page, lineNo, n) {

@@ -190,3 +190,24 @@ export function xlsxRows(file) {
     return Array.from(out, (c, i) => c ?? { ref: `${String.fromCharCode(65 + (i % 26))}${row[1]}`, text: undefined, number: undefined, format: 'General', bold: false });
   });
 }
+
+/** The handheld's viewport (a phone held upright). */
+export const HANDHELD = { width: 390, height: 844 };
+
+/** Signs in on a narrow screen, where the menu is a drawer (login() waits for the desktop menu). */
+export async function loginNarrow(page, username) {
+  await page.goto('/login');
+  await byTestId(page, 'login-username').fill(username);
+  await byTestId(page, 'login-password').fill('demo');
+  await byTestId(page, 'login-submit').click();
+  await byTestId(page, 'app-header').waitFor();
+  const res = await graphqlResponse(page, 'mutation { updateMyLanguage(language: null) { userErrors { code } } }');
+  assert.equal(res.errors, undefined, JSON.stringify(res.errors));
+}
+
+/** Types a code into the focused scan field and sends it, as a keyboard-wedge scanner does. */
+export async function wedge(page, code) {
+  await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'hh-scan');
+  await page.keyboard.type(code);
+  await page.keyboard.press('Enter');
+}

@@ -1,26 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { byTestId, graphql, graphqlResponse, login, screenshot, useBrowser } from './helpers.mjs';
+import { HANDHELD, byTestId, graphql, graphqlResponse, login, loginNarrow, screenshot, useBrowser, wedge } from './helpers.mjs';
 
 const newPage = useBrowser();
-const HANDHELD = { width: 390, height: 844 };
-
-/** Signs in on a narrow screen, where the menu is a drawer (login() waits for the desktop menu). */
-async function loginNarrow(page, username) {
-  await page.goto('/login');
-  await byTestId(page, 'login-username').fill(username);
-  await byTestId(page, 'login-password').fill('demo');
-  await byTestId(page, 'login-submit').click();
-  await byTestId(page, 'app-header').waitFor();
-  const res = await graphqlResponse(page, 'mutation { updateMyLanguage(language: null) { userErrors { code } } }');
-  assert.equal(res.errors, undefined, JSON.stringify(res.errors));
-}
-
-async function wedge(page, code) {
-  await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'hh-scan');
-  await page.keyboard.type(code);
-  await page.keyboard.press('Enter');
-}
 
 test('a transfer is shipped and received on the handheld by scans, and checked on the desktop', async () => {
   const wh = await newPage({ viewport: HANDHELD });

@@ -1,25 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { byTestId, choose, graphql, graphqlResponse, login, randomName, screenshot, useBrowser } from './helpers.mjs';
+import { HANDHELD, byTestId, choose, graphql, graphqlResponse, login, loginNarrow, randomName, screenshot, useBrowser, wedge } from './helpers.mjs';
 
 const newPage = useBrowser();
-const HANDHELD = { width: 390, height: 844 };
-
-async function loginNarrow(page, username) {
-  await page.goto('/login');
-  await byTestId(page, 'login-username').fill(username);
-  await byTestId(page, 'login-password').fill('demo');
-  await byTestId(page, 'login-submit').click();
-  await byTestId(page, 'app-header').waitFor();
-  const res = await graphqlResponse(page, 'mutation { updateMyLanguage(language: null) { userErrors { code } } }');
-  assert.equal(res.errors, undefined, JSON.stringify(res.errors));
-}
-
-async function wedge(page, code) {
-  await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'hh-scan');
-  await page.keyboard.type(code);
-  await page.keyboard.press('Enter');
-}
 
 test('a carton of 12 defined on the product screen, 2 cartons ordered are 24 in stock units, a carton scan on the handheld counts 12', async () => {
   // The warehouse defines a carton of 12 on a new product, on the product screen.
